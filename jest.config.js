@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests", "<rootDir>/policies", "<rootDir>/packages"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
+  },
+  moduleFileExtensions: ["ts", "js", "json"],
+  // Pulumi's runtime keeps gRPC handles alive; each file gets its own module registry anyway.
+  testTimeout: 60000,
+};
