@@ -1,0 +1,51 @@
+/**
+ * AWS region facts shared by the config schema, the components and the policy pack's stack rules.
+ * Kept as data so that adding a region AWS opens is a one-line change.
+ */
+
+/** Commercial AWS regions (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html). */
+export const AWS_REGIONS = [
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+    "af-south-1",
+    "ap-east-1", "ap-east-2", "ap-south-1", "ap-south-2",
+    "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+    "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+    "ca-central-1", "ca-west-1",
+    "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3",
+    "eu-south-1", "eu-south-2", "eu-north-1",
+    "il-central-1", "me-south-1", "me-central-1", "mx-central-1",
+    "sa-east-1",
+] as const;
+
+export type AwsRegion = (typeof AWS_REGIONS)[number];
+
+export function isAwsRegion(value: string): value is AwsRegion {
+    return (AWS_REGIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Region sets for DynamoDB multi-Region strong consistency (MRSC): all replicas and the witness must sit in one
+ * set. Source: "GlobalTableWitness", AWS CloudFormation reference, and the DynamoDB developer guide's
+ * "Multi-Region strong consistency" page. Re-check these when AWS adds sets.
+ */
+export const MRSC_REGION_SETS: Readonly<Record<string, readonly string[]>> = {
+    US: ["us-east-1", "us-east-2", "us-west-2"],
+    EU: ["eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"],
+    AP: ["ap-northeast-1", "ap-northeast-2", "ap-northeast-3"],
+};
+
+/** The MRSC region set that holds every given region, or undefined when they span sets or none. */
+export function mrscRegionSet(regions: readonly string[]): string | undefined {
+    return Object.keys(MRSC_REGION_SETS).find((set) => regions.every((r) => MRSC_REGION_SETS[set]!.includes(r)));
+}
+
+/**
+ * Regions Route 53 health checkers run from
+ * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html, `Regions`).
+ */
+export const ROUTE53_CHECKER_REGIONS = [
+    "us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1",
+] as const;
+
+/** Route 53 publishes health check metrics in us-east-1 only, so alarms on them live there. */
+export const ROUTE53_METRICS_REGION = "us-east-1";

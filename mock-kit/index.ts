@@ -1,0 +1,295 @@
+/**
+ * The mock kit: runs Pulumi programs in-process under `pulumi.runtime.setMocks` and records every registered
+ * resource (type, name, URN, inputs, provider, parent, protect, retainOnDelete, aliases, computed outputs).
+ *
+ * Used by the unit tests and by the offline plan command, so it lives outside `tests/`.
+ *
+ * What the mock runtime of @pulumi/pulumi 3.248 does not give us, the kit adds by wrapping its monitor: the
+ * parent, protect/retainOnDelete and aliases of each registration, and a check that every custom resource names
+ * an explicit provider (the real engine enforces `pulumi:disable-default-providers`; the mocks do not).
+ * What mocks cannot prove: real URN continuity across a deployment (aliases are recorded, not resolved), engine
+ * enforcement of `protect`, and provider-side validation (see the strict validators for what we check instead).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { computeInvoke, computeOutputs } from "./outputs";
+import { validateInputs } from "./strict";
+
+// Internal modules of @pulumi/pulumi: the monitor and config store are not on its public surface.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const settings = require("@pulumi/pulumi/runtime/settings");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const rpc = require("@pulumi/pulumi/runtime/rpc");
+
+export { MOCK_ACCOUNT_ID } from "./outputs";
+export { loadStackConfig, StackFileConfig } from "./stack-file";
+
+/** Resource types that are not regional: the plan reports them in region "global". */
+const GLOBAL_TYPE_PREFIXES = ["aws:route53/", "aws:iam/", "cloudflare:", "pulumi:"];
+
+export interface RecordedResource {
+    type: string;
+    name: string;
+    urn: string;
+    id: string;
+    custom: boolean;
+    /** URN of the parent resource, undefined for the stack itself. */
+    parent?: string;
+    /** URN of the explicit provider the resource was registered with. */
+    providerUrn?: string;
+    /** The region of the resource's provider, "global" for non-regional services, undefined for components. */
+    region?: string;
+    inputs: Record<string, any>;
+    /** Dotted paths of inputs that were secret. */
+    secretInputPaths: string[];
+    outputs: Record<string, any>;
+    protect: boolean;
+    retainOnDelete: boolean;
+    aliases: unknown[];
+    dependsOn: string[];
+    ignoreChanges: string[];
+}
+
+export interface MockKitOptions {
+    project?: string;
+    stack?: string;
+    organization?: string;
+    /** Run as a preview (the default) or as an update. */
+    preview?: boolean;
+    /** Stack config as the engine hands it to a program: "namespace:key" -> string (objects JSON-encoded). */
+    config?: Record<string, string>;
+    /** Config keys whose values are secret. */
+    secretKeys?: string[];
+    /**
+     * Outputs of stacks read through StackReferences, by fully qualified stack name. The program reads its own
+     * previous outputs this way to know what is deployed.
+     */
+    stackOutputs?: Record<string, Record<string, unknown>>;
+    /** Validate resource inputs against the documented API constraints (default true). */
+    strict?: boolean;
+}
+
+/** Thrown by the kit when a registration breaks a rule the real engine or provider would enforce. */
+export class MockRegistrationError extends Error {}
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+function findSecretPaths(value: unknown, path: string, out: string[]): void {
+    if (value === null || typeof value !== "object") return;
+    const obj = value as Record<string, unknown>;
+    if (obj[SECRET_SIG] === SECRET_VALUE) {
+        out.push(path);
+        return;
+    }
+    for (const [k, v] of Object.entries(obj)) findSecretPaths(v, path ? `${path}.${k}` : k, out);
+}
+
+export class MockKit {
+    readonly resources: RecordedResource[] = [];
+    readonly errors: Error[] = [];
+    private readonly byUrn = new Map<string, RecordedResource>();
+    private readonly options: MockKitOptions;
+
+    private constructor(options: MockKitOptions) {
+        this.options = options;
+    }
+
+    /** Installs mocks and config in this process. Call before the program (or a component) is constructed. */
+    static install(options: MockKitOptions = {}): MockKit {
+        const kit = new MockKit(options);
+        const preview = options.preview ?? true;
+        pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+        void pulumi.runtime.setMocks(
+            {
+                newResource: (args) => kit.newResource(args),
+                call: (args) => kit.call(args),
+            },
+            options.project ?? "active-active",
+            options.stack ?? "test",
+            preview,
+            options.organization ?? "organization",
+        );
+        kit.wrapMonitor();
+        return kit;
+    }
+
+    /**
+     * Runs a program the way the language host does: inside a root `pulumi:pulumi:Stack`, then waits until every
+     * registration has settled. Rejects with the program's error, or the first registration error.
+     */
+    async runProgram<T>(program: () => T | Promise<T>): Promise<Record<string, unknown>> {
+        let programError: unknown;
+        const outputs = await pulumi.runtime
+            .runInPulumiStack(async () => {
+                try {
+                    return await program();
+                } catch (e) {
+                    programError = e;
+                    throw e;
+                }
+            })
+            .catch((e: unknown) => {
+                throw programError ?? e;
+            });
+        await this.settle();
+        if (this.errors.length > 0) throw this.errors[0];
+        return (outputs ?? {}) as Record<string, unknown>;
+    }
+
+    /** Waits until every outstanding registration and output has resolved. */
+    async settle(): Promise<void> {
+        await settings.waitForRPCs();
+        this.assignRegions();
+    }
+
+    /** The value of an Input or Output once known (undefined when unknown during preview). */
+    unwrap<T>(value: pulumi.Input<T>): Promise<T> {
+        return new Promise<T>((resolve) => pulumi.output(value).apply((v) => resolve(v as T)));
+    }
+
+    resourcesOfType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The custom resources grouped by the region of their provider ("global" for non-regional services). */
+    byRegion(): Map<string, RecordedResource[]> {
+        const out = new Map<string, RecordedResource[]>();
+        for (const r of this.resources) {
+            if (!r.custom || r.type.startsWith("pulumi:providers:")) continue;
+            const key = r.region ?? "unknown";
+            out.set(key, [...(out.get(key) ?? []), r]);
+        }
+        return out;
+    }
+
+    /** The one resource of this type and logical name; throws when there is none or several. */
+    get(type: string, name: string): RecordedResource {
+        const found = this.resources.filter((r) => r.type === type && r.name === name);
+        if (found.length !== 1) {
+            throw new Error(`expected one ${type} named ${name}, found ${found.length}`);
+        }
+        return found[0]!;
+    }
+
+    /** The direct children of a resource. */
+    childrenOf(parent: RecordedResource): RecordedResource[] {
+        return this.resources.filter((r) => r.parent === parent.urn);
+    }
+
+    /** Every resource below a resource, at any depth. */
+    descendantsOf(parent: RecordedResource): RecordedResource[] {
+        const out: RecordedResource[] = [];
+        const walk = (p: RecordedResource) => {
+            for (const c of this.childrenOf(p)) {
+                out.push(c);
+                walk(c);
+            }
+        };
+        walk(parent);
+        return out;
+    }
+
+    /** The region of the provider a resource was registered with. */
+    providerRegion(r: RecordedResource): string | undefined {
+        if (!r.providerUrn) return undefined;
+        const provider = this.byUrn.get(r.providerUrn);
+        return provider?.inputs.region as string | undefined;
+    }
+
+    private assignRegions(): void {
+        for (const r of this.resources) {
+            if (!r.custom) continue;
+            if (r.type.startsWith("pulumi:providers:")) {
+                r.region = (r.inputs.region as string | undefined) ?? "global";
+            } else if (GLOBAL_TYPE_PREFIXES.some((p) => r.type.startsWith(p))) {
+                r.region = "global";
+            } else {
+                r.region = this.providerRegion(r) ?? "unknown";
+            }
+        }
+    }
+
+    private wrapMonitor(): void {
+        const monitor = settings.getMonitor();
+        const original = monitor.registerResource.bind(monitor);
+        monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
+            const type: string = req.getType();
+            const name: string = req.getName();
+            const custom: boolean = req.getCustom();
+            const parent: string = req.getParent();
+            const providerRef: string = req.getProvider();
+            const raw = req.getObject()?.toJavaScript() ?? {};
+            const secretInputPaths: string[] = [];
+            findSecretPaths(raw, "", secretInputPaths);
+            const providerUrn = providerRef ? providerRef.split("::").slice(0, -1).join("::") : undefined;
+            const isProvider = type.startsWith("pulumi:providers:");
+            if (custom && !isProvider && !type.startsWith("pulumi:pulumi:") && !providerUrn) {
+                const err = new MockRegistrationError(
+                    `${type} "${name}" has no explicit provider; default providers are disabled (pulumi:disable-default-providers), so pass a provider through opts`,
+                );
+                this.errors.push(err);
+                callback(err, undefined);
+                return;
+            }
+            original(req, (err: any, resp: any) => {
+                if (err) {
+                    this.errors.push(err instanceof Error ? err : new Error(String(err)));
+                    callback(err, resp);
+                    return;
+                }
+                const urn: string = resp.getUrn();
+                const record: RecordedResource = {
+                    type,
+                    name,
+                    urn,
+                    id: resp.getId(),
+                    custom,
+                    parent: parent || undefined,
+                    providerUrn,
+                    inputs: rpc.deserializeProperties(req.getObject()),
+                    secretInputPaths,
+                    outputs: rpc.deserializeProperties(resp.getObject()),
+                    protect: req.getProtect() === true,
+                    retainOnDelete: req.getRetainondelete() === true,
+                    aliases: (req.getAliasesList?.() ?? []).map((a: any) => a.toObject()),
+                    dependsOn: req.getDependenciesList?.() ?? [],
+                    ignoreChanges: req.getIgnorechangesList?.() ?? [],
+                };
+                this.resources.push(record);
+                this.byUrn.set(urn, record);
+                callback(err, resp);
+            });
+        };
+    }
+
+    private regionOfProviderRef(providerRef: string | undefined): string | undefined {
+        if (!providerRef) return undefined;
+        const urn = providerRef.split("::").slice(0, -1).join("::");
+        return this.byUrn.get(urn)?.inputs.region as string | undefined;
+    }
+
+    private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+        if (args.type === "pulumi:pulumi:StackReference") {
+            const stackName = String(args.inputs.name ?? args.name);
+            const outputs = this.options.stackOutputs?.[stackName] ?? {};
+            return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+        }
+        if (!args.custom) return { id: "", state: args.inputs };
+        const region = args.type.startsWith("pulumi:providers:")
+            ? (args.inputs.region as string | undefined)
+            : this.regionOfProviderRef(args.provider);
+        if (this.options.strict !== false) {
+            const problems = validateInputs({ type: args.type, name: args.name, inputs: args.inputs, region });
+            if (problems.length > 0) {
+                const err = new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`);
+                this.errors.push(err);
+                throw err;
+            }
+        }
+        return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region });
+    }
+
+    private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+        return computeInvoke(args.token, this.regionOfProviderRef(args.provider));
+    }
+}

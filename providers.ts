@@ -1,0 +1,36 @@
+/**
+ * Explicit providers: one `aws.Provider` per region (`aws-<region>`), plus a Cloudflare provider when that
+ * traffic layer is on. Default providers are disabled in every stack file, so a resource that forgets its
+ * provider fails instead of landing in whatever region the environment points at.
+ */
+import * as aws from "@pulumi/aws";
+import * as cloudflare from "@pulumi/cloudflare";
+import type { StackConfig } from "./config";
+import { ROUTE53_METRICS_REGION } from "./components/regions";
+
+export interface Providers {
+    /** One AWS provider per region that needs one: every stack region, the witness, and us-east-1 for Route 53. */
+    aws: Record<string, aws.Provider>;
+    /** The provider for global AWS services (Route 53) and their us-east-1 metrics. */
+    global: aws.Provider;
+    cloudflare?: cloudflare.Provider;
+}
+
+export function awsProviderName(region: string): string {
+    return `aws-${region}`;
+}
+
+export function createProviders(config: StackConfig): Providers {
+    const regions = [...config.regions];
+    if (!regions.includes(ROUTE53_METRICS_REGION)) regions.push(ROUTE53_METRICS_REGION);
+    const byRegion: Record<string, aws.Provider> = {};
+    for (const region of regions) {
+        byRegion[region] = new aws.Provider(awsProviderName(region), {
+            region: region as aws.Region,
+        });
+    }
+    // The Cloudflare provider reads its token from its own secret config (cloudflare:apiToken) or
+    // CLOUDFLARE_API_TOKEN; we never pass it.
+    const cf = config.traffic === "cloudflare" ? new cloudflare.Provider("cloudflare", {}) : undefined;
+    return { aws: byRegion, global: byRegion[ROUTE53_METRICS_REGION]!, cloudflare: cf };
+}
