@@ -12,6 +12,10 @@ import { z } from "zod";
 import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet, ROUTE53_CHECKER_REGIONS } from "./components/regions";
 import { planFailover, FailoverPlan } from "./components/failover";
 
+// `isConfigSecret` is not on @pulumi/pulumi's public surface; it is how the SDK itself tells secret keys apart.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeConfig: { isConfigSecret(key: string): boolean } = require("@pulumi/pulumi/runtime/config");
+
 export const NAMESPACE = "active-active";
 
 // ---- limits, named once --------------------------------------------------------------------------------------
@@ -38,7 +42,7 @@ const dnsName = z
         message: "is not a DNS name; allowed: lower-case labels of letters, digits and hyphens, e.g. api.example.com",
     });
 
-const region = z.string().refine(isAwsRegion, {
+const region = z.string().refine((v) => isAwsRegion(v), {
     message: `is not an AWS region; allowed: ${AWS_REGIONS.join(", ")}`,
 });
 
@@ -162,7 +166,7 @@ const cloudflareSchema = z
             .default("dynamic_latency"),
         proxied: z.boolean().default(true),
         sessionAffinity: z.enum(["none", "cookie"], { message: 'is not a session affinity; allowed: "none", "cookie"' }).default("none"),
-        plan: z.enum(["enterprise", "business", "pro", "free"], { message: 'is not a Cloudflare plan; allowed: "enterprise", "business", "pro", "free"' }).default("enterprise"),
+        plan: z.enum(["enterprise", "business", "pro", "free"], { message: 'is not a Cloudflare plan; allowed: "enterprise", "business", "pro", "free"' }).default("pro"),
         monitorIntervalSeconds: z.number().int().min(10).max(3600).optional(),
         consecutiveDown: z.number().int().min(1).max(10).optional(),
         ttlSeconds: z.number().int().min(30).max(86400).optional(),
@@ -333,7 +337,7 @@ export function loadConfig(): StackConfig {
         if (k.startsWith(`${NAMESPACE}:`)) {
             const bare = k.slice(NAMESPACE.length + 1);
             // Secret keys of our namespace are only checked, never read.
-            values[bare] = pulumi.runtime.isConfigSecret(k) ? "" : all[k]!;
+            values[bare] = runtimeConfig.isConfigSecret(k) ? "" : all[k]!;
         }
     }
     return parseConfig({
@@ -341,7 +345,7 @@ export function loadConfig(): StackConfig {
         stack: pulumi.getStack(),
         values,
         allKeys: Object.keys(all),
-        isSecret: (k) => pulumi.runtime.isConfigSecret(k),
+        isSecret: (k) => runtimeConfig.isConfigSecret(k),
         isUpdate: !pulumi.runtime.isDryRun(),
         env: process.env,
     });
@@ -377,7 +381,7 @@ export function parseConfig(source: ConfigSource): StackConfig {
     }
 
     const p = parsed;
-    const regions = p.regions ?? [];
+    const regions: string[] = p.regions ?? [];
     const k = (key: string) => `${NAMESPACE}:${key}`;
 
     if (p.regions) {

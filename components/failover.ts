@@ -1,46 +1,73 @@
 /**
  * Adapter between the stack config and the failover-time model (@active-active/failover-model): turns the
  * traffic settings and the RTO target into the health check, record and monitor settings the traffic layer
- * uses, or into config problems when the target cannot be met.
+ * deploys, or into config problems when the target cannot be met.
  */
+import {
+    CloudflarePlan,
+    CloudflareSettings,
+    resolveCloudflare,
+    resolveRoute53,
+    Route53Settings,
+    Rpo,
+    rpo,
+    Rto,
+} from "@active-active/failover-model";
+
 export interface FailoverInput {
     traffic: "route53" | "cloudflare";
     consistency: "eventual" | "strong";
     rtoTargetSeconds: number;
     health: { path: string; requestIntervalSeconds?: 10 | 30; failureThreshold?: number; checkerRegions: string[] };
     routing: { recordType: "auto" | "alias" | "cname"; cnameTtlSeconds?: number; dualStack: boolean };
-    cloudflare?: { proxied: boolean; plan: string; monitorIntervalSeconds?: number; consecutiveDown?: number; ttlSeconds?: number };
+    cloudflare?: {
+        proxied: boolean;
+        plan: CloudflarePlan;
+        monitorIntervalSeconds?: number;
+        consecutiveDown?: number;
+        ttlSeconds?: number;
+    };
 }
 
 export interface FailoverPlan {
     traffic: "route53" | "cloudflare";
-    route53?: {
-        requestIntervalSeconds: 10 | 30;
-        failureThreshold: number;
-        recordType: "alias" | "cname";
-        ttlSeconds?: number;
-        checkerRegions: string[];
-        path: string;
-    };
-    cloudflare?: { intervalSeconds: number; retries: number; consecutiveDown: number; timeoutSeconds: number; ttlSeconds?: number; proxied: boolean };
-    rtoSeconds: number;
+    /** With traffic route53: health check and record settings, plus where and how the checks probe. */
+    route53?: Route53Settings & { checkerRegions: string[]; path: string };
+    /** With traffic cloudflare: monitor settings. */
+    cloudflare?: CloudflareSettings & { path: string };
     rtoTargetSeconds: number;
-    rpoSeconds: number;
-    breakdown: { part: string; seconds: number; source: string; assumed: boolean }[];
+    /** Modeled worst-case time until users leave a failed region, with its cited breakdown. */
+    rto: Rto;
+    /** Modeled data-loss window of a region failure. */
+    rpo: Rpo;
 }
 
 export function planFailover(input: FailoverInput): FailoverPlan | { problems: string[] } {
-    // Provisional until the model lands: interval x threshold plus an alias TTL of 60 s.
-    const interval = input.health.requestIntervalSeconds ?? 10;
-    const threshold = input.health.failureThreshold ?? 3;
-    const rto = interval * threshold + 60;
-    return {
-        traffic: input.traffic,
-        route53: { requestIntervalSeconds: interval, failureThreshold: threshold, recordType: "alias", checkerRegions: input.health.checkerRegions, path: input.health.path },
-        cloudflare: { intervalSeconds: 60, retries: 2, consecutiveDown: 2, timeoutSeconds: 5, proxied: input.cloudflare?.proxied ?? true },
-        rtoSeconds: rto,
+    const base = { traffic: input.traffic, rtoTargetSeconds: input.rtoTargetSeconds, rpo: rpo(input.consistency) };
+    if (input.traffic === "route53") {
+        const resolved = resolveRoute53({
+            rtoTargetSeconds: input.rtoTargetSeconds,
+            recordKind: input.routing.recordType === "auto" ? undefined : input.routing.recordType,
+            requestIntervalSeconds: input.health.requestIntervalSeconds,
+            failureThreshold: input.health.failureThreshold,
+            cnameTtlSeconds: input.routing.cnameTtlSeconds,
+        });
+        if (resolved.errors.length > 0) return { problems: resolved.errors };
+        return {
+            ...base,
+            route53: { ...resolved.settings, checkerRegions: input.health.checkerRegions, path: input.health.path },
+            rto: resolved.rto,
+        };
+    }
+    const cf = input.cloudflare;
+    const resolved = resolveCloudflare({
         rtoTargetSeconds: input.rtoTargetSeconds,
-        rpoSeconds: input.consistency === "strong" ? 0 : 1,
-        breakdown: [],
-    };
+        plan: cf?.plan,
+        proxied: cf?.proxied,
+        ttlSeconds: cf?.ttlSeconds,
+        intervalSeconds: cf?.monitorIntervalSeconds,
+        consecutiveDown: cf?.consecutiveDown,
+    });
+    if (resolved.errors.length > 0) return { problems: resolved.errors };
+    return { ...base, cloudflare: { ...resolved.settings, path: input.health.path }, rto: resolved.rto };
 }
