@@ -118,20 +118,34 @@ export class MockKit {
      * registration has settled. Rejects with the program's error, or the first registration error.
      */
     async runProgram<T>(program: () => T | Promise<T>): Promise<Record<string, unknown>> {
+        // A program that throws must not reject the root stack's own promises: the SDK leaves some of them
+        // unobserved, and an unhandled rejection would end the process. Keep the error and rethrow it after.
         let programError: unknown;
-        const outputs = await pulumi.runtime
-            .runInPulumiStack(async () => {
+        // An error thrown inside an apply surfaces in the SDK as an unhandled rejection (the language host reports
+        // it as the program's failure); collect it the same way instead of letting it end the process. Jest
+        // still reports such rejections itself, so the program's own guards throw before registering, not in
+        // applies (see program.ts).
+        const onUnhandled = (reason: unknown) => {
+            this.errors.push(reason instanceof Error ? reason : new Error(String(reason)));
+        };
+        process.on("unhandledRejection", onUnhandled);
+        let outputs: unknown;
+        try {
+            outputs = await pulumi.runtime.runInPulumiStack(async () => {
                 try {
                     return await program();
                 } catch (e) {
                     programError = e;
-                    throw e;
+                    return {};
                 }
-            })
-            .catch((e: unknown) => {
-                throw programError ?? e;
             });
-        await this.settle();
+            await this.settle();
+            // Rejections are reported a few turns of the event loop after the registration that failed.
+            for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+            process.off("unhandledRejection", onUnhandled);
+        }
+        if (programError !== undefined) throw programError;
         if (this.errors.length > 0) throw this.errors[0];
         return (outputs ?? {}) as Record<string, unknown>;
     }
