@@ -32,7 +32,7 @@ export const MAX_GSIS = 20;
 /** Route 53 needs at least three checker regions. */
 export const MIN_CHECKER_REGIONS = 3;
 /** A CNAME's TTL we accept: long enough that resolvers honour it, short enough to fail over. */
-export const CNAME_TTL_SECONDS = { min: 5, max: 300 } as const;
+export const CNAME_TTL_SECONDS = { min: 10, max: 300 } as const;
 
 // ---- schema --------------------------------------------------------------------------------------------------
 const dnsName = z
