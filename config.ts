@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet, ROUTE53_CHECKER_REGIONS } from "./components/regions";
 import { planFailover, FailoverPlan } from "./components/failover";
+import { CLOUDFLARE_MIN_INTERVAL_SECONDS, ROUTE53_CNAME_TTL_SECONDS } from "@active-active/failover-model";
 
 // `isConfigSecret` is not on @pulumi/pulumi's public surface; it is how the SDK itself tells secret keys apart.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -32,12 +33,12 @@ export const MAX_GSIS = 20;
 /** Route 53 needs at least three checker regions. */
 export const MIN_CHECKER_REGIONS = 3;
 /** A CNAME's TTL we accept: long enough that resolvers honour it, short enough to fail over. */
-export const CNAME_TTL_SECONDS = { min: 10, max: 300 } as const;
+export const CNAME_TTL_SECONDS = { min: ROUTE53_CNAME_TTL_SECONDS.min, max: ROUTE53_CNAME_TTL_SECONDS.max } as const;
 
 // ---- schema --------------------------------------------------------------------------------------------------
 const dnsName = z
     .string()
-    .max(253)
+    .max(253, { abort: true })
     .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, {
         message: "is not a DNS name; allowed: lower-case labels of letters, digits and hyphens, e.g. api.example.com",
     });
@@ -176,9 +177,9 @@ const cloudflareSchema = z
 const alarmsSchema = z
     .object({
         snsTopicArns: z.record(z.string(), z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, {
-            message: "is not an SNS topic ARN",
+            message: "is not an SNS topic ARN; allowed: arn:aws:sns:<region>:<12-digit account>:<topic name>",
         })).default({}),
-        email: z.string().email({ message: "is not an email address" }).optional(),
+        email: z.string().email({ message: "is not an email address; allowed: an address such as oncall@example.com" }).optional(),
     })
     .strict();
 
@@ -200,9 +201,18 @@ const KEYS = {
     routing: routingSchema.default(routingSchema.parse({})),
     rtoTargetSeconds: z.number().int().min(1).max(3600).default(180),
     alarms: alarmsSchema.default(alarmsSchema.parse({})),
-    tags: z.record(z.string().regex(/^[\w .:/=+@-]{1,128}$/, { message: "is not a tag key" }), z.string().max(256)).default({}),
+    tags: z
+        .record(
+            z
+                .string()
+                .regex(/^[\w .:/=+@-]{1,128}$/, { message: "is not a tag key; allowed: 1-128 letters, digits, spaces and _ . : / = + - @", abort: true })
+                .refine((t) => !t.toLowerCase().startsWith("aws:"), { message: 'uses the prefix "aws:", which AWS reserves; allowed: any other key' }),
+            z.string().max(256),
+        )
+        .default({}),
     protect: z.boolean().default(true),
     allowReplicaRemoval: z.boolean().default(false),
+    unprotectReplicas: z.array(region).default([]),
 } as const;
 
 type Keys = typeof KEYS;
@@ -243,6 +253,8 @@ export interface StackConfig {
     tags: Record<string, string>;
     protect: boolean;
     allowReplicaRemoval: boolean;
+    /** Regions whose replica gets deletion protection off: the first of the two updates that remove a replica. */
+    unprotectReplicas: string[];
 }
 
 /** Thrown for bad config: every problem at once, each naming the key, the value and what is allowed. */
@@ -272,28 +284,51 @@ function keyPath(key: string, path: PropertyKey[]): string {
     return out;
 }
 
+const TYPE_NAMES: Record<string, string> = {
+    array: "a list",
+    object: "an object",
+    record: "an object",
+    string: "a string",
+    number: "a number",
+    int: "an integer",
+    boolean: "a boolean",
+};
+
+function kindOf(value: unknown): string {
+    if (value === null) return "empty";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "number" && !Number.isInteger(value)) return "a fraction";
+    return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
 function describeIssue(key: string, raw: unknown, issue: z.core.$ZodIssue): string {
     const value = at(raw, issue.path);
     const where = keyPath(key, issue.path);
     switch (issue.code) {
         case "unrecognized_keys":
-            return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${allowedFields(key, issue.path)}`;
+            return `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${allowedFields(key, issue.path, raw)}`;
         case "invalid_type":
             return value === undefined
-                ? `${where}: is required; allowed: ${issue.expected}`
-                : `${where}: ${show(value)} is a ${Array.isArray(value) ? "list" : typeof value}; allowed: ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
+                ? `${where}: is required; allowed: ${TYPE_NAMES[issue.expected] ?? issue.expected}`
+                : `${where}: ${show(value)} is ${kindOf(value)}; allowed: ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+        case "invalid_key": {
+            const recordWhere = keyPath(key, issue.path.slice(0, -1));
+            return `${recordWhere}: key ${show(issue.path[issue.path.length - 1])} ${issue.issues.map((i) => i.message).join("; ")}`;
+        }
         case "too_small":
             if (issue.origin === "array") return `${where}: ${show(value)} ${issue.message.startsWith("needs") ? issue.message : `has too few entries; allowed: at least ${issue.minimum}`}`;
-            return `${where}: ${show(value)} is too small; allowed: at least ${issue.minimum}`;
+            if (issue.origin === "string") return `${where}: ${show(value)} has ${String(value).length} characters; allowed: at least ${issue.minimum}`;
+            return `${where}: ${show(value)} is too small; allowed: ${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum}`;
         case "too_big":
             if (issue.origin === "array") return `${where}: ${show(value)} has too many entries; allowed: at most ${issue.maximum}`;
-            return `${where}: ${show(value)} is too large; allowed: at most ${issue.maximum}`;
+            if (issue.origin === "string") return `${where}: ${show(value)} has ${String(value).length} characters; allowed: at most ${issue.maximum}`;
+            return `${where}: ${show(value)} is too large; allowed: ${issue.inclusive === false ? "less than" : "at most"} ${issue.maximum}`;
         default:
             return `${where}: ${show(value)} ${issue.message}`;
     }
 }
 
-function allowedFields(key: string, path: PropertyKey[]): string {
+function allowedFields(key: string, path: PropertyKey[], raw: unknown): string {
     let schema: any = (KEYS as Record<string, z.ZodType>)[key];
     const unwrap = (s: any): any => (s?.def?.innerType ? unwrap(s.def.innerType) : s);
     schema = unwrap(schema);
@@ -301,6 +336,11 @@ function allowedFields(key: string, path: PropertyKey[]): string {
         schema = unwrap(schema);
         if (typeof p === "number") schema = unwrap(schema?.def?.element);
         else schema = unwrap(schema?.shape?.[p]);
+    }
+    // A discriminated union (service.auth): the fields of the variant the value names.
+    if (schema?.def?.options && schema.def.discriminator) {
+        const tag = (at(raw, path) as Record<string, unknown> | undefined)?.[schema.def.discriminator];
+        schema = schema.def.options.find((o: any) => o.shape?.[schema.def.discriminator]?.def?.values?.includes(tag)) ?? schema;
     }
     return schema?.shape ? Object.keys(schema.shape).join(", ") : "none";
 }
@@ -312,6 +352,14 @@ function decode(raw: string): unknown {
     } catch {
         return raw;
     }
+}
+
+/** Keys whose value is text: the engine's string is the value, never decoded as JSON. */
+const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
+
+/** Problems for entries listed more than once, each naming the later entry. */
+function listedTwice(values: readonly string[], where: string, allowed: string): string[] {
+    return values.flatMap((v, i) => (values.indexOf(v) < i ? [`${where}[${i}]: "${v}" is listed twice; allowed: ${allowed}`] : []));
 }
 
 const SECRET_LIKE = /(token|secret|password|passwd|apikey|api_key|privatekey|private_key)/i;
@@ -356,25 +404,32 @@ export function parseConfig(source: ConfigSource): StackConfig {
     const problems: string[] = [];
     const parsed: Partial<Parsed> = {};
 
+    const secretValues = new Set(Object.keys(source.values).filter((key) => source.isSecret(`${NAMESPACE}:${key}`)));
     for (const key of Object.keys(source.values)) {
-        if (!(key in KEYS)) {
+        if (!Object.hasOwn(KEYS, key)) {
             problems.push(`${NAMESPACE}:${key}: unknown key; allowed: ${Object.keys(KEYS).join(", ")}`);
         }
         if (SECRET_LIKE.test(key)) {
             problems.push(
                 `${NAMESPACE}:${key}: looks like a secret stored in stack config; allowed: none here — credentials belong to their provider (e.g. \`pulumi config set --secret cloudflare:apiToken\`)`,
             );
+        } else if (secretValues.has(key)) {
+            problems.push(`${NAMESPACE}:${key}: is stored as a secret; allowed: plain text (only credentials are secret, and they belong to their provider)`);
         }
     }
     for (const key of source.allKeys) {
+        // Keys of our namespace that look like secrets are reported above, once.
+        if (key.startsWith(`${NAMESPACE}:`)) continue;
         if (SECRET_LIKE.test(key.split(":").pop() ?? "") && !source.isSecret(key)) {
             problems.push(`${key}: is stored in plain text; allowed: a secret (\`pulumi config set --secret ${key} ...\`) or the provider's environment variable`);
         }
     }
 
     for (const key of Object.keys(KEYS) as (keyof Keys)[]) {
+        if (secretValues.has(key)) continue;
         const raw = source.values[key];
-        const value = raw === undefined ? undefined : decode(raw);
+        // Text keys keep their raw string: "12345" is a (bad) zone id, not a number.
+        const value = raw === undefined ? undefined : TEXT_KEYS.has(key) ? raw : decode(raw);
         const result = (KEYS[key] as z.ZodType).safeParse(value);
         if (result.success) (parsed as any)[key] = result.data;
         else for (const issue of result.error.issues) problems.push(describeIssue(key, value, issue));
@@ -384,13 +439,7 @@ export function parseConfig(source: ConfigSource): StackConfig {
     const regions: string[] = p.regions ?? [];
     const k = (key: string) => `${NAMESPACE}:${key}`;
 
-    if (p.regions) {
-        const seen = new Set<string>();
-        p.regions.forEach((r, i) => {
-            if (seen.has(r)) problems.push(`${k("regions")}[${i}]: "${r}" is listed twice; allowed: each region once`);
-            seen.add(r);
-        });
-    }
+    if (p.regions) problems.push(...listedTwice(p.regions, k("regions"), "each region once"));
     if (p.homeRegion && p.regions && !regions.includes(p.homeRegion)) {
         problems.push(`${k("homeRegion")}: "${p.homeRegion}" is not one of the regions; allowed: ${regions.join(", ")}`);
     }
@@ -398,6 +447,7 @@ export function parseConfig(source: ConfigSource): StackConfig {
         p.drain.forEach((r, i) => {
             if (!regions.includes(r)) problems.push(`${k("drain")}[${i}]: "${r}" is not one of the regions; allowed: ${regions.join(", ")}`);
         });
+        problems.push(...listedTwice(p.drain, k("drain"), "each region once"));
         const serving = regions.filter((r) => !p.drain!.includes(r));
         if (regions.length > 0 && serving.length === 0) {
             problems.push(`${k("drain")}: ${show(p.drain)} drains every region; allowed: leave at least one region serving`);
@@ -405,8 +455,9 @@ export function parseConfig(source: ConfigSource): StackConfig {
     }
 
     // Consistency topology.
-    if (p.consistency === "strong" && p.regions) {
-        const members = p.witnessRegion ? [...regions, p.witnessRegion] : regions;
+    // A witness that failed to parse is reported already; counting regions without it would add a second problem.
+    const witnessUnreadable = !p.witnessRegion && source.values.witnessRegion !== undefined;
+    if (p.consistency === "strong" && p.regions && !witnessUnreadable) {
         const sets = Object.entries(MRSC_REGION_SETS).map(([n, rs]) => `${n}: ${rs.join(", ")}`).join("; ");
         if (p.witnessRegion && regions.includes(p.witnessRegion)) {
             problems.push(`${k("witnessRegion")}: "${p.witnessRegion}" is also a replica region; allowed: a third region of the same set that is not in ${k("regions")}`);
@@ -416,8 +467,12 @@ export function parseConfig(source: ConfigSource): StackConfig {
                     ? `${k("regions")}: ${show(regions)} has ${regions.length} regions; allowed with ${k("witnessRegion")}: exactly 2 regions (strong consistency is 3 replicas, or 2 replicas and a witness)`
                     : `${k("regions")}: ${show(regions)} has ${regions.length} regions; allowed with consistency "strong": exactly 3 regions, or 2 regions plus ${k("witnessRegion")}`,
             );
-        } else if (!mrscRegionSet(members)) {
-            problems.push(`${k("regions")}: ${show(members)} span more than one strong-consistency region set; allowed: all in one set (${sets})`);
+        } else if (!mrscRegionSet(regions)) {
+            problems.push(`${k("regions")}: ${show(regions)} are not all in one strong-consistency region set; allowed: all in one set (${sets})`);
+        } else if (p.witnessRegion && !mrscRegionSet([...regions, p.witnessRegion])) {
+            const set = mrscRegionSet(regions)!;
+            const allowed = MRSC_REGION_SETS[set]!.filter((r) => !regions.includes(r));
+            problems.push(`${k("witnessRegion")}: "${p.witnessRegion}" is not in the ${set} strong-consistency region set of ${k("regions")}; allowed: ${allowed.join(", ")}`);
         }
         const ttl = p.table?.ttlAttribute;
         if (ttl) problems.push(`${k("table")}.ttlAttribute: ${show(ttl)} is not supported with consistency "strong"; allowed: null (the app enforces expiry itself)`);
@@ -450,6 +505,58 @@ export function parseConfig(source: ConfigSource): StackConfig {
         }
     }
 
+    if (p.health) problems.push(...listedTwice(p.health.checkerRegions, `${k("health")}.checkerRegions`, "each region once"));
+    if (p.table) {
+        problems.push(...listedTwice(p.table.globalSecondaryIndexes.map((g) => g.name), `${k("table")}.globalSecondaryIndexes`, "each index name once").map((m) => m.replace(/\]: /, "].name: ")));
+        // DynamoDB defines each key attribute once: every index that uses it must agree on its type.
+        const keys: [string, { name: string; type: string } | null | undefined][] = [
+            [`${k("table")}.partitionKey`, p.table.partitionKey],
+            [`${k("table")}.sortKey`, p.table.sortKey],
+            ...p.table.globalSecondaryIndexes.flatMap((g, i): [string, { name: string; type: string } | undefined][] => [
+                [`${k("table")}.globalSecondaryIndexes[${i}].partitionKey`, g.partitionKey],
+                [`${k("table")}.globalSecondaryIndexes[${i}].sortKey`, g.sortKey],
+            ]),
+            ...p.table.localSecondaryIndexes.map((l, i): [string, { name: string; type: string }] => [`${k("table")}.localSecondaryIndexes[${i}].sortKey`, l.sortKey]),
+        ];
+        const firstType = new Map<string, [string, string]>();
+        for (const [where, attr] of keys) {
+            if (!attr) continue;
+            const first = firstType.get(attr.name);
+            if (!first) firstType.set(attr.name, [attr.type, where]);
+            else if (first[0] !== attr.type) {
+                problems.push(`${where}.type: "${attr.type}" conflicts with ${first[1]} for attribute "${attr.name}"; allowed: "${first[0]}" (one type per attribute)`);
+            }
+        }
+    }
+    if (p.alarms) {
+        for (const [r, arn] of Object.entries(p.alarms.snsTopicArns)) {
+            const arnRegion = arn.split(":")[3];
+            if (arnRegion !== r) {
+                problems.push(`${k("alarms")}.snsTopicArns.${r}: "${arn}" is a topic in ${arnRegion}; allowed: a topic in ${r} (alarm actions must target a topic in the alarm's region)`);
+            }
+        }
+    }
+    if (p.routing && p.routing.recordType === "alias" && p.routing.cnameTtlSeconds !== undefined) {
+        problems.push(`${k("routing")}.cnameTtlSeconds: ${p.routing.cnameTtlSeconds} applies only to CNAME records; allowed: unset with recordType "alias" (an alias record carries its target's TTL)`);
+    }
+    if (p.cloudflare) {
+        const minimum = CLOUDFLARE_MIN_INTERVAL_SECONDS[p.cloudflare.plan];
+        const interval = p.cloudflare.monitorIntervalSeconds;
+        if (interval !== undefined && interval < minimum) {
+            problems.push(`${k("cloudflare")}.monitorIntervalSeconds: ${interval} is below the minimum of plan "${p.cloudflare.plan}"; allowed: at least ${minimum} (or set ${k("cloudflare")}.plan to your plan)`);
+        }
+        if (p.cloudflare.proxied && p.cloudflare.ttlSeconds !== undefined) {
+            problems.push(`${k("cloudflare")}.ttlSeconds: ${p.cloudflare.ttlSeconds} applies only to an unproxied load balancer; allowed: unset with proxied true`);
+        }
+    }
+
+    if (p.unprotectReplicas && p.regions) {
+        problems.push(...listedTwice(p.unprotectReplicas, k("unprotectReplicas"), "each region once"));
+        p.unprotectReplicas.forEach((r, i) => {
+            if (!regions.includes(r)) problems.push(`${k("unprotectReplicas")}[${i}]: "${r}" is not one of the regions; allowed: ${regions.join(", ")}`);
+        });
+    }
+
     // Service: bring-your-own endpoints cover every region.
     if (p.service && p.service.mode === "external" && p.regions) {
         const missing = regions.filter((r) => !p.service!.endpoints[r]);
@@ -467,8 +574,10 @@ export function parseConfig(source: ConfigSource): StackConfig {
     }
     if (p.table && p.table.billingMode === "PAY_PER_REQUEST" && source.values.table) {
         const rawTable = decode(source.values.table) as Record<string, unknown>;
-        if (rawTable && typeof rawTable === "object" && ("readCapacity" in rawTable || "writeCapacity" in rawTable)) {
-            problems.push(`${k("table")}.readCapacity/writeCapacity: set with billingMode "PAY_PER_REQUEST"; allowed: only with billingMode "PROVISIONED"`);
+        for (const field of ["readCapacity", "writeCapacity"]) {
+            if (rawTable && typeof rawTable === "object" && field in rawTable) {
+                problems.push(`${k("table")}.${field}: ${show(rawTable[field])} is set with billingMode "PAY_PER_REQUEST"; allowed: only with billingMode "PROVISIONED"`);
+            }
         }
     }
 
@@ -490,7 +599,6 @@ export function parseConfig(source: ConfigSource): StackConfig {
     if (problems.length > 0) throw new ConfigError(problems);
 
     const table = { ...p.table!, ttlAttribute: p.table!.ttlAttribute === undefined ? (p.consistency === "strong" ? null : "expiresAt") : p.table!.ttlAttribute };
-    const isProd = /prod/.test(source.stack);
     return {
         project: source.project,
         stack: source.stack,
@@ -506,7 +614,7 @@ export function parseConfig(source: ConfigSource): StackConfig {
         hostedZoneId: p.hostedZoneId,
         cloudflare: p.cloudflare,
         table,
-        service: { ...p.service!, safeDeployment: p.service!.safeDeployment ?? (p.protect! || isProd) },
+        service: { ...p.service!, safeDeployment: p.service!.safeDeployment ?? p.protect! },
         health: p.health!,
         routing: p.routing!,
         rtoTargetSeconds: p.rtoTargetSeconds!,
@@ -515,5 +623,6 @@ export function parseConfig(source: ConfigSource): StackConfig {
         tags: { "app:name": "active-active", "app:stack": source.stack, ...p.tags! },
         protect: p.protect!,
         allowReplicaRemoval: p.allowReplicaRemoval!,
+        unprotectReplicas: p.unprotectReplicas!,
     };
 }
