@@ -11,83 +11,66 @@ import type { StackConfig } from "./config";
 /** The stack output that records what the next run must not silently change. */
 export const DEPLOYMENT_OUTPUT = "deployment";
 
+/** What the previous update recorded in its `deployment` output. */
 export interface DeployedState {
     /** Regions holding a replica (the home region included). */
     replicaRegions: string[];
+    /** Regions whose replica has deletion protection off (the first step of removing it). */
+    unprotectedReplicas?: string[];
     table: TableIdentity;
 }
 
 /** The table settings whose change makes AWS (and Pulumi) replace the table and every replica with it. */
 export interface TableIdentity {
-    name: string | null;
+    /** The table's physical name as deployed. */
+    name: string;
     homeRegion: string;
     partitionKey: { name: string; type: string };
     sortKey: { name: string; type: string } | null;
     consistency: string;
 }
 
-export function tableIdentity(config: StackConfig): TableIdentity {
-    return {
-        name: config.table.name ?? null,
-        homeRegion: config.homeRegion,
-        partitionKey: config.table.partitionKey,
-        sortKey: config.table.sortKey,
-        consistency: config.consistency,
-    };
-}
-
-/** The value the program exports as `deployment`, read back by the next run. */
-export function deploymentRecord(config: StackConfig): DeployedState {
-    return { replicaRegions: [...config.regions], table: tableIdentity(config) };
-}
-
-/** Thrown when the config would replace or remove stateful resources of a protected deployment. */
+/** Thrown when the config would replace stateful resources of a protected deployment. */
 export class DataLossGuardError extends Error {
     readonly problems: string[];
     constructor(problems: string[]) {
-        super(`Refusing a change that would lose data (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        super(`Refusing a change that would replace the table (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         this.name = "DataLossGuardError";
         this.problems = problems;
     }
 }
 
-const TABLE_KEYS: { field: keyof TableIdentity; key: string }[] = [
-    { field: "name", key: "active-active:table.name" },
-    { field: "homeRegion", key: "active-active:homeRegion" },
-    { field: "partitionKey", key: "active-active:table.partitionKey" },
-    { field: "sortKey", key: "active-active:table.sortKey" },
-    { field: "consistency", key: "active-active:consistency" },
-];
-
-/** Every change the config makes to the deployed state that would lose data, as messages naming key and values. */
-export function dataLossProblems(config: StackConfig, deployed: DeployedState | undefined): string[] {
-    if (!deployed) return [];
+/**
+ * Every change the config makes to a protected deployment that would replace the table, each naming the key, the
+ * new and the deployed value. Replica removal is the GlobalTable's own check (it knows the two-step path).
+ */
+export function tableReplacementProblems(config: StackConfig, deployed: DeployedState | undefined): string[] {
+    if (!deployed || !config.protect) return [];
+    const wanted: [string, unknown, unknown][] = [
+        ["active-active:homeRegion", config.homeRegion, deployed.table.homeRegion],
+        ["active-active:table.partitionKey", config.table.partitionKey, deployed.table.partitionKey],
+        ["active-active:table.sortKey", config.table.sortKey, deployed.table.sortKey],
+        ["active-active:consistency", config.consistency, deployed.table.consistency],
+    ];
+    // Without an explicit name the component's default applies, which does not change between runs.
+    if (config.table.name !== undefined) wanted.unshift(["active-active:table.name", config.table.name, deployed.table.name]);
     const problems: string[] = [];
-    const wanted = tableIdentity(config);
-    if (config.protect) {
-        for (const { field, key } of TABLE_KEYS) {
-            const before = JSON.stringify(deployed.table[field]);
-            const after = JSON.stringify(wanted[field]);
-            if (before !== after) {
-                problems.push(
-                    `${key}: ${after} would replace the deployed table (deployed: ${before}); allowed: ${before} while active-active:protect is true (to replace the table on purpose, set protect to false in one update, then change it)`,
-                );
-            }
+    for (const [key, after, before] of wanted) {
+        const a = JSON.stringify(after);
+        const b = JSON.stringify(before);
+        if (a !== b) {
+            problems.push(
+                `${key}: ${a} would replace the deployed table (deployed: ${b}); allowed: ${b} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)`,
+            );
         }
-    }
-    const removed = deployed.replicaRegions.filter((r) => !config.regions.includes(r));
-    if (removed.length > 0 && !config.allowReplicaRemoval) {
-        problems.push(
-            `active-active:regions: ${JSON.stringify(config.regions)} removes the replica${removed.length > 1 ? "s" : ""} in ${removed.join(", ")} and ${removed.length > 1 ? "their" : "its"} data; allowed: keep ${removed.join(", ")}, or set active-active:allowReplicaRemoval to true (after turning the replica's deletion protection off in an earlier update)`,
-        );
     }
     return problems;
 }
 
 /** Reads the stack's own previous `deployment` output; undefined on the first deployment. */
-export async function readDeployedState(parent?: pulumi.Resource): Promise<DeployedState | undefined> {
+export async function readDeployedState(): Promise<DeployedState | undefined> {
     const name = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
-    const self = new pulumi.StackReference("deployed-state", { name }, parent ? { parent } : undefined);
+    const self = new pulumi.StackReference("deployed-state", { name });
     const details = await self.getOutputDetails(DEPLOYMENT_OUTPUT);
     const value = (details.value ?? details.secretValue) as DeployedState | undefined;
     return value && Array.isArray(value.replicaRegions) && value.table ? value : undefined;

@@ -5,13 +5,13 @@
  */
 import { loadConfig } from "./config";
 import { createProviders } from "./providers";
-import { DataLossGuardError, dataLossProblems, readDeployedState } from "./deployed-state";
+import { DataLossGuardError, readDeployedState, tableReplacementProblems } from "./deployed-state";
 import { ActiveActiveStack } from "./components/active-active-stack";
 
 export async function main(): Promise<Record<string, unknown>> {
     const config = loadConfig();
     const deployed = await readDeployedState();
-    const problems = dataLossProblems(config, deployed);
+    const problems = tableReplacementProblems(config, deployed);
     if (problems.length > 0) throw new DataLossGuardError(problems);
     const providers = createProviders(config);
     const stack = new ActiveActiveStack(config.project, { config, providers, deployed });

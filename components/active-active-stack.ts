@@ -10,7 +10,6 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "../config";
 import type { Providers } from "../providers";
 import type { DeployedState } from "../deployed-state";
-import { deploymentRecord } from "../deployed-state";
 import { GlobalTable } from "./global-table";
 import { RegionalService } from "./regional-service";
 import { ValidationRecords } from "./certificate-validation";
@@ -58,10 +57,13 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                 autoscaling: config.table.autoscaling,
                 ttlAttribute: config.table.ttlAttribute,
                 globalSecondaryIndexes: config.table.globalSecondaryIndexes,
+                localSecondaryIndexes: config.table.localSecondaryIndexes,
                 pointInTimeRecoveryDays: config.table.pointInTimeRecoveryDays,
                 protect: config.protect,
                 allowReplicaRemoval: config.allowReplicaRemoval,
+                unprotectReplicas: config.unprotectReplicas,
                 deployedReplicaRegions: args.deployed?.replicaRegions,
+                deployedUnprotectedReplicas: args.deployed?.unprotectedReplicas,
                 tags: config.tags,
             },
             { parent: this },
@@ -168,7 +170,17 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                 rpoSeconds: c.failover.rpo.rpoSeconds,
             },
             // Read back by the next run (deployed-state.ts) to refuse changes that would lose data.
-            deployment: deploymentRecord(c),
+            deployment: {
+                replicaRegions: [...c.regions],
+                unprotectedReplicas: this.table.unprotectedReplicas,
+                table: {
+                    name: this.table.tableName,
+                    homeRegion: c.homeRegion,
+                    partitionKey: c.table.partitionKey,
+                    sortKey: c.table.sortKey,
+                    consistency: c.consistency,
+                },
+            },
         };
     }
 }

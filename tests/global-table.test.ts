@@ -1,0 +1,746 @@
+/**
+ * GlobalTable under the mock kit: exact child sets, exact inputs, the provider (region) of every child, the
+ * validators' exact messages, and the replica-removal guard against the deployed state.
+ *
+ * What mocks cannot prove: that AWS accepts the key policy, that `ignoreChanges` paths into the GSI set behave as
+ * intended, and the engine's enforcement of `protect` (the kit records it; it does not act on it).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { MockKit, MOCK_ACCOUNT_ID, RecordedResource } from "../mock-kit";
+import {
+    GLOBAL_TABLE_TYPE,
+    GlobalTable,
+    GlobalTableArgs,
+    GlobalTableArgsError,
+    globalTableKeyPolicy,
+    kmsAliasName,
+    validateGlobalTableArgs,
+    validateGlobalTableTopology,
+    validateReplicaChanges,
+    ReplicaChangeInput,
+} from "../components/global-table";
+
+const ROOT = path.resolve(__dirname, "..");
+const TABLE = "aws:dynamodb/table:Table";
+const KEY = "aws:kms/key:Key";
+const ALIAS = "aws:kms/alias:Alias";
+const TARGET = "aws:appautoscaling/target:Target";
+const POLICY = "aws:appautoscaling/policy:Policy";
+const TAGS = { env: "test", owner: "platform" };
+const SETS = "US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3";
+
+type Args = Omit<GlobalTableArgs, "providers"> & { providerRegions?: string[] };
+
+function baseArgs(regions: string[], extra: Partial<Args> = {}): Args {
+    return { regions, homeRegion: regions[0]!, partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" }, tags: TAGS, ...extra };
+}
+
+/** A provider stand-in for the pure validators, which only look at which regions have one. */
+function fakeProviders(regions: string[]): Record<string, aws.Provider> {
+    return Object.fromEntries(regions.map((r) => [r, {} as aws.Provider]));
+}
+
+function realProviders(regions: string[]): Record<string, aws.Provider> {
+    return Object.fromEntries(regions.map((r) => [r, new aws.Provider(`aws-${r}`, { region: r as aws.Region })]));
+}
+
+interface Deployed {
+    kit: MockKit;
+    gt: GlobalTable;
+    table: RecordedResource;
+    children: RecordedResource[];
+}
+
+/** Runs a program with one GlobalTable "gt"; `args` may be a function when they hold resources of the program. */
+async function deploy(args: Args | (() => Args), kitOptions: Parameters<typeof MockKit.install>[0] = {}): Promise<Deployed> {
+    const kit = MockKit.install(kitOptions);
+    let gt!: GlobalTable;
+    await kit.runProgram(() => {
+        const { providerRegions, ...rest } = typeof args === "function" ? args() : args;
+        gt = new GlobalTable("gt", { ...rest, providers: realProviders(providerRegions ?? rest.regions) });
+        return {};
+    });
+    const component = kit.get(GLOBAL_TABLE_TYPE, "gt");
+    return { kit, gt, table: kit.get(TABLE, "gt-table"), children: kit.childrenOf(component) };
+}
+
+/** The error a component constructor throws, and what the kit recorded by then. */
+async function deployError(args: Args): Promise<{ error: GlobalTableArgsError; kit: MockKit }> {
+    const kit = MockKit.install({});
+    let error: unknown;
+    await kit
+        .runProgram(() => {
+            const { providerRegions, ...rest } = args;
+            new GlobalTable("gt", { ...rest, providers: realProviders(providerRegions ?? args.regions) });
+            return {};
+        })
+        .catch((e: unknown) => (error = e));
+    if (!(error instanceof GlobalTableArgsError)) throw new Error(`expected a GlobalTableArgsError, got ${String(error)}`);
+    return { error, kit };
+}
+
+function names(rs: RecordedResource[]): string[] {
+    return rs.map((r) => `${r.type} ${r.name}`).sort();
+}
+
+function keyArn(kit: MockKit, region: string): string {
+    return kit.get(KEY, `gt-${region}-key`).outputs.arn as string;
+}
+
+function expectedChildren(regions: string[]): string[] {
+    return [
+        `${TABLE} gt-table`,
+        ...regions.flatMap((r) => [`${KEY} gt-${r}-key`, `${ALIAS} gt-${r}-key-alias`]),
+    ].sort();
+}
+
+function replica(kit: MockKit, region: string, extra: Record<string, unknown> = {}) {
+    return {
+        regionName: region,
+        consistencyMode: "EVENTUAL",
+        kmsKeyArn: keyArn(kit, region),
+        pointInTimeRecovery: true,
+        deletionProtectionEnabled: true,
+        propagateTags: true,
+        ...extra,
+    };
+}
+
+function problemsOf(message: string): string[] {
+    return message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+}
+
+// ---- children, inputs and providers ------------------------------------------------------------------------------
+describe("eventual consistency, on demand", () => {
+    test("2 regions: exact children, exact table inputs, exact key and alias inputs, providers", async () => {
+        const { kit, gt, table, children } = await deploy(baseArgs(["us-east-1", "us-west-2"], { ttlAttribute: "expiresAt" }));
+
+        expect(names(children)).toEqual(expectedChildren(["us-east-1", "us-west-2"]));
+        expect(table.inputs).toEqual({
+            name: "gt-test",
+            billingMode: "PAY_PER_REQUEST",
+            hashKey: "pk",
+            rangeKey: "sk",
+            attributes: [
+                { name: "pk", type: "S" },
+                { name: "sk", type: "S" },
+            ],
+            globalSecondaryIndexes: [],
+            localSecondaryIndexes: [],
+            streamEnabled: true,
+            streamViewType: "NEW_AND_OLD_IMAGES",
+            serverSideEncryption: { enabled: true, kmsKeyArn: keyArn(kit, "us-east-1") },
+            pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
+            deletionProtectionEnabled: true,
+            ttl: { attributeName: "expiresAt", enabled: true },
+            replicas: [replica(kit, "us-west-2")],
+            tags: TAGS,
+        });
+        expect(table.ignoreChanges).toEqual([]);
+
+        for (const region of ["us-east-1", "us-west-2"]) {
+            const key = kit.get(KEY, `gt-${region}-key`);
+            expect(key.inputs).toEqual({
+                description: `DynamoDB global table gt-test, data in ${region}`,
+                enableKeyRotation: true,
+                deletionWindowInDays: 30,
+                policy: JSON.stringify(globalTableKeyPolicy({ partition: "aws", dnsSuffix: "amazonaws.com", accountId: MOCK_ACCOUNT_ID, region })),
+                tags: TAGS,
+            });
+            expect(kit.get(ALIAS, `gt-${region}-key-alias`).inputs).toEqual({ name: `alias/dynamodb/gt-test-${region}`, targetKeyId: key.outputs.keyId });
+        }
+
+        const regionOf = Object.fromEntries(children.map((c) => [c.name, kit.providerRegion(c)]));
+        expect(regionOf).toEqual({
+            "gt-table": "us-east-1",
+            "gt-us-east-1-key": "us-east-1",
+            "gt-us-east-1-key-alias": "us-east-1",
+            "gt-us-west-2-key": "us-west-2",
+            "gt-us-west-2-key-alias": "us-west-2",
+        });
+
+        expect(gt.replicaRegions).toEqual(["us-west-2"]);
+        expect(await kit.unwrap(gt.tableName)).toBe("gt-test");
+        const arn = (r: string) => `arn:aws:dynamodb:${r}:${MOCK_ACCOUNT_ID}:table/gt-test`;
+        expect(Object.keys(gt.tableArns).sort()).toEqual(["us-east-1", "us-west-2"]);
+        expect(await kit.unwrap(gt.tableArns["us-east-1"]!)).toBe(arn("us-east-1"));
+        expect(await kit.unwrap(gt.tableArns["us-west-2"]!)).toBe(arn("us-west-2"));
+        expect(await kit.unwrap(gt.streamArns["us-east-1"]!)).toBe(`${arn("us-east-1")}/stream/2026-01-01T00:00:00.000`);
+        expect(await kit.unwrap(gt.streamArns["us-west-2"]!)).toBe(`${arn("us-west-2")}/stream/2026-01-01T00:00:00.000`);
+        expect(await kit.unwrap(gt.kmsKeyArns["us-east-1"]!)).toBe(keyArn(kit, "us-east-1"));
+        expect(await kit.unwrap(gt.kmsKeyArns["us-west-2"]!)).toBe(keyArn(kit, "us-west-2"));
+        expect(await kit.unwrap(gt.unprotectedReplicas)).toEqual([]);
+    });
+
+    test.each([
+        [["us-east-1", "eu-west-1", "ap-southeast-2"]],
+        [["eu-central-1", "us-east-1", "us-west-2", "ap-northeast-1", "sa-east-1"]],
+    ])("%j: exact children; every replica has PITR, its own region's key, deletion protection, propagateTags", async (regions) => {
+        const { kit, table, children } = await deploy(baseArgs(regions));
+        const home = regions[0]!;
+        const replicaRegions = regions.slice(1).sort();
+
+        expect(names(children)).toEqual(expectedChildren(regions));
+        expect(table.inputs.replicas).toEqual(replicaRegions.map((r) => replica(kit, r)));
+        for (const r of table.inputs.replicas as { regionName: string; kmsKeyArn: string }[]) {
+            expect(r.kmsKeyArn).toContain(`:${r.regionName}:`);
+        }
+        expect(table.inputs.serverSideEncryption.kmsKeyArn).toContain(`:${home}:`);
+        expect(kit.providerRegion(table)).toBe(home);
+        for (const region of regions) {
+            expect(kit.providerRegion(kit.get(KEY, `gt-${region}-key`))).toBe(region);
+            expect(kit.providerRegion(kit.get(ALIAS, `gt-${region}-key-alias`))).toBe(region);
+        }
+    });
+
+    test("local secondary indexes (eventual consistency only) and their sort keys", async () => {
+        const { table } = await deploy(
+            baseArgs(["us-east-1", "us-west-2"], {
+                localSecondaryIndexes: [
+                    { name: "byDate", sortKey: { name: "date", type: "S" } },
+                    { name: "byAmount", sortKey: { name: "amount", type: "N" }, projection: "KEYS_ONLY" },
+                ],
+            }),
+        );
+        expect(table.inputs.localSecondaryIndexes).toEqual([
+            { name: "byDate", rangeKey: "date", projectionType: "ALL" },
+            { name: "byAmount", rangeKey: "amount", projectionType: "KEYS_ONLY" },
+        ]);
+        expect(table.inputs.attributes).toEqual([
+            { name: "pk", type: "S" },
+            { name: "sk", type: "S" },
+            { name: "date", type: "S" },
+            { name: "amount", type: "N" },
+        ]);
+    });
+
+    test("key policies: no wildcard principal; data-key use only through DynamoDB in the key's region", () => {
+        const policy = globalTableKeyPolicy({ partition: "aws", dnsSuffix: "amazonaws.com", accountId: "111122223333", region: "eu-west-1" }) as {
+            Statement: { Sid: string; Principal: unknown; Action: string[]; Condition?: unknown }[];
+        };
+        expect(policy.Statement.map((s) => [s.Sid, s.Principal])).toEqual([
+            ["AccountAdministersKey", { AWS: "arn:aws:iam::111122223333:root" }],
+            ["AccountUsesKeyThroughDynamoDB", { AWS: "arn:aws:iam::111122223333:root" }],
+            ["AccountGrantsKeyToDynamoDB", { AWS: "arn:aws:iam::111122223333:root" }],
+            ["DynamoDBReadsKeyMetadata", { Service: "dynamodb.amazonaws.com" }],
+        ]);
+        const admin = policy.Statement[0]!.Action;
+        for (const crypto of ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:CreateGrant", "kms:*"]) {
+            expect(admin).not.toContain(crypto);
+        }
+        const via = { "kms:ViaService": "dynamodb.eu-west-1.amazonaws.com", "kms:CallerAccount": "111122223333" };
+        expect(policy.Statement[1]!.Condition).toEqual({ StringEquals: via });
+        expect(policy.Statement[2]!.Condition).toEqual({ StringEquals: via, Bool: { "kms:GrantIsForAWSResource": "true" } });
+    });
+
+    test("alias names keep to the KMS alias pattern and stay out of alias/aws", () => {
+        expect(kmsAliasName("aws.orders_v2", "eu-west-1")).toBe("alias/dynamodb/aws-orders_v2-eu-west-1");
+        expect(kmsAliasName("aws.orders_v2", "eu-west-1")).toMatch(/^alias\/(?!aws)[A-Za-z0-9/_-]+$/);
+    });
+
+    test("every taggable child carries the tags; aliases and scaling policies take none", async () => {
+        const { children } = await deploy(baseArgs(["us-east-1", "us-west-2"], { billingMode: "PROVISIONED" }));
+        const untaggable = [ALIAS, POLICY];
+        for (const c of children) {
+            if (untaggable.includes(c.type)) expect(c.inputs.tags).toBeUndefined();
+            else expect([c.name, c.inputs.tags]).toEqual([c.name, TAGS]);
+        }
+    });
+});
+
+// ---- strong consistency ------------------------------------------------------------------------------------------
+describe("strong consistency", () => {
+    test("3 regions of one set: STRONG replicas, no witness, no TTL", async () => {
+        const { kit, table, children } = await deploy(baseArgs(["us-east-1", "us-east-2", "us-west-2"], { consistency: "strong" }));
+        expect(names(children)).toEqual(expectedChildren(["us-east-1", "us-east-2", "us-west-2"]));
+        expect(table.inputs.replicas).toEqual([
+            replica(kit, "us-east-2", { consistencyMode: "STRONG" }),
+            replica(kit, "us-west-2", { consistencyMode: "STRONG" }),
+        ]);
+        expect(table.inputs.globalTableWitness).toBeUndefined();
+        expect(table.inputs.ttl).toBeUndefined();
+    });
+
+    test("2 regions plus a witness: one STRONG replica, the witness, and no key or provider in the witness region", async () => {
+        const { kit, table, children } = await deploy(
+            baseArgs(["eu-west-1", "eu-west-2"], { consistency: "strong", witnessRegion: "eu-central-1" }),
+        );
+        expect(names(children)).toEqual(expectedChildren(["eu-west-1", "eu-west-2"]));
+        expect(table.inputs.replicas).toEqual([replica(kit, "eu-west-2", { consistencyMode: "STRONG" })]);
+        expect(table.inputs.globalTableWitness).toEqual({ regionName: "eu-central-1" });
+        expect(kit.resources.filter((r) => kit.providerRegion(r) === "eu-central-1")).toEqual([]);
+    });
+
+    const strong = (regions: string[], extra: Partial<Args> = {}): GlobalTableArgs => ({
+        ...baseArgs(regions, { consistency: "strong", ...extra }),
+        providers: fakeProviders(regions),
+    });
+
+    test.each<[string, GlobalTableArgs, string[]]>([
+        ["3 regions in the US set", strong(["us-east-1", "us-east-2", "us-west-2"]), []],
+        ["2 regions plus a witness in the EU set", strong(["eu-west-1", "eu-west-3"], { witnessRegion: "eu-central-1" }), []],
+        [
+            "2 regions without a witness",
+            strong(["us-east-1", "us-west-2"]),
+            ['regions: ["us-east-1","us-west-2"] has 2 regions; allowed with consistency "strong": exactly 3 regions, or 2 regions plus witnessRegion'],
+        ],
+        [
+            "4 regions",
+            strong(["eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"]),
+            ['regions: ["eu-west-1","eu-west-2","eu-west-3","eu-central-1"] has 4 regions; allowed with consistency "strong": exactly 3 regions, or 2 regions plus witnessRegion'],
+        ],
+        [
+            "3 regions with a witness",
+            strong(["us-east-1", "us-east-2", "us-west-2"], { witnessRegion: "us-west-1" }),
+            ['regions: ["us-east-1","us-east-2","us-west-2"] has 3 regions; allowed with witnessRegion: exactly 2 regions (strong consistency is 3 replicas, or 2 replicas and a witness)'],
+        ],
+        [
+            "3 regions across sets",
+            strong(["us-east-1", "us-east-2", "eu-west-1"]),
+            [`regions: ["us-east-1","us-east-2","eu-west-1"] span more than one strong-consistency region set; allowed: all in one set (${SETS})`],
+        ],
+        [
+            "a witness in another set",
+            strong(["us-east-1", "us-east-2"], { witnessRegion: "eu-west-1" }),
+            [`regions and witnessRegion: ["us-east-1","us-east-2","eu-west-1"] span more than one strong-consistency region set; allowed: all in one set (${SETS})`],
+        ],
+        [
+            "the witness among the replicas",
+            strong(["us-east-1", "us-west-2"], { witnessRegion: "us-west-2" }),
+            ['witnessRegion: "us-west-2" is also a replica region; allowed: a third region of the same strong-consistency region set that is not in regions'],
+        ],
+        [
+            "TTL and local secondary indexes",
+            strong(["us-east-1", "us-east-2", "us-west-2"], { ttlAttribute: "expiresAt", localSecondaryIndexes: [{ name: "byDate", sortKey: { name: "date", type: "S" } }] }),
+            [
+                'ttlAttribute: "expiresAt" is not supported with consistency "strong"; allowed: null (the application enforces expiry itself)',
+                'localSecondaryIndexes: ["byDate"] are not supported with consistency "strong"; allowed: []',
+            ],
+        ],
+    ])("%s", (_label, args, expected) => {
+        expect(validateGlobalTableTopology(args)).toEqual(expected);
+    });
+
+    test("the component throws every problem at once, before registering any child", async () => {
+        const { error, kit } = await deployError(baseArgs(["us-east-1", "us-west-2"], { consistency: "strong", ttlAttribute: "expiresAt" }));
+        expect(error.message).toBe(
+            [
+                'GlobalTable "gt": 2 problems:',
+                '  - regions: ["us-east-1","us-west-2"] has 2 regions; allowed with consistency "strong": exactly 3 regions, or 2 regions plus witnessRegion',
+                '  - ttlAttribute: "expiresAt" is not supported with consistency "strong"; allowed: null (the application enforces expiry itself)',
+            ].join("\n"),
+        );
+        expect(kit.resources.filter((r) => [TABLE, KEY, ALIAS].includes(r.type))).toEqual([]);
+    });
+});
+
+// ---- topology and field rules ------------------------------------------------------------------------------------
+describe("validators", () => {
+    const eventual = (regions: string[], extra: Partial<GlobalTableArgs> = {}): GlobalTableArgs => ({
+        ...baseArgs(regions),
+        providers: fakeProviders(regions),
+        ...extra,
+    });
+
+    test.each<[string, GlobalTableArgs, string[]]>([
+        ["2 regions", eventual(["us-east-1", "us-west-2"]), []],
+        ["5 regions", eventual(["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-1", "sa-east-1"]), []],
+        ["1 region", eventual(["us-east-1"]), ['regions: ["us-east-1"] has 1 region; allowed: at least 2 regions']],
+        [
+            "a region listed twice and one that does not exist",
+            eventual(["us-east-1", "us-west-2", "us-east-1", "mars-north-1"], { providers: fakeProviders(["us-east-1", "us-west-2"]) }),
+            [
+                'regions[2]: "us-east-1" is listed twice; allowed: each region once',
+                expect.stringMatching(/^regions\[3\]: "mars-north-1" is not an AWS region; allowed: us-east-1, us-east-2, .*, sa-east-1$/),
+            ],
+        ],
+        [
+            "a home region outside the regions",
+            eventual(["us-east-1", "us-west-2"], { homeRegion: "eu-west-1" }),
+            ['homeRegion: "eu-west-1" is not one of the regions; allowed: us-east-1, us-west-2'],
+        ],
+        [
+            "a region without a provider",
+            eventual(["us-east-1", "us-west-2", "eu-west-1"], { providers: fakeProviders(["us-east-1"]) }),
+            ["providers: no provider for us-west-2, eu-west-1; allowed: one aws.Provider per region, keyed by region"],
+        ],
+        [
+            "a witness with eventual consistency",
+            eventual(["us-east-1", "us-west-2"], { witnessRegion: "us-east-2" }),
+            ['witnessRegion: "us-east-2" is only used with consistency "strong"; allowed: unset with consistency "eventual"'],
+        ],
+        [
+            "an unknown consistency mode",
+            eventual(["us-east-1", "us-west-2"], { consistency: "linearizable" as "strong" }),
+            ['consistency: "linearizable" is not a consistency mode; allowed: "eventual", "strong"'],
+        ],
+    ])("topology: %s", (_label, args, expected) => {
+        expect(validateGlobalTableTopology(args)).toEqual(expected);
+    });
+
+    test.each<[string, Partial<GlobalTableArgs>, string[]]>([
+        ["defaults", {}, []],
+        [
+            "a short table name and an out-of-range recovery period",
+            { tableName: "ab", pointInTimeRecoveryDays: 36 },
+            [
+                'tableName: "ab" is not a DynamoDB table name; allowed: 3-255 characters of letters, digits, _ . -',
+                "pointInTimeRecoveryDays: 36 is out of range; allowed: a whole number from 1 to 35",
+            ],
+        ],
+        [
+            "a table name too long for its aliases",
+            { tableName: "t".repeat(240) },
+            [`tableName: "${"t".repeat(240)}" is too long for its KMS aliases (alias/dynamodb/<table>-<region>, at most 256 characters); allowed: at most 231 characters`],
+        ],
+        [
+            "one attribute with two types, a duplicate index name, LSIs without a sort key",
+            {
+                sortKey: null,
+                globalSecondaryIndexes: [
+                    { name: "byOwner", partitionKey: { name: "pk", type: "N" } },
+                    { name: "byOwner", partitionKey: { name: "owner", type: "S" } },
+                ],
+                localSecondaryIndexes: [{ name: "byDate", sortKey: { name: "date", type: "S" } }],
+            },
+            [
+                'globalSecondaryIndexes[0].partitionKey: "pk" has type "N" here and "S" elsewhere; allowed: one type per attribute',
+                'globalSecondaryIndexes[1].name: "byOwner" is used by another index; allowed: a unique name per table',
+                'localSecondaryIndexes: ["byDate"] need a table sort key; allowed: [] when sortKey is null',
+            ],
+        ],
+        [
+            "provisioned capacity above its autoscaling maximum and a target out of range",
+            { billingMode: "PROVISIONED", readCapacity: 200, writeCapacity: 0, autoscaling: { maxReadCapacity: 100, maxWriteCapacity: 100, targetUtilizationPercent: 95 } },
+            [
+                "writeCapacity: 0 is out of range; allowed: a whole number from 1 to 40000",
+                "autoscaling.maxReadCapacity: 100 is out of range; allowed: a whole number from 200 to 40000",
+                "autoscaling.targetUtilizationPercent: 95 is out of range; allowed: 20 to 90",
+            ],
+        ],
+        [
+            "unprotectReplicas listing a region twice, and an aws: tag",
+            { unprotectReplicas: ["us-west-2", "us-west-2"], tags: { "aws:owner": "x" } },
+            [
+                'unprotectReplicas[1]: "us-west-2" is listed twice; allowed: each region once',
+                'tags: key "aws:owner" is not a tag key; allowed: 1-128 characters, not starting with "aws:"',
+            ],
+        ],
+    ])("fields: %s", (_label, extra, expected) => {
+        expect(validateGlobalTableArgs(eventual(["us-east-1", "us-west-2"], extra), "gt-test")).toEqual(expected);
+    });
+});
+
+// ---- the deployed state ------------------------------------------------------------------------------------------
+/** What the stack records today (deployed-state.ts): every region holding data, the home region included. */
+const DEPLOYED_REGIONS = ["us-east-1", "us-west-2", "eu-west-1"];
+const REMOVE_EU_WEST_1 =
+    'regions: removing eu-west-1 would delete its replica and the data in it; allowed: keep eu-west-1 in regions, or remove in two updates: first unprotectReplicas: ["eu-west-1"] with eu-west-1 kept in regions, then drop it from regions with allowReplicaRemoval: true';
+const STILL_PROTECTED =
+    'unprotectReplicas: "eu-west-1" still has deletion protection on in the deployed table; allowed: first an update with unprotectReplicas: ["eu-west-1"] and "eu-west-1" kept in regions, then the removal';
+
+describe("validateReplicaChanges", () => {
+    const change = (extra: Partial<ReplicaChangeInput>): ReplicaChangeInput => ({
+        regions: DEPLOYED_REGIONS,
+        homeRegion: "us-east-1",
+        consistency: "eventual",
+        allowReplicaRemoval: false,
+        unprotectReplicas: [],
+        deployedReplicaRegions: DEPLOYED_REGIONS,
+        deployedUnprotectedReplicas: [],
+        ...extra,
+    });
+    const two = ["us-east-1", "us-west-2"];
+
+    test.each<[string, Partial<ReplicaChangeInput>, string[]]>([
+        ["nothing deployed yet", { deployedReplicaRegions: undefined, deployedUnprotectedReplicas: undefined, regions: two }, []],
+        ["unchanged", {}, []],
+        ["unchanged, told without the home region", { deployedReplicaRegions: ["eu-west-1", "us-west-2"] }, []],
+        ["regions added (the provider adds replicas one after another in one update)", { regions: [...DEPLOYED_REGIONS, "ap-south-1", "sa-east-1"] }, []],
+        ["a region removed without the flag", { regions: two }, [REMOVE_EU_WEST_1]],
+        [
+            "two regions removed without the flag",
+            { regions: ["us-east-1"] },
+            [
+                'regions: removing eu-west-1, us-west-2 would delete their replicas and the data in them; allowed: keep eu-west-1, us-west-2 in regions, or remove in two updates: first unprotectReplicas: ["eu-west-1","us-west-2"] with eu-west-1, us-west-2 kept in regions, then drop them from regions with allowReplicaRemoval: true',
+            ],
+        ],
+        [
+            "removed with the flag but never unprotected",
+            { regions: two, allowReplicaRemoval: true },
+            ['unprotectReplicas: "eu-west-1" is being removed but is not listed; allowed: list it until the removal is done (first an update with unprotectReplicas: ["eu-west-1"] and "eu-west-1" kept in regions, then the removal)'],
+        ],
+        ["removed with the flag and listed, but still protected as deployed (both steps at once)", { regions: two, allowReplicaRemoval: true, unprotectReplicas: ["eu-west-1"] }, [STILL_PROTECTED]],
+        ["step 2 after step 1", { regions: two, allowReplicaRemoval: true, unprotectReplicas: ["eu-west-1"], deployedUnprotectedReplicas: ["eu-west-1"] }, []],
+        ["step 2 when the unprotected state is not recorded (AWS refuses a protected replica's deletion)", { regions: two, allowReplicaRemoval: true, unprotectReplicas: ["eu-west-1"], deployedUnprotectedReplicas: undefined }, []],
+        [
+            "a new replica listed in unprotectReplicas",
+            { regions: [...DEPLOYED_REGIONS, "sa-east-1"], unprotectReplicas: ["sa-east-1"] },
+            ['unprotectReplicas: "sa-east-1" has no deployed replica yet; allowed: deployed regions only (a new replica is always created with deletion protection on)'],
+        ],
+        [
+            "strong consistency with a replaced replica",
+            { consistency: "strong", regions: ["us-east-1", "us-east-2", "us-west-2"], allowReplicaRemoval: true, deployedReplicaRegions: ["us-east-1", "us-east-2", "us-west-1"], unprotectReplicas: ["us-west-1"], deployedUnprotectedReplicas: ["us-west-1"] },
+            ['regions: ["us-east-1","us-east-2","us-west-2"] differ from the deployed ["us-east-1","us-east-2","us-west-1"]; consistency "strong" fixes its replicas when the table is created; allowed: ["us-east-1","us-east-2","us-west-1"]'],
+        ],
+        [
+            "deployed values that are not region lists",
+            { deployedReplicaRegions: "us-east-1" as unknown as string[], deployedUnprotectedReplicas: { r: 1 } as unknown as string[] },
+            [
+                'deployedReplicaRegions: "us-east-1" is not a list of regions; allowed: undefined, or the regions read back from the previous update',
+                'deployedUnprotectedReplicas: {"r":1} is not a list of regions; allowed: undefined, or the regions read back from the previous update',
+            ],
+        ],
+    ])("%s", (_label, extra, expected) => {
+        expect(validateReplicaChanges(change(extra))).toEqual(expected);
+    });
+});
+
+describe("replica removal through the component", () => {
+    const three = DEPLOYED_REGIONS;
+    const two = ["us-east-1", "us-west-2"];
+    const SELF = "organization/active-active/test";
+
+    test("removing a region without allowReplicaRemoval fails before anything registers", async () => {
+        const { error, kit } = await deployError(baseArgs(two, { deployedReplicaRegions: DEPLOYED_REGIONS }));
+        expect(problemsOf(error.message)).toEqual([REMOVE_EU_WEST_1]);
+        expect(kit.resources.filter((r) => [TABLE, KEY, ALIAS].includes(r.type))).toEqual([]);
+    });
+
+    test("both steps in one update fail: the deployed replica is still protected", async () => {
+        const { error } = await deployError(
+            baseArgs(two, { deployedReplicaRegions: DEPLOYED_REGIONS, deployedUnprotectedReplicas: [], allowReplicaRemoval: true, unprotectReplicas: ["eu-west-1"] }),
+        );
+        expect(problemsOf(error.message)).toEqual([STILL_PROTECTED]);
+    });
+
+    test("two updates: unprotect, then remove; the removed region's key leaves the program unprotected", async () => {
+        // Step 1: the replica stays, its deletion protection goes off, its key drops Pulumi `protect` (kept in AWS).
+        const step1 = await deploy(baseArgs(three, { deployedReplicaRegions: DEPLOYED_REGIONS, deployedUnprotectedReplicas: [], unprotectReplicas: ["eu-west-1"] }));
+        expect(step1.table.inputs.replicas).toEqual([
+            replica(step1.kit, "eu-west-1", { deletionProtectionEnabled: false }),
+            replica(step1.kit, "us-west-2"),
+        ]);
+        expect(step1.table.inputs.deletionProtectionEnabled).toBe(true);
+        expect(Object.fromEntries(step1.kit.resourcesOfType(KEY).map((k) => [k.name, [k.protect, k.retainOnDelete]]))).toEqual({
+            "gt-us-east-1-key": [true, true],
+            "gt-us-west-2-key": [true, true],
+            "gt-eu-west-1-key": [false, true],
+        });
+        const unprotectedAfterStep1 = await step1.kit.unwrap(step1.gt.unprotectedReplicas);
+        expect(unprotectedAfterStep1).toEqual(["eu-west-1"]);
+
+        // Step 2: both lists read back through a StackReference to the stack itself, as Outputs.
+        const step2 = await deploy(
+            () => {
+                const self = new pulumi.StackReference(SELF);
+                return baseArgs(two, {
+                    allowReplicaRemoval: true,
+                    unprotectReplicas: ["eu-west-1"],
+                    deployedReplicaRegions: self.getOutput("deployment").apply((d) => d?.replicaRegions as string[] | undefined),
+                    deployedUnprotectedReplicas: self.getOutput("deployment").apply((d) => d?.unprotectedReplicas as string[] | undefined),
+                });
+            },
+            { stackOutputs: { [SELF]: { deployment: { replicaRegions: DEPLOYED_REGIONS, unprotectedReplicas: unprotectedAfterStep1 } } } },
+        );
+        expect(step2.table.inputs.replicas).toEqual([replica(step2.kit, "us-west-2")]);
+        expect(names(step2.children)).toEqual(expectedChildren(two));
+        expect(await step2.kit.unwrap(step2.gt.unprotectedReplicas)).toEqual([]);
+    });
+
+    test("the home region in unprotectReplicas turns the table's own deletion protection off (teardown)", async () => {
+        const { kit, table, gt } = await deploy(
+            baseArgs(two, { protect: false, deployedReplicaRegions: two, unprotectReplicas: ["us-east-1", "us-west-2"] }),
+        );
+        expect(table.inputs.deletionProtectionEnabled).toBe(false);
+        expect(table.inputs.replicas).toEqual([replica(kit, "us-west-2", { deletionProtectionEnabled: false })]);
+        expect(await kit.unwrap(gt.unprotectedReplicas)).toEqual(["us-east-1", "us-west-2"]);
+    });
+
+    test("deployed regions read before construction (getOutputDetails) fail synchronously, before anything registers", async () => {
+        const kit = MockKit.install({ stackOutputs: { [SELF]: { deployment: { replicaRegions: DEPLOYED_REGIONS } } } });
+        let error: unknown;
+        await kit
+            .runProgram(async () => {
+                const self = new pulumi.StackReference(`${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`);
+                const deployment = (await self.getOutputDetails("deployment")).value as { replicaRegions: string[] } | undefined;
+                new GlobalTable("gt", { ...baseArgs(two, { deployedReplicaRegions: deployment?.replicaRegions }), providers: realProviders(two) });
+                return {};
+            })
+            .catch((e: unknown) => (error = e));
+        expect(error).toBeInstanceOf(GlobalTableArgsError);
+        expect((error as GlobalTableArgsError).problems).toEqual([REMOVE_EU_WEST_1]);
+        expect(kit.resources.filter((r) => [TABLE, KEY, ALIAS].includes(r.type))).toEqual([]);
+    });
+
+    test("deployed regions read as an Output: the failing check stops the table's registration (run as a program)", () => {
+        // Under jest an error thrown in an apply is reported by jest itself, so this runs in a plain node process,
+        // where the kit collects it the way the language host does.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "global-table-"));
+        const harness = path.join(dir, "program.js");
+        const req = (p: string) => `require(${JSON.stringify(p)})`;
+        fs.writeFileSync(
+            harness,
+            `const pulumi = ${req(require.resolve("@pulumi/pulumi"))};
+const aws = ${req(require.resolve("@pulumi/aws"))};
+const { MockKit } = ${req(path.join(ROOT, "mock-kit/index.ts"))};
+const { GlobalTable } = ${req(path.join(ROOT, "components/global-table.ts"))};
+const kit = MockKit.install({ stackOutputs: { ${JSON.stringify(SELF)}: { deployment: { replicaRegions: ${JSON.stringify(DEPLOYED_REGIONS)} } } } });
+kit.runProgram(() => {
+    const providers = {};
+    for (const r of ["us-east-1", "us-west-2"]) providers[r] = new aws.Provider("aws-" + r, { region: r });
+    new GlobalTable("gt", {
+        regions: ["us-east-1", "us-west-2"], homeRegion: "us-east-1", providers, partitionKey: { name: "pk", type: "S" },
+        deployedReplicaRegions: new pulumi.StackReference(${JSON.stringify(SELF)}).getOutput("deployment").apply((d) => d.replicaRegions),
+    });
+    return {};
+});
+// The failed registration leaves the component's outputs pending, so runProgram never settles; what the program
+// did is known once the event loop has nothing left to run.
+process.once("beforeExit", () => {
+    const errors = [...new Set(kit.errors)].map((e) => e.message);
+    process.stdout.write(JSON.stringify({ errors, resources: kit.resources.map((x) => x.type + " " + x.name).sort() }));
+});
+`,
+        );
+        try {
+            // The exit status is not asserted: Pulumi's leak check fails the process for the outputs of the table
+            // that never registered, which is this test's point.
+            const run = spawnSync(process.execPath, [path.join(ROOT, "scripts/run-ts.js"), harness], { cwd: ROOT, encoding: "utf8" });
+            expect(JSON.parse(run.stdout)).toEqual({
+                errors: [`error serializing property "replicas": GlobalTable "gt": 1 problem:\n  - ${REMOVE_EU_WEST_1}`],
+                resources: [
+                    `${GLOBAL_TABLE_TYPE} gt`,
+                    ...expectedChildren(two).filter((n) => !n.startsWith(TABLE)),
+                    "pulumi:providers:aws aws-us-east-1",
+                    "pulumi:providers:aws aws-us-west-2",
+                    "pulumi:pulumi:Stack active-active-test",
+                ].sort(),
+            });
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+// ---- protection ----------------------------------------------------------------------------------------------------
+describe("protect", () => {
+    const flags = (kit: MockKit) =>
+        Object.fromEntries(
+            [...kit.resourcesOfType(TABLE), ...kit.resourcesOfType(KEY), ...kit.resourcesOfType(ALIAS)].map((r) => [r.name, [r.protect, r.retainOnDelete]]),
+        );
+
+    test("protected (the default): the table and every key get protect and retainOnDelete", async () => {
+        const { kit } = await deploy(baseArgs(["us-east-1", "us-west-2"]));
+        expect(flags(kit)).toEqual({
+            "gt-table": [true, true],
+            "gt-us-east-1-key": [true, true],
+            "gt-us-west-2-key": [true, true],
+            "gt-us-east-1-key-alias": [false, false],
+            "gt-us-west-2-key-alias": [false, false],
+        });
+    });
+
+    test("protect: false: neither, but deletion protection stays on in AWS", async () => {
+        const { kit, table } = await deploy(baseArgs(["us-east-1", "us-west-2"], { protect: false }));
+        expect(flags(kit)).toEqual({
+            "gt-table": [false, false],
+            "gt-us-east-1-key": [false, false],
+            "gt-us-west-2-key": [false, false],
+            "gt-us-east-1-key-alias": [false, false],
+            "gt-us-west-2-key-alias": [false, false],
+        });
+        expect(table.inputs.deletionProtectionEnabled).toBe(true);
+        expect(table.inputs.replicas.map((r: { deletionProtectionEnabled: boolean }) => r.deletionProtectionEnabled)).toEqual([true]);
+    });
+});
+
+// ---- provisioned capacity ----------------------------------------------------------------------------------------
+describe("provisioned billing", () => {
+    test("a target and a target-tracking policy per region, table and index, each with its region's provider", async () => {
+        const regions = ["us-east-1", "us-west-2", "eu-west-1"];
+        const { kit, table, children } = await deploy(
+            baseArgs(regions, {
+                billingMode: "PROVISIONED",
+                readCapacity: 10,
+                writeCapacity: 5,
+                autoscaling: { maxReadCapacity: 400, maxWriteCapacity: 200, targetUtilizationPercent: 60 },
+                globalSecondaryIndexes: [{ name: "byOwner", partitionKey: { name: "owner", type: "S" }, sortKey: { name: "sk", type: "S" }, projection: "KEYS_ONLY" }],
+            }),
+        );
+
+        expect(table.inputs).toMatchObject({ billingMode: "PROVISIONED", readCapacity: 10, writeCapacity: 5 });
+        expect(table.inputs.globalSecondaryIndexes).toEqual([
+            {
+                name: "byOwner",
+                keySchemas: [
+                    { attributeName: "owner", keyType: "HASH" },
+                    { attributeName: "sk", keyType: "RANGE" },
+                ],
+                projectionType: "KEYS_ONLY",
+                readCapacity: 10,
+                writeCapacity: 5,
+            },
+        ]);
+        expect(table.inputs.attributes).toEqual([
+            { name: "pk", type: "S" },
+            { name: "sk", type: "S" },
+            { name: "owner", type: "S" },
+        ]);
+        expect(table.ignoreChanges).toEqual(["readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity", "globalSecondaryIndexes[*].writeCapacity"]);
+
+        const expectedTargets: string[] = [];
+        const expectedPolicies: string[] = [];
+        for (const region of regions) {
+            for (const [scope, resourceId, dimension] of [
+                ["table", "table/gt-test", "table"],
+                ["index-byOwner", "table/gt-test/index/byOwner", "index"],
+            ]) {
+                for (const [dim, unit, metric, min, max] of [
+                    ["read", "ReadCapacityUnits", "DynamoDBReadCapacityUtilization", 10, 400],
+                    ["write", "WriteCapacityUnits", "DynamoDBWriteCapacityUtilization", 5, 200],
+                ] as const) {
+                    const target = kit.get(TARGET, `gt-${region}-${scope}-${dim}-target`);
+                    const policy = kit.get(POLICY, `gt-${region}-${scope}-${dim}-policy`);
+                    expect(target.inputs).toEqual({
+                        serviceNamespace: "dynamodb",
+                        resourceId,
+                        scalableDimension: `dynamodb:${dimension}:${unit}`,
+                        minCapacity: min,
+                        maxCapacity: max,
+                        tags: TAGS,
+                    });
+                    expect(target.dependsOn).toEqual([table.urn]);
+                    expect(policy.inputs).toEqual({
+                        policyType: "TargetTrackingScaling",
+                        serviceNamespace: "dynamodb",
+                        resourceId,
+                        scalableDimension: `dynamodb:${dimension}:${unit}`,
+                        targetTrackingScalingPolicyConfiguration: {
+                            predefinedMetricSpecification: { predefinedMetricType: metric },
+                            targetValue: 60,
+                        },
+                    });
+                    expect([target.name, kit.providerRegion(target)]).toEqual([target.name, region]);
+                    expect([policy.name, kit.providerRegion(policy)]).toEqual([policy.name, region]);
+                    expectedTargets.push(`${TARGET} ${target.name}`);
+                    expectedPolicies.push(`${POLICY} ${policy.name}`);
+                }
+            }
+        }
+        expect(names(children)).toEqual([...expectedChildren(regions), ...expectedTargets, ...expectedPolicies].sort());
+    });
+
+    test("on demand registers no autoscaling and sends no capacity", async () => {
+        const { kit, table } = await deploy(baseArgs(["us-east-1", "us-west-2"], { readCapacity: 10 }));
+        expect(kit.resourcesOfType(TARGET)).toEqual([]);
+        expect(kit.resourcesOfType(POLICY)).toEqual([]);
+        expect(table.inputs.readCapacity).toBeUndefined();
+        expect(table.inputs.writeCapacity).toBeUndefined();
+    });
+});
