@@ -551,10 +551,9 @@ export function parseConfig(source: ConfigSource): StackConfig {
     }
 
     if (p.unprotectReplicas && p.regions) {
+        // A region being removed stays listed until its removal is done, so entries need not be in `regions`;
+        // the GlobalTable checks them against what is deployed.
         problems.push(...listedTwice(p.unprotectReplicas, k("unprotectReplicas"), "each region once"));
-        p.unprotectReplicas.forEach((r, i) => {
-            if (!regions.includes(r)) problems.push(`${k("unprotectReplicas")}[${i}]: "${r}" is not one of the regions; allowed: ${regions.join(", ")}`);
-        });
     }
 
     // Service: bring-your-own endpoints cover every region.

@@ -1,0 +1,142 @@
+/**
+ * Data-loss guards at the program level: the program reads what the previous update deployed (its own
+ * `deployment` output, through a StackReference to itself) and refuses, before registering the table, a config
+ * that would replace the table in a protected stack or remove a replica without the two explicit steps.
+ */
+import { ConfigError } from "../config";
+import { DeployedState, tableReplacementProblems } from "../deployed-state";
+import { MockKit } from "../mock-kit";
+import { main } from "../program";
+import { configSource, engineConfig } from "./helpers/config-source";
+import { parseConfig } from "../config";
+
+const SELF = "organization/active-active/prod";
+
+function deployedProd(overrides: Partial<DeployedState["table"]> = {}, replicaRegions = ["us-east-1", "us-west-2", "eu-west-1"], unprotectedReplicas: string[] = []): DeployedState {
+    return {
+        replicaRegions,
+        unprotectedReplicas,
+        table: {
+            name: "active-active-table-prod",
+            homeRegion: "us-east-1",
+            partitionKey: { name: "pk", type: "S" },
+            sortKey: { name: "sk", type: "S" },
+            consistency: "eventual",
+            ...overrides,
+        },
+    };
+}
+
+async function runProd(set: Record<string, unknown>, deployed: DeployedState | undefined) {
+    const { config, secretKeys } = engineConfig("prod", { set });
+    const kit = MockKit.install({ config, secretKeys, stack: "prod", stackOutputs: deployed ? { [SELF]: { deployment: deployed } } : {} });
+    const result = await kit.runProgram(() => main()).then(
+        (outputs) => ({ outputs, error: undefined as Error | undefined }),
+        (error: Error) => ({ outputs: undefined, error }),
+    );
+    return { kit, ...result };
+}
+
+const customResources = (kit: MockKit) => kit.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:"));
+
+describe("tableReplacementProblems", () => {
+    const prod = parseConfig(configSource("prod"));
+
+    test("nothing deployed: nothing to guard", () => {
+        expect(tableReplacementProblems(prod, undefined)).toEqual([]);
+    });
+
+    test("the same identity passes", () => {
+        expect(tableReplacementProblems(prod, deployedProd())).toEqual([]);
+    });
+
+    test.each([
+        [
+            "a new partition key",
+            { partitionKey: { name: "id", type: "S" } },
+            'active-active:table.partitionKey: {"name":"pk","type":"S"} would replace the deployed table (deployed: {"name":"id","type":"S"}); allowed: {"name":"id","type":"S"} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ],
+        [
+            "no sort key any more",
+            { sortKey: null },
+            'active-active:table.sortKey: {"name":"sk","type":"S"} would replace the deployed table (deployed: null); allowed: null while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ],
+        [
+            "another home region",
+            { homeRegion: "us-west-2" },
+            'active-active:homeRegion: "us-east-1" would replace the deployed table (deployed: "us-west-2"); allowed: "us-west-2" while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ],
+        [
+            "another consistency mode",
+            { consistency: "strong" },
+            'active-active:consistency: "eventual" would replace the deployed table (deployed: "strong"); allowed: "strong" while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ],
+    ])("%s is refused in a protected stack", (_title, table, message) => {
+        expect(tableReplacementProblems(prod, deployedProd(table as Partial<DeployedState["table"]>))).toEqual([message]);
+    });
+
+    test("an explicit table name that differs from the deployed one is refused", () => {
+        const config = parseConfig(configSource("prod", { set: { "active-active:table": { name: "orders" } } }));
+        expect(tableReplacementProblems(config, deployedProd())).toEqual([
+            'active-active:table.name: "orders" would replace the deployed table (deployed: "active-active-table-prod"); allowed: "active-active-table-prod" while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ]);
+    });
+
+    test("an unprotected stack may replace the table", () => {
+        const config = parseConfig(configSource("prod", { set: { "active-active:protect": false } }));
+        expect(tableReplacementProblems(config, deployedProd({ partitionKey: { name: "id", type: "S" } }))).toEqual([]);
+    });
+});
+
+describe("the program against what is deployed", () => {
+    test("the first deployment (no previous outputs) plans the table", async () => {
+        const { kit, error } = await runProd({}, undefined);
+        expect(error).toBeUndefined();
+        expect(kit.resourcesOfType("aws:dynamodb/table:Table")).toHaveLength(1);
+    });
+
+    test("an unchanged redeployment plans the table and exports what the next run reads", async () => {
+        const { kit, error, outputs } = await runProd({}, deployedProd());
+        expect(error).toBeUndefined();
+        expect(kit.resourcesOfType("aws:dynamodb/table:Table")).toHaveLength(1);
+        expect(await kit.unwrap(outputs!.deployment as any)).toEqual(deployedProd());
+    });
+
+    test("a key schema change in a protected stack fails before any resource is registered", async () => {
+        const { kit, error } = await runProd({ "active-active:table": { partitionKey: { name: "id", type: "S" } } }, deployedProd());
+        expect(error?.name).toBe("DataLossGuardError");
+        expect((error as any).problems).toEqual([
+            'active-active:table.partitionKey: {"name":"id","type":"S"} would replace the deployed table (deployed: {"name":"pk","type":"S"}); allowed: {"name":"pk","type":"S"} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ]);
+        expect(customResources(kit)).toEqual([]);
+    });
+
+    test("removing a region without allowReplicaRemoval fails and registers no table", async () => {
+        const { kit, error } = await runProd({ "active-active:regions": ["us-east-1", "us-west-2"] }, deployedProd());
+        expect(error?.name).toBe("GlobalTableArgsError");
+        expect((error as any).problems).toEqual([
+            'regions: removing eu-west-1 would delete its replica and the data in it; allowed: keep eu-west-1 in regions, or remove in two updates: first unprotectReplicas: ["eu-west-1"] with eu-west-1 kept in regions, then drop it from regions with allowReplicaRemoval: true',
+        ]);
+        expect(kit.resourcesOfType("aws:dynamodb/table:Table")).toEqual([]);
+    });
+
+    test("the two-step removal: unprotect first, then remove with the flag", async () => {
+        const step1 = await runProd({ "active-active:unprotectReplicas": ["eu-west-1"] }, deployedProd());
+        expect(step1.error).toBeUndefined();
+        const replica1 = (step1.kit.resourcesOfType("aws:dynamodb/table:Table")[0]!.inputs.replicas as any[]).find((r) => r.regionName === "eu-west-1");
+        expect(replica1.deletionProtectionEnabled).toBe(false);
+
+        const step2 = await runProd(
+            { "active-active:regions": ["us-east-1", "us-west-2"], "active-active:allowReplicaRemoval": true, "active-active:unprotectReplicas": ["eu-west-1"] },
+            deployedProd({}, ["us-east-1", "us-west-2", "eu-west-1"], ["eu-west-1"]),
+        );
+        expect(step2.error).toBeUndefined();
+        const regions = (step2.kit.resourcesOfType("aws:dynamodb/table:Table")[0]!.inputs.replicas as any[]).map((r) => r.regionName);
+        expect(regions).toEqual(["us-west-2"]);
+    });
+
+    test("a bad config is reported as such even when a deployment exists", async () => {
+        const { error } = await runProd({ "active-active:regions": ["us-east-1", "us-east-1"] }, deployedProd());
+        expect(error).toBeInstanceOf(ConfigError);
+    });
+});
