@@ -1,0 +1,24 @@
+/** The identity policy documents of IAM resources, with where each came from for messages. */
+import { asList, isUnknown, str } from "./values";
+
+export const IDENTITY_POLICY_TYPES = [
+    "aws:iam/rolePolicy:RolePolicy",
+    "aws:iam/policy:Policy",
+    "aws:iam/role:Role",
+    "aws:iam/userPolicy:UserPolicy",
+    "aws:iam/groupPolicy:GroupPolicy",
+];
+
+export interface IdentityDocument {
+    where: string;
+    document: unknown;
+}
+
+/** `policy` of a (role/user/group) policy; each `inlinePolicies[i].policy` of a role. A role's trust policy is not one. */
+export function identityDocuments(type: string, props: Record<string, any>): IdentityDocument[] {
+    if (type !== "aws:iam/role:Role") return props.policy === undefined ? [] : [{ where: "policy", document: props.policy }];
+    if (isUnknown(props.inlinePolicies)) return [];
+    return asList(props.inlinePolicies as Record<string, unknown>[])
+        .map((p, i) => ({ where: `inlinePolicies[${i}]${str(p?.name) ? ` ("${str(p?.name)}")` : ""}`, document: p?.policy }))
+        .filter((d) => d.document !== undefined && d.document !== null && d.document !== "");
+}

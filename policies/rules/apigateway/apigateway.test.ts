@@ -1,0 +1,72 @@
+import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
+import { domainNameTls12 } from "./domain-name-tls-1-2";
+import { stageAccessLogging } from "./stage-access-logging";
+import { stageThrottling } from "./stage-throttling";
+
+const domain = {
+    type: "aws:apigatewayv2/domainName:DomainName",
+    region: "eu-west-1",
+    props: {
+        domainName: "api.example.com",
+        domainNameConfiguration: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/c", endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+    } as Record<string, any>,
+};
+
+const stage = {
+    type: "aws:apigatewayv2/stage:Stage",
+    region: "eu-west-1",
+    props: {
+        apiId: "abc123",
+        name: "$default",
+        autoDeploy: true,
+        accessLogSettings: { destinationArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/apigateway/app", format: '{"requestId":"$context.requestId"}' },
+        defaultRouteSettings: { throttlingRateLimit: 500, throttlingBurstLimit: 1000 },
+    } as Record<string, any>,
+};
+
+describe("aws-apigateway-domain-name-tls-1-2", () => {
+    test("passes TLS_1_2", async () => {
+        expect(await check(domainNameTls12, domain)).toEqual([]);
+    });
+    test.each<Case>([
+        ["TLS 1.0", (p) => (p.domainNameConfiguration.securityPolicy = "TLS_1_0"), ['domainNameConfiguration.securityPolicy is "TLS_1_0"; allowed: "TLS_1_2" or a SecurityPolicy_TLS12_*/SecurityPolicy_TLS13_* policy']],
+        ["unset", (p) => delete p.domainNameConfiguration.securityPolicy, ['domainNameConfiguration.securityPolicy is unset; allowed: "TLS_1_2" or a SecurityPolicy_TLS12_*/SecurityPolicy_TLS13_* policy']],
+        ["an enhanced TLS 1.3 policy", (p) => (p.domainNameConfiguration.securityPolicy = "SecurityPolicy_TLS13_1_3_2025_09"), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(domainNameTls12, withProps(domain, change))).toEqual(expected);
+    });
+    test("checks REST API domain names", async () => {
+        expect(await check(domainNameTls12, { type: "aws:apigateway/domainName:DomainName", props: { domainName: "x.example.com", securityPolicy: "TLS_1_0" } })).toEqual([
+            'securityPolicy is "TLS_1_0"; allowed: "TLS_1_2" or a SecurityPolicy_TLS12_*/SecurityPolicy_TLS13_* policy',
+        ]);
+    });
+});
+
+describe("aws-apigateway-stage-access-logging", () => {
+    test("passes a stage with access logs", async () => {
+        expect(await check(stageAccessLogging, stage)).toEqual([]);
+    });
+    test.each<Case>([
+        ["no access logs", (p) => delete p.accessLogSettings, ["accessLogSettings is unset; allowed: a destinationArn (CloudWatch log group) and a format"]],
+        ["no format", (p) => (p.accessLogSettings.format = ""), ["accessLogSettings.format is unset; allowed: a log format, e.g. JSON with $context.requestId"]],
+        ["log group ARN unknown during preview", (p) => (p.accessLogSettings.destinationArn = UNKNOWN_STRING), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(stageAccessLogging, withProps(stage, change))).toEqual(expected);
+    });
+});
+
+describe("aws-apigateway-stage-throttling", () => {
+    test("passes a stage with a rate and burst limit", async () => {
+        expect(await check(stageThrottling, stage)).toEqual([]);
+    });
+    test.each<Case>([
+        [
+            "no default route settings",
+            (p) => delete p.defaultRouteSettings,
+            ["defaultRouteSettings.throttlingRateLimit is unset; allowed: a positive number", "defaultRouteSettings.throttlingBurstLimit is unset; allowed: a positive number"],
+        ],
+        ["zero burst", (p) => (p.defaultRouteSettings.throttlingBurstLimit = 0), ["defaultRouteSettings.throttlingBurstLimit is 0; allowed: a positive number"]],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(stageThrottling, withProps(stage, change))).toEqual(expected);
+    });
+});

@@ -1,0 +1,143 @@
+import { check, Case, keyArn, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
+import { tableCustomerKmsKey } from "./table-customer-kms-key";
+import { tableDeletionProtectionEnabled } from "./table-deletion-protection-enabled";
+import { tablePitrEnabled } from "./table-pitr-enabled";
+import { tableStreamsNewAndOldImages } from "./table-streams-new-and-old-images";
+
+const table = {
+    type: "aws:dynamodb/table:Table",
+    region: "us-east-1",
+    props: {
+        name: "app-table",
+        hashKey: "pk",
+        attributes: [{ name: "pk", type: "S" }],
+        deletionProtectionEnabled: true,
+        pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
+        serverSideEncryption: { enabled: true, kmsKeyArn: keyArn("us-east-1") },
+        streamEnabled: true,
+        streamViewType: "NEW_AND_OLD_IMAGES",
+        replicas: [
+            { regionName: "us-west-2", kmsKeyArn: keyArn("us-west-2"), pointInTimeRecovery: true, deletionProtectionEnabled: true },
+            { regionName: "eu-west-1", kmsKeyArn: keyArn("eu-west-1"), pointInTimeRecovery: true, deletionProtectionEnabled: true },
+        ],
+    } as Record<string, any>,
+};
+
+describe("aws-dynamodb-table-pitr-enabled", () => {
+    test("passes a table with PITR on the table and every replica", async () => {
+        expect(await check(tablePitrEnabled, table)).toEqual([]);
+    });
+    test.each<Case>([
+        ["table PITR off", (p) => (p.pointInTimeRecovery = { enabled: false }), ["pointInTimeRecovery.enabled is false; allowed: true"]],
+        ["table PITR unset", (p) => delete p.pointInTimeRecovery, ["pointInTimeRecovery.enabled is unset; allowed: true"]],
+        [
+            "one replica without PITR",
+            (p) => delete p.replicas[1].pointInTimeRecovery,
+            ["replicas[1] (eu-west-1): pointInTimeRecovery is unset; allowed: true (a replica does not inherit the table's setting)"],
+        ],
+        [
+            "one replica with PITR false",
+            (p) => (p.replicas[0].pointInTimeRecovery = false),
+            ["replicas[0] (us-west-2): pointInTimeRecovery is false; allowed: true (a replica does not inherit the table's setting)"],
+        ],
+        ["replica PITR unknown during preview", (p) => (p.replicas[0].pointInTimeRecovery = "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7"), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(tablePitrEnabled, withProps(table, change))).toEqual(expected);
+    });
+    test("does not apply to other types", async () => {
+        expect(await check(tablePitrEnabled, { type: "aws:kms/key:Key", props: {} })).toBe("not applicable");
+    });
+});
+
+describe("aws-dynamodb-table-customer-kms-key", () => {
+    test("passes a table and replicas each encrypted with a key of their own region", async () => {
+        expect(await check(tableCustomerKmsKey, table)).toEqual([]);
+    });
+    test.each<Case>([
+        [
+            "encryption off (AWS owned key)",
+            (p) => (p.serverSideEncryption = { enabled: false }),
+            ["serverSideEncryption.enabled is false; allowed: true with a customer managed kmsKeyArn"],
+        ],
+        [
+            "AWS managed key",
+            (p) => (p.serverSideEncryption = { enabled: true }),
+            ["serverSideEncryption.kmsKeyArn is unset (the AWS managed key); allowed: the ARN of a customer managed key"],
+        ],
+        [
+            "table key from another region",
+            (p) => (p.serverSideEncryption.kmsKeyArn = keyArn("eu-west-1")),
+            ["serverSideEncryption.kmsKeyArn is a key in eu-west-1; allowed: a key in the table's region us-east-1"],
+        ],
+        [
+            "replica without a key",
+            (p) => delete p.replicas[0].kmsKeyArn,
+            ["replicas[0] (us-west-2): kmsKeyArn is unset (the AWS owned key); allowed: the ARN of a customer managed key in us-west-2"],
+        ],
+        [
+            "replica with the home region's key",
+            (p) => (p.replicas[1].kmsKeyArn = keyArn("us-east-1")),
+            ["replicas[1] (eu-west-1): kmsKeyArn is a key in us-east-1; allowed: a key in eu-west-1 (KMS keys are regional)"],
+        ],
+        ["key ARNs unknown during preview", (p) => ((p.serverSideEncryption.kmsKeyArn = UNKNOWN_STRING), (p.replicas[0].kmsKeyArn = UNKNOWN_STRING)), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(tableCustomerKmsKey, withProps(table, change))).toEqual(expected);
+    });
+});
+
+describe("aws-dynamodb-table-deletion-protection-enabled", () => {
+    test("passes a table with deletion protection on the table and every replica", async () => {
+        expect(await check(tableDeletionProtectionEnabled, table)).toEqual([]);
+    });
+    test.each<Case>([
+        ["table unprotected", (p) => (p.deletionProtectionEnabled = false), ["deletionProtectionEnabled is false; allowed: true"]],
+        [
+            "replica unprotected",
+            (p) => delete p.replicas[1].deletionProtectionEnabled,
+            ["replicas[1] (eu-west-1): deletionProtectionEnabled is unset; allowed: true (a replica does not inherit the table's setting)"],
+        ],
+        [
+            "table and replica unprotected",
+            (p) => {
+                delete p.deletionProtectionEnabled;
+                p.replicas[0].deletionProtectionEnabled = false;
+            },
+            [
+                "deletionProtectionEnabled is unset; allowed: true",
+                "replicas[0] (us-west-2): deletionProtectionEnabled is false; allowed: true (a replica does not inherit the table's setting)",
+            ],
+        ],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(tableDeletionProtectionEnabled, withProps(table, change))).toEqual(expected);
+    });
+});
+
+describe("aws-dynamodb-table-streams-new-and-old-images", () => {
+    test("passes a table with replicas streaming new and old images", async () => {
+        expect(await check(tableStreamsNewAndOldImages, table)).toEqual([]);
+    });
+    test.each<Case>([
+        [
+            "stream off",
+            (p) => delete p.streamEnabled,
+            ["streamEnabled is unset on a table with 2 replica(s); allowed: true"],
+        ],
+        [
+            "keys-only stream",
+            (p) => (p.streamViewType = "KEYS_ONLY"),
+            ['streamViewType is "KEYS_ONLY" on a table with 2 replica(s); allowed: "NEW_AND_OLD_IMAGES"'],
+        ],
+        ["no replicas: no stream needed", (p) => ((p.replicas = []), delete p.streamEnabled, delete p.streamViewType), []],
+        [
+            "strong consistency: no stream needed",
+            (p) => {
+                for (const r of p.replicas) r.consistencyMode = "STRONG";
+                delete p.streamEnabled;
+                delete p.streamViewType;
+            },
+            [],
+        ],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(tableStreamsNewAndOldImages, withProps(table, change))).toEqual(expected);
+    });
+});

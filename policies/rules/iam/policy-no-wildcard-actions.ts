@@ -1,0 +1,41 @@
+/**
+ * aws-iam-policy-no-wildcard-actions
+ *
+ * Requires: no `Allow` statement of an identity policy (RolePolicy, Policy, a Role's inlinePolicies) grants a
+ * wildcard action (`*` or `<service>:*`) or uses `NotAction` (which allows everything not listed).
+ * Why: the regional service's role is what an attacker inside the function gets; `dynamodb:*` includes
+ * DeleteTable and UpdateTable (which can remove replicas). Least privilege names the calls the code makes.
+ * Severity: critical.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+ */
+import { isAllow, isWildcardAction, statementsOf } from "../../lib/iam";
+import { resourceRule } from "../../lib/policy";
+import { isUnknown } from "../../lib/values";
+import { IDENTITY_POLICY_TYPES, identityDocuments } from "../../lib/identity-policies";
+
+export const policyNoWildcardActions = resourceRule({
+    name: "aws-iam-policy-no-wildcard-actions",
+    description: "IAM identity policies allow named actions only: no `*`, no `<service>:*`, no NotAction.",
+    severity: "critical",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+    remediationSteps: 'List the actions the code calls, e.g. "dynamodb:GetItem", "dynamodb:PutItem".',
+    types: IDENTITY_POLICY_TYPES,
+    validate: ({ type, props }, report) => {
+        for (const { where, document } of identityDocuments(type, props)) {
+            const statements = statementsOf(document);
+            if (isUnknown(statements)) continue;
+            if ("error" in statements) {
+                report(`${where} ${statements.error}; allowed: a JSON policy document`);
+                continue;
+            }
+            for (const s of statements.filter(isAllow)) {
+                for (const a of s.actions.filter(isWildcardAction)) {
+                    report(`${where} ${s.label}: Action "${a}" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"`);
+                }
+                if (s.notActions.length > 0) {
+                    report(`${where} ${s.label}: NotAction in an Allow statement allows every other action; allowed: Action with named actions`);
+                }
+            }
+        }
+    },
+});

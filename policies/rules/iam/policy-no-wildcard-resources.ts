@@ -1,0 +1,57 @@
+/**
+ * aws-iam-policy-no-wildcard-resources
+ *
+ * Requires: no `Allow` statement of an identity policy (RolePolicy, Policy, a Role's inlinePolicies) has the
+ * resource `*` or uses `NotResource`. Actions AWS only authorizes on `*` can be listed in the config
+ * (`allowedActions`, e.g. "xray:PutTraceSegments"); a statement whose actions are all listed passes.
+ * Why: the function should reach its own table replica, log group and key, not every table in the account.
+ * Severity: high.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+ */
+import { isAllow, statementsOf } from "../../lib/iam";
+import { resourceRule } from "../../lib/policy";
+import { isUnknown } from "../../lib/values";
+import { IDENTITY_POLICY_TYPES, identityDocuments } from "../../lib/identity-policies";
+
+export interface WildcardResourceConfig {
+    allowedActions: string[];
+}
+
+export const policyNoWildcardResources = resourceRule<WildcardResourceConfig>({
+    name: "aws-iam-policy-no-wildcard-resources",
+    description: 'IAM identity policies name their resources: no Resource "*", no NotResource.',
+    severity: "high",
+    url: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+    remediationSteps: "Name the ARNs: the table and its indexes, the log group, the key.",
+    types: IDENTITY_POLICY_TYPES,
+    configSchema: {
+        properties: {
+            allowedActions: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: 'Actions AWS authorizes only on Resource "*" (e.g. "xray:PutTraceSegments"); statements made only of these pass.',
+            },
+        },
+    },
+    validate: ({ type, props, config }, report) => {
+        const allowed = new Set(config.allowedActions.map((a) => a.toLowerCase()));
+        for (const { where, document } of identityDocuments(type, props)) {
+            const statements = statementsOf(document);
+            if (isUnknown(statements)) continue;
+            if ("error" in statements) {
+                report(`${where} ${statements.error}; allowed: a JSON policy document`);
+                continue;
+            }
+            for (const s of statements.filter(isAllow)) {
+                const exempt = s.actions.length > 0 && s.actions.every((a) => allowed.has(a.toLowerCase()));
+                if (s.resources.includes("*") && !exempt) {
+                    report(`${where} ${s.label}: Resource "*" for ${s.actions.join(", ") || "NotAction"}; allowed: the ARNs the actions need`);
+                }
+                if (s.notResources.length > 0) {
+                    report(`${where} ${s.label}: NotResource in an Allow statement allows every other resource; allowed: Resource with named ARNs`);
+                }
+            }
+        }
+    },
+});

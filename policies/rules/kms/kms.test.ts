@@ -1,0 +1,62 @@
+import { check, Case, KEY_POLICY, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
+import { keyPolicyNoWildcardPrincipal } from "./key-policy-no-wildcard-principal";
+import { keyRotationEnabled } from "./key-rotation-enabled";
+
+const key = {
+    type: "aws:kms/key:Key",
+    region: "eu-west-1",
+    props: { description: "app-table eu-west-1", enableKeyRotation: true, deletionWindowInDays: 30, policy: KEY_POLICY } as Record<string, any>,
+};
+
+function policyWith(statement: Record<string, unknown>): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: [...JSON.parse(KEY_POLICY).Statement, statement] });
+}
+
+describe("aws-kms-key-rotation-enabled", () => {
+    test("passes a symmetric key with rotation on", async () => {
+        expect(await check(keyRotationEnabled, key)).toEqual([]);
+    });
+    test.each<Case>([
+        ["rotation unset", (p) => delete p.enableKeyRotation, ["enableKeyRotation is unset; allowed: true"]],
+        ["rotation off", (p) => (p.enableKeyRotation = false), ["enableKeyRotation is false; allowed: true"]],
+        ["asymmetric key: exempt", (p) => ((p.customerMasterKeySpec = "RSA_2048"), (p.keyUsage = "SIGN_VERIFY"), delete p.enableKeyRotation), []],
+        ["custom key store: exempt", (p) => ((p.customKeyStoreId = "cks-1234"), delete p.enableKeyRotation), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(keyRotationEnabled, withProps(key, change))).toEqual(expected);
+    });
+});
+
+describe("aws-kms-key-policy-no-wildcard-principal", () => {
+    test("passes a key policy that names its principals", async () => {
+        expect(await check(keyPolicyNoWildcardPrincipal, key)).toEqual([]);
+    });
+    test.each<Case>([
+        [
+            'Principal "*"',
+            (p) => (p.policy = policyWith({ Sid: "Everyone", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" })),
+            ['policy Everyone: allows ["kms:Decrypt"] to the wildcard principal "*"; allowed: named principals'],
+        ],
+        [
+            'Principal {"AWS": "*"} with a condition',
+            (p) =>
+                (p.policy = policyWith({
+                    Effect: "Allow",
+                    Principal: { AWS: ["*"] },
+                    Action: ["kms:Encrypt", "kms:Decrypt"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "kms:CallerAccount": "123456789012" } },
+                })),
+            ['policy Statement[2]: allows ["kms:Encrypt","kms:Decrypt"] to the wildcard principal "*"; allowed: named principals'],
+        ],
+        ["Deny to everyone is fine", (p) => (p.policy = policyWith({ Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } })), []],
+        ["no policy: KMS's default (account root)", (p) => delete p.policy, []],
+        ["policy unknown during preview", (p) => (p.policy = UNKNOWN_STRING), []],
+        ["invalid JSON", (p) => (p.policy = "{not json"), ["policy is not valid JSON; allowed: a JSON key policy"]],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(keyPolicyNoWildcardPrincipal, withProps(key, change))).toEqual(expected);
+    });
+    test("checks standalone key policies too", async () => {
+        const standalone = { type: "aws:kms/keyPolicy:KeyPolicy", props: { keyId: "k", policy: policyWith({ Sid: "Open", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }) } };
+        expect(await check(keyPolicyNoWildcardPrincipal, standalone)).toEqual(['policy Open: allows ["kms:*"] to the wildcard principal "*"; allowed: named principals']);
+    });
+});

@@ -1,0 +1,48 @@
+import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
+import { functionReservedConcurrency } from "./function-reserved-concurrency";
+import { functionRuntimeSupported } from "./function-runtime-supported";
+
+const fn = {
+    type: "aws:lambda/function:Function",
+    region: "us-west-2",
+    props: {
+        runtime: "nodejs22.x",
+        handler: "index.handler",
+        role: "arn:aws:iam::123456789012:role/app",
+        memorySize: 1024,
+        timeout: 10,
+        reservedConcurrentExecutions: 50,
+    } as Record<string, any>,
+};
+
+describe("aws-lambda-function-reserved-concurrency", () => {
+    test("passes a function with reserved concurrency", async () => {
+        expect(await check(functionReservedConcurrency, fn)).toEqual([]);
+    });
+    test.each<Case>([
+        ["unset", (p) => delete p.reservedConcurrentExecutions, ["reservedConcurrentExecutions is unset; allowed: a positive number (the function's capacity per region)"]],
+        ["-1 (unreserved)", (p) => (p.reservedConcurrentExecutions = -1), ["reservedConcurrentExecutions is -1; allowed: a positive number (the function's capacity per region)"]],
+        ["0 (throttled)", (p) => (p.reservedConcurrentExecutions = 0), ["reservedConcurrentExecutions is 0, which throttles every invocation; allowed: a positive number"]],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(functionReservedConcurrency, withProps(fn, change))).toEqual(expected);
+    });
+});
+
+describe("aws-lambda-function-runtime-supported", () => {
+    test("passes nodejs22.x", async () => {
+        expect(await check(functionRuntimeSupported, fn)).toEqual([]);
+    });
+    test.each<Case>([
+        ["nodejs24.x is newer", (p) => (p.runtime = "nodejs24.x"), []],
+        ["nodejs20.x", (p) => (p.runtime = "nodejs20.x"), ['runtime is "nodejs20.x"; allowed: nodejs22.x or newer']],
+        ["python", (p) => (p.runtime = "python3.13"), ['runtime is "python3.13"; allowed: nodejs22.x or newer']],
+        ["unset on a zip function", (p) => delete p.runtime, ["runtime is unset; allowed: nodejs22.x or newer"]],
+        ["container image: exempt", (p) => ((p.packageType = "Image"), delete p.runtime), []],
+        ["unknown during preview", (p) => (p.runtime = UNKNOWN_STRING), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(functionRuntimeSupported, withProps(fn, change))).toEqual(expected);
+    });
+    test("the minimum comes from the pack config", async () => {
+        expect(await check(functionRuntimeSupported, fn, { minNodejsMajor: 24 })).toEqual(['runtime is "nodejs22.x"; allowed: nodejs24.x or newer']);
+    });
+});

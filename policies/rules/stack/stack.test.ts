@@ -1,0 +1,300 @@
+import { activeActiveStack, checkStack, mutate, provider, resource, TAGS, UNKNOWN_STRING, urnOf, without } from "../../testing/fixtures";
+import { allRegionsUnhealthyAlarm } from "./all-regions-unhealthy-alarm";
+import { drainKeepsServingRegions } from "./drain-keeps-serving-regions";
+import { minRegions } from "./min-regions";
+import { modeledRto } from "./modeled-rto";
+import { regionParity } from "./region-parity";
+import { strongConsistencyTopology } from "./strong-consistency-topology";
+
+const TABLE_URN = urnOf("aws:dynamodb/table:Table", "app-table");
+const CHECK = "aws:route53/healthCheck:HealthCheck";
+const ALL = "eu-west-1, us-east-1, us-west-2";
+const stack = activeActiveStack();
+
+describe("active-active-min-regions", () => {
+    test("passes three regions against a minimum of 3", async () => {
+        expect(await checkStack(minRegions, stack, { minRegions: 3 })).toEqual([]);
+    });
+    test("two regions against a minimum of 3", async () => {
+        expect(await checkStack(minRegions, activeActiveStack({ regions: ["us-east-1", "us-west-2"] }), { minRegions: 3 })).toEqual([
+            { message: "the stack spans 2 regions (us-east-1, us-west-2); allowed: at least 3 (pack config minRegions)" },
+        ]);
+    });
+    test("the default minimum is 2", async () => {
+        expect(await checkStack(minRegions, activeActiveStack({ regions: ["us-east-1", "us-west-2"] }))).toEqual([]);
+    });
+    test("does not apply to a stack without active-active resources", async () => {
+        expect(await checkStack(minRegions, [resource("aws:s3/bucket:Bucket", "b", {}, { region: "us-east-1" })])).toBe("not applicable");
+    });
+});
+
+describe("active-active-region-parity", () => {
+    test("passes a stack with one of everything in every region (Route 53)", async () => {
+        expect(await checkStack(regionParity, stack)).toEqual([]);
+    });
+    test("passes a stack with one of everything in every region (Cloudflare)", async () => {
+        expect(await checkStack(regionParity, activeActiveStack({ traffic: "cloudflare" }))).toEqual([]);
+    });
+    test("passes external endpoints (no Lambda functions)", async () => {
+        const external = stack.filter((r) => r.type !== "aws:lambda/function:Function");
+        expect(await checkStack(regionParity, external)).toEqual([]);
+    });
+    test("passes without the region tags: regions come from logical names", async () => {
+        let untagged = stack;
+        for (const r of stack.filter((x) => x.type === CHECK)) untagged = mutate(untagged, r.name, (i) => (i.tags = TAGS));
+        expect(await checkStack(regionParity, untagged)).toEqual([]);
+    });
+    test("global monitoring in us-east-1 is no stray on a stack outside us-east-1", async () => {
+        expect(await checkStack(regionParity, activeActiveStack({ regions: ["eu-west-1", "eu-west-2", "eu-central-1"] }))).toEqual([]);
+    });
+    test("a missing replica", async () => {
+        const broken = mutate(stack, "app-table", (i) => (i.replicas = i.replicas.filter((r: any) => r.regionName !== "eu-west-1")));
+        expect(await checkStack(regionParity, broken)).toEqual([
+            {
+                message: `region eu-west-1 has no replica of table "app-table" (home us-east-1, replicas: us-west-2); allowed: the home table or exactly one replica in every region of the stack (${ALL})`,
+                urn: TABLE_URN,
+            },
+        ]);
+    });
+    test("a replica in the home region", async () => {
+        const broken = mutate(stack, "app-table", (i) => i.replicas.push({ ...i.replicas[0], regionName: "us-east-1" }));
+        expect(await checkStack(regionParity, broken)).toEqual([
+            { message: 'table "app-table" has a replica in its home region us-east-1; allowed: replicas in the other regions only', urn: TABLE_URN },
+        ]);
+    });
+    test("two replicas in one region", async () => {
+        const broken = mutate(stack, "app-table", (i) => i.replicas.push({ ...i.replicas[0] }));
+        expect(await checkStack(regionParity, broken)).toEqual([{ message: 'table "app-table" has 2 replicas in us-west-2; allowed: exactly one per region', urn: TABLE_URN }]);
+    });
+    test("a region without its regional service", async () => {
+        expect(await checkStack(regionParity, without(stack, "app-eu-west-1-fn"))).toEqual([
+            { message: `region eu-west-1 has no regional service (Lambda function); allowed: exactly one in every region of the stack (${ALL})` },
+        ]);
+    });
+    test("two functions in one region", async () => {
+        const extra = resource("aws:lambda/function:Function", "app-us-west-2-extra", { runtime: "nodejs22.x", role: "r" }, { region: "us-west-2" });
+        expect(await checkStack(regionParity, [...stack, extra])).toEqual([
+            {
+                message: 'region us-west-2 has 2 regional service (Lambda function)s ("app-us-west-2-fn", "app-us-west-2-extra"); allowed: exactly one',
+                urn: extra.urn,
+            },
+        ]);
+    });
+    test("a region without its endpoint health check", async () => {
+        expect(await checkStack(regionParity, without(stack, "app-traffic-eu-west-1-check"))).toEqual([
+            { message: `region eu-west-1 has no endpoint health check; allowed: exactly one HTTPS health check (tag activeactive:region=<region>) in every region of the stack (${ALL})` },
+        ]);
+    });
+    test("a region without its latency record", async () => {
+        expect(await checkStack(regionParity, without(stack, "app-traffic-eu-west-1-record"))).toEqual([
+            { message: `region eu-west-1 has no latency record of type A; allowed: exactly one in every region of the stack (${ALL})` },
+        ]);
+    });
+    test("a health check that belongs to no region", async () => {
+        const stray = resource(CHECK, "app-extra-check", { type: "HTTPS", fqdn: "api.example.com", tags: TAGS }, { region: "us-east-1" });
+        expect(await checkStack(regionParity, [...stack, stray])).toEqual([
+            { message: 'health check "app-extra-check" belongs to no known region; allowed: tag activeactive:region=<region>, or activeactive:scope=global for global monitoring', urn: stray.urn },
+        ]);
+    });
+    test("a resource in a region outside the stack", async () => {
+        const stray = resource("aws:kms/key:Key", "stray-key", { enableKeyRotation: true, tags: TAGS }, { region: "ap-south-1" });
+        expect(await checkStack(regionParity, [...stack, provider("ap-south-1"), stray])).toEqual([
+            {
+                message: `"stray-key" (aws:kms/key:Key) is in ap-south-1, which is not a region of the stack (${ALL}); allowed: resources in the stack's regions, or global monitoring tagged activeactive:scope=global`,
+                urn: stray.urn,
+            },
+        ]);
+    });
+    test("a Cloudflare region without its pool", async () => {
+        expect(await checkStack(regionParity, without(activeActiveStack({ traffic: "cloudflare" }), "app-traffic-eu-west-1-pool"))).toEqual([
+            { message: `region eu-west-1 has no load balancer pool; allowed: exactly one in every region of the stack (${ALL})` },
+        ]);
+    });
+    test("no traffic layer at all", async () => {
+        const bare = stack.filter((r) => !r.type.startsWith("aws:route53/") && !r.name.startsWith("app-traffic"));
+        expect(await checkStack(regionParity, bare)).toEqual([
+            { message: `the stack has no traffic layer (no latency records or Cloudflare pools); allowed: one routing record or pool per region (${ALL})` },
+        ]);
+    });
+});
+
+describe("active-active-strong-consistency-topology", () => {
+    const US3 = ["us-east-1", "us-east-2", "us-west-2"];
+    test("passes three strongly consistent replicas in the US set", async () => {
+        expect(await checkStack(strongConsistencyTopology, activeActiveStack({ regions: US3, consistency: "strong" }))).toEqual([]);
+    });
+    test("passes two replicas and a witness", async () => {
+        expect(await checkStack(strongConsistencyTopology, activeActiveStack({ regions: ["us-east-1", "us-east-2"], consistency: "strong", witness: "us-west-2" }))).toEqual([]);
+    });
+    test("does not apply to eventual consistency", async () => {
+        expect(await checkStack(strongConsistencyTopology, stack)).toBe("not applicable");
+    });
+    test.each<[string, Parameters<typeof activeActiveStack>[0], string[]]>([
+        [
+            "two regions without a witness",
+            { regions: ["us-east-1", "us-east-2"], consistency: "strong" },
+            ['table "app-table" has 2 regions (us-east-1, us-east-2) and no witness; allowed: exactly 3 regions, or 2 plus globalTableWitness'],
+        ],
+        [
+            "three regions and a witness",
+            { regions: US3, consistency: "strong", witness: "us-east-2" },
+            ['table "app-table" has its witness us-east-2 in a replica region; allowed: a third region that holds no replica'],
+        ],
+        [
+            "regions across sets",
+            { regions: ["us-east-1", "us-east-2", "eu-west-1"], consistency: "strong" },
+            [
+                'table "app-table" spans us-east-1, us-east-2, eu-west-1, more than one strong-consistency region set; allowed: all in one set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3)',
+            ],
+        ],
+        [
+            "a witness on an eventually consistent table",
+            { regions: ["us-east-1", "us-east-2"], witness: "us-west-2" },
+            ['table "app-table" has globalTableWitness us-west-2 but its replicas are EVENTUAL; allowed: a witness only with consistencyMode "STRONG"'],
+        ],
+    ])("%s", async (_title, options, expected) => {
+        expect(await checkStack(strongConsistencyTopology, activeActiveStack(options))).toEqual(expected.map((message) => ({ message, urn: TABLE_URN })));
+    });
+    test.each<[string, (i: Record<string, any>) => void, string]>([
+        ["mixed modes", (i) => (i.replicas[1].consistencyMode = "EVENTUAL"), 'table "app-table" mixes consistency modes: us-west-2 EVENTUAL, us-east-2 STRONG; allowed: one consistencyMode for every replica'],
+        ["TTL on", (i) => (i.ttl = { enabled: true, attributeName: "expiresAt" }), 'table "app-table" has TTL enabled on expiresAt; allowed: TTL disabled (strong consistency does not support it)'],
+        [
+            "a local secondary index",
+            (i) => (i.localSecondaryIndexes = [{ name: "by-date", rangeKey: "d", projectionType: "ALL" }]),
+            'table "app-table" has local secondary indexes "by-date"; allowed: none with strong consistency',
+        ],
+    ])("%s", async (_title, change, message) => {
+        const broken = mutate(activeActiveStack({ regions: US3, consistency: "strong" }), "app-table", change);
+        expect(await checkStack(strongConsistencyTopology, broken)).toEqual([{ message, urn: TABLE_URN }]);
+    });
+});
+
+describe("active-active-modeled-rto", () => {
+    const prod = { rtoTargetSeconds: 120 };
+    const checkUrn = (r: string) => urnOf(CHECK, `app-traffic-${r}-check`);
+    test("passes interval 30 s x threshold 1 with alias records (116 s) against 120 s", async () => {
+        expect(await checkStack(modeledRto, stack, prod)).toEqual([]);
+    });
+    test("a region whose check went back to threshold 3", async () => {
+        const broken = mutate(stack, "app-traffic-eu-west-1-check", (i) => (i.failureThreshold = 3));
+        expect(await checkStack(modeledRto, broken, prod)).toEqual([
+            {
+                message: "region eu-west-1: modeled RTO 188 s (interval 30 s, threshold 3, TTL 60 s) exceeds the target 120 s (pack config rtoTargetSeconds); allowed: at most 120 s, e.g. interval 30 s, threshold 1, TTL 60 s (116 s)",
+                urn: checkUrn("eu-west-1"),
+            },
+        ]);
+    });
+    test("a tighter target declared on the health checks wins", async () => {
+        const declared = mutate(stack, "app-traffic-us-west-2-check", (i) => (i.tags["activeactive:rto-target-seconds"] = "100"));
+        expect(await checkStack(modeledRto, declared, prod)).toEqual([
+            {
+                message: "region us-west-2: modeled RTO 116 s (interval 30 s, threshold 1, TTL 60 s) exceeds the target 100 s (tag activeactive:rto-target-seconds); allowed: at most 100 s, e.g. interval 10 s, threshold 1, TTL 60 s (96 s)",
+                urn: checkUrn("us-west-2"),
+            },
+        ]);
+    });
+    test("a CNAME record with a long TTL", async () => {
+        const cname = mutate(stack, "app-traffic-us-east-1-record", (i) => {
+            delete i.aliases;
+            i.type = "CNAME";
+            i.ttl = 300;
+            i.records = ["d-x.execute-api.us-east-1.amazonaws.com"];
+        });
+        expect(await checkStack(modeledRto, cname, prod)).toEqual([
+            {
+                message: "region us-east-1: modeled RTO 356 s (interval 30 s, threshold 1, TTL 300 s) exceeds the target 120 s (pack config rtoTargetSeconds); allowed: at most 120 s, e.g. interval 30 s, threshold 1, TTL 60 s (116 s)",
+                urn: checkUrn("us-east-1"),
+            },
+        ]);
+    });
+    test("settings unknown during preview are skipped", async () => {
+        const unknown = mutate(stack, "app-traffic-eu-west-1-check", (i) => (i.failureThreshold = "3eeb2bf0-c639-47a8-9e75-3b44932eb421"));
+        expect(await checkStack(modeledRto, unknown, prod)).toEqual([]);
+    });
+    test("passes a proxied Cloudflare load balancer with a 15 s monitor (40 s)", async () => {
+        expect(await checkStack(modeledRto, activeActiveStack({ traffic: "cloudflare" }), prod)).toEqual([]);
+    });
+    test("a slow Cloudflare monitor", async () => {
+        const slow = mutate(activeActiveStack({ traffic: "cloudflare" }), "app-traffic-monitor", (i) => ((i.interval = 60), (i.consecutiveDown = 3)));
+        expect(await checkStack(modeledRto, slow, prod)).toEqual([
+            {
+                message: 'monitor "app-traffic-monitor" behind load balancer "app-traffic-lb": modeled RTO 235 s (interval 60 s, consecutive down 3, retries 2) exceeds the target 120 s (pack config rtoTargetSeconds); allowed: at most 120 s (shorter interval, fewer consecutive-down)',
+                urn: urnOf("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", "app-traffic-monitor"),
+            },
+        ]);
+    });
+    test("does not apply without a traffic layer", async () => {
+        expect(await checkStack(modeledRto, [resource("aws:dynamodb/table:Table", "t", {}, { region: "us-east-1" })])).toBe("not applicable");
+    });
+});
+
+describe("active-active-drain-keeps-serving-regions", () => {
+    test("passes with nothing drained", async () => {
+        expect(await checkStack(drainKeepsServingRegions, stack)).toEqual([]);
+    });
+    test("passes one region of three drained", async () => {
+        expect(await checkStack(drainKeepsServingRegions, activeActiveStack({ drain: ["eu-west-1"] }))).toEqual([]);
+    });
+    test("two regions of three drained", async () => {
+        expect(await checkStack(drainKeepsServingRegions, activeActiveStack({ drain: ["us-west-2", "eu-west-1"] }))).toEqual([
+            { message: "1 region would serve (us-east-1) with eu-west-1, us-west-2 drained; allowed: at least 2 serving regions (pack config minServingRegions)" },
+        ]);
+    });
+    test("two Cloudflare pools of three disabled", async () => {
+        expect(await checkStack(drainKeepsServingRegions, activeActiveStack({ traffic: "cloudflare", drain: ["us-east-1", "eu-west-1"] }))).toEqual([
+            { message: "1 region would serve (us-west-2) with eu-west-1, us-east-1 drained; allowed: at least 2 serving regions (pack config minServingRegions)" },
+        ]);
+    });
+    test("one of two drained passes where the config allows one serving region (dev)", async () => {
+        expect(await checkStack(drainKeepsServingRegions, activeActiveStack({ regions: ["us-east-1", "us-west-2"], drain: ["us-west-2"] }), { minServingRegions: 1 })).toEqual([]);
+    });
+    test("a gate whose threshold is unknown during preview counts as serving", async () => {
+        let s = activeActiveStack({ drain: ["us-west-2", "eu-west-1"] });
+        s = mutate(s, "app-traffic-eu-west-1-gate", (i) => (i.childHealthThreshold = "3eeb2bf0-c639-47a8-9e75-3b44932eb421"));
+        expect(await checkStack(drainKeepsServingRegions, s)).toEqual([]);
+    });
+});
+
+describe("active-active-all-regions-unhealthy-alarm", () => {
+    const anyUrn = urnOf(CHECK, "app-traffic-any-region");
+    const alarmUrn = urnOf("aws:cloudwatch/metricAlarm:MetricAlarm", "app-traffic-any-region-alarm");
+    test("passes the all-regions check with its us-east-1 alarm", async () => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, stack)).toEqual([]);
+    });
+    test("no all-regions check", async () => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, without(stack, "app-traffic-any-region"))).toEqual([
+            { message: "no calculated health check covers every region; allowed: a CALCULATED check over the 3 endpoint checks, tagged activeactive:scope=global, with an alarm in us-east-1" },
+        ]);
+    });
+    test("no alarm on it", async () => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, without(stack, "app-traffic-any-region-alarm"))).toEqual([
+            { message: 'no CloudWatch alarm watches HealthCheckStatus of "app-traffic-any-region"; allowed: an alarm in us-east-1 that notifies when no region is healthy', urn: anyUrn },
+        ]);
+    });
+    test.each<[string, (i: Record<string, any>) => void, string]>([
+        ["an alarm without actions", (i) => (i.alarmActions = []), 'alarm "app-traffic-any-region-alarm" has no alarmActions; allowed: an SNS topic in us-east-1'],
+        ["an alarm with actions disabled", (i) => (i.actionsEnabled = false), 'alarm "app-traffic-any-region-alarm" has actionsEnabled false; allowed: true'],
+    ])("%s", async (_title, change, message) => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, mutate(stack, "app-traffic-any-region-alarm", change))).toEqual([{ message, urn: alarmUrn }]);
+    });
+    test("an alarm outside us-east-1", async () => {
+        const moved = stack.map((r) => (r.name === "app-traffic-any-region-alarm" ? { ...r, providerUrn: urnOf("pulumi:providers:aws", "aws-eu-west-1") } : r));
+        expect(await checkStack(allRegionsUnhealthyAlarm, moved)).toEqual([
+            { message: 'alarm "app-traffic-any-region-alarm" is in eu-west-1; allowed: us-east-1, the only region with Route 53 metrics', urn: alarmUrn },
+        ]);
+    });
+    test.each<[string, (i: Record<string, any>) => void, string]>([
+        ["threshold 0: always healthy", (i) => (i.childHealthThreshold = 0), 'calculated check "app-traffic-any-region" has childHealthThreshold 0, so it is always healthy; allowed: 1 to 3'],
+        ["threshold above its children: never healthy", (i) => (i.childHealthThreshold = 4), 'calculated check "app-traffic-any-region" has childHealthThreshold 4 above its 3 children, so it is never healthy; allowed: 1 to 3'],
+        ["a region missing from it", (i) => i.childHealthchecks.pop(), 'calculated check "app-traffic-any-region" watches 2 of the 3 endpoint checks; allowed: every region\'s endpoint check'],
+    ])("%s", async (_title, change, message) => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, mutate(stack, "app-traffic-any-region", change))).toEqual([{ message, urn: anyUrn }]);
+    });
+    test("ids unknown during preview: the alarm is found by its global-monitoring tag", async () => {
+        const preview = mutate(stack, "app-traffic-any-region-alarm", (i) => (i.dimensions = { HealthCheckId: UNKNOWN_STRING }));
+        expect(await checkStack(allRegionsUnhealthyAlarm, preview)).toEqual([]);
+    });
+    test("does not apply to a Cloudflare stack", async () => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, activeActiveStack({ traffic: "cloudflare" }))).toBe("not applicable");
+    });
+});
