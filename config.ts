@@ -568,6 +568,9 @@ export function parseConfig(source: ConfigSource): StackConfig {
             if (!regions.includes(r)) problems.push(`${k("service")}.endpoints.${r}: is not one of the regions; allowed: ${regions.join(", ")}`);
         }
     }
+    if (p.service && p.service.mode === "lambda" && p.table && p.table.sortKey === null) {
+        problems.push(`${k("table")}.sortKey: null leaves the table without a sort key; allowed: a sort key ({"name":"sk","type":"S"}) with service mode "lambda" (the reference app stores heartbeats, items and idempotency records under one partition key scheme with a sort key)`);
+    }
     if (p.service && p.service.healthTimeoutMs >= p.service.timeoutSeconds * 1000) {
         problems.push(`${k("service")}.healthTimeoutMs: ${p.service.healthTimeoutMs} is not below the function timeout (${p.service.timeoutSeconds} s); allowed: less than ${p.service.timeoutSeconds * 1000}`);
     }

@@ -82,7 +82,8 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                 {
                     region,
                     regions: config.regions,
-                    servingRegionCount: config.servingRegions.length,
+                    // Sized for every region: draining one spends the N-1 headroom, it does not resize the functions.
+                    servingRegionCount: config.regions.length,
                     service: config.service,
                     domain: config.domain,
                     tableName: this.table.tableName,

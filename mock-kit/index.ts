@@ -12,7 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { computeInvoke, computeOutputs } from "./outputs";
-import { validateInputs } from "./strict";
+import { createStrictValidator, strictOptionsFromConfig, StrictValidator } from "./strict";
 
 // Internal modules of @pulumi/pulumi: the monitor and config store are not on its public surface.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -89,9 +89,12 @@ export class MockKit {
     readonly errors: Error[] = [];
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly options: MockKitOptions;
+    /** One validator per kit: cross-resource rules see this program's earlier registrations, never another kit's. */
+    private readonly strict: StrictValidator;
 
     private constructor(options: MockKitOptions) {
         this.options = options;
+        this.strict = createStrictValidator(strictOptionsFromConfig(options.config));
     }
 
     /** Installs mocks and config in this process. Call before the program (or a component) is constructed. */
@@ -293,12 +296,9 @@ export class MockKit {
             ? (args.inputs.region as string | undefined)
             : this.regionOfProviderRef(args.provider);
         if (this.options.strict !== false) {
-            const problems = validateInputs({ type: args.type, name: args.name, inputs: args.inputs, region });
-            if (problems.length > 0) {
-                const err = new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`);
-                this.errors.push(err);
-                throw err;
-            }
+            const problems = this.strict.validate({ type: args.type, name: args.name, inputs: args.inputs, region });
+            // Reported through the monitor's callback, which records it in `errors`.
+            if (problems.length > 0) throw new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`);
         }
         return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region });
     }

@@ -48,7 +48,8 @@ export interface OutputContext {
 /** Returns the id and the state (inputs plus computed outputs) the cloud would report for a new resource. */
 export function computeOutputs(ctx: OutputContext): { id: string; state: Record<string, any> } {
     const { type, name, inputs } = ctx;
-    const region = ctx.region ?? "us-east-1";
+    // aws 7 resources may name their own region; it wins over the provider's.
+    const region = (inputs.region as string | undefined) ?? ctx.region ?? "us-east-1";
     const acct = MOCK_ACCOUNT_ID;
     const seed = `${type}::${name}`;
     const arn = (service: string, resource: string, reg: string = region) =>
@@ -82,7 +83,7 @@ export function computeOutputs(ctx: OutputContext): { id: string; state: Record<
         case "aws:kms/alias:Alias":
             id = inputs.name;
             state.arn = arn("kms", String(inputs.name));
-            state.targetKeyArn = arn("kms", `key/${inputs.targetKeyId}`);
+            state.targetKeyArn = String(inputs.targetKeyId).startsWith("arn:") ? inputs.targetKeyId : arn("kms", `key/${inputs.targetKeyId}`);
             break;
         case "aws:iam/role:Role":
             state.name = physical;

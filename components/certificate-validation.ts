@@ -1,0 +1,121 @@
+/**
+ * DNS validation records for the regional ACM certificates of one service name.
+ *
+ * ACM derives the validation record from the account and the name, so a certificate for api.example.com in
+ * us-east-1 and one in eu-west-1 ask for the very same CNAME. Created once per region, the second `pulumi up`
+ * step fails ("record already exists"). The stack therefore creates one `ValidationRecords` and hands it to
+ * every RegionalService: the first certificate it sees creates the record, every later one reuses it, and
+ * each region still validates its own certificate with its own `aws.acm.CertificateValidation`.
+ *
+ * This is a helper, not a resource: it has no state of its own, and the record it creates is a child of
+ * `parent`, so its URN does not depend on which region happened to ask first.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as cloudflare from "@pulumi/cloudflare";
+
+/** Short, so a renewed or replaced certificate is validated within minutes. */
+export const VALIDATION_RECORD_TTL_SECONDS = 60;
+
+interface CommonArgs {
+    /** The DNS zone that holds the service name. */
+    zoneId: pulumi.Input<string>;
+    /** Parent of the record, usually the stack component. @default none (the stack) */
+    parent?: pulumi.Resource;
+}
+
+export interface Route53ValidationArgs extends CommonArgs {
+    kind: "route53";
+    /** The provider Route 53 is called through (the stack's global provider). */
+    provider: aws.Provider;
+}
+
+export interface CloudflareValidationArgs extends CommonArgs {
+    kind: "cloudflare";
+    provider: cloudflare.Provider;
+}
+
+export type ValidationRecordsArgs = Route53ValidationArgs | CloudflareValidationArgs;
+
+type ValidationOption = { domainName: string; resourceRecordName: string; resourceRecordType: string; resourceRecordValue: string };
+
+function withoutTrailingDot(s: string): string {
+    return s.endsWith(".") ? s.slice(0, -1) : s;
+}
+
+/** The option of the certificate's own name; a certificate of ours has exactly that one name. */
+function optionFor(domain: string, options: ValidationOption[]): ValidationOption {
+    const option = options.find((o) => o.domainName === domain);
+    if (!option) {
+        throw new Error(`ACM certificate for "${domain}" has no DNS validation option for that name; found ${JSON.stringify(options.map((o) => o.domainName))}`);
+    }
+    return option;
+}
+
+export class ValidationRecords {
+    readonly name: string;
+    private readonly args: ValidationRecordsArgs;
+    private created?: { recordName: pulumi.Output<string>; fqdns: pulumi.Output<string[]> };
+
+    constructor(name: string, args: ValidationRecordsArgs) {
+        this.name = name;
+        this.args = args;
+    }
+
+    /**
+     * The FQDNs to pass to `aws.acm.CertificateValidation.validationRecordFqdns` for `cert`. The first call
+     * creates the record (`<name>-cert-validation`); later calls return the same FQDNs, after checking that
+     * their certificate asks for the same record (it does not when it is for another name or another account).
+     */
+    recordFqdns(cert: aws.acm.Certificate): pulumi.Output<string[]> {
+        const option = pulumi
+            .all([cert.domainName, cert.domainValidationOptions])
+            .apply(([domain, options]) => optionFor(domain, options as ValidationOption[]));
+        if (!this.created) {
+            this.created = this.createRecord(option);
+            return this.created.fqdns;
+        }
+        const { recordName, fqdns } = this.created;
+        return pulumi.all([recordName, option, fqdns]).apply(([expected, o, f]) => {
+            const wanted = withoutTrailingDot(o.resourceRecordName);
+            if (wanted !== expected) {
+                throw new Error(
+                    `ValidationRecords "${this.name}": the certificate for "${o.domainName}" asks for the validation record "${wanted}", ` +
+                        `but the record created for the first certificate is "${expected}"; allowed: certificates for one name in one account`,
+                );
+            }
+            return f;
+        });
+    }
+
+    private createRecord(option: pulumi.Output<ValidationOption>): { recordName: pulumi.Output<string>; fqdns: pulumi.Output<string[]> } {
+        const recordName = option.apply((o) => withoutTrailingDot(o.resourceRecordName));
+        const recordType = option.apply((o) => o.resourceRecordType);
+        const recordValue = option.apply((o) => withoutTrailingDot(o.resourceRecordValue));
+        const logical = `${this.name}-cert-validation`;
+        const args = this.args;
+        if (args.kind === "route53") {
+            const record = new aws.route53.Record(
+                logical,
+                { zoneId: args.zoneId, name: recordName, type: recordType, records: [recordValue], ttl: VALIDATION_RECORD_TTL_SECONDS },
+                { parent: args.parent, provider: args.provider },
+            );
+            return { recordName, fqdns: record.fqdn.apply((f) => [withoutTrailingDot(f)]) };
+        }
+        const record = new cloudflare.DnsRecord(
+            logical,
+            {
+                zoneId: args.zoneId,
+                name: recordName,
+                type: recordType,
+                content: recordValue,
+                ttl: VALIDATION_RECORD_TTL_SECONDS,
+                // ACM must see the CNAME itself, not a Cloudflare edge address.
+                proxied: false,
+                comment: "ACM DNS validation, shared by every regional certificate of this name",
+            },
+            { parent: args.parent, provider: args.provider },
+        );
+        return { recordName, fqdns: record.name.apply((n) => [withoutTrailingDot(n)]) };
+    }
+}

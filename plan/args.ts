@@ -1,0 +1,135 @@
+/**
+ * Command-line arguments of `npm run plan`. Pure: every usage problem is collected, then thrown once.
+ */
+import { UsageError } from "./errors";
+import { POLICY_ENVS, PolicyEnv } from "./policies";
+
+export const USAGE = `Usage: npm run plan -- --stack <dev|staging|prod> [--json FILE] [--markdown FILE] [--config KEY=VALUE ...]
+
+Plans a stack offline: runs the real program in-process under mocks with the stack's config file
+(stacks/Pulumi.<stack>.yaml) and prints its resources per region, the policy report and the modeled
+failover time (RTO) and data-loss window (RPO). Needs no cloud credentials and no Pulumi CLI.
+
+Options
+  --stack NAME          the stack to plan (a file stacks/Pulumi.NAME.yaml)
+  --json FILE           write the machine-readable plan (on exit 0 and 1)
+  --markdown FILE       write a Markdown report with a Mermaid diagram of the topology
+  --config KEY=VALUE    override a config key, spelled as in the stack files (active-active:drain);
+                        a VALUE that is JSON (list, object, number, boolean) is parsed, else a string.
+                        Repeatable.
+  --secret KEY=VALUE    set a config key as a secret (e.g. cloudflare:apiToken); its value is never printed
+  --deployed FILE       the previous deployment's stack outputs (pulumi stack output --json --show-secrets),
+                        so the program's data-loss guards compare the config with what is deployed
+  --policy-env ENV      policy levels to use: dev, staging or prod
+                        (default: from the stack name: dev, staging, prod, or NAME-*; otherwise prod)
+  --quiet               no progress lines on stderr
+  -h, --help            this help
+
+Exit codes
+  0  planned, no mandatory policy violation
+  1  mandatory policy violations (an RTO over its target is one); the plan is still written
+  2  bad usage, unknown stack, or bad config (every problem is printed)
+  3  the plan command itself failed (a bug)
+
+Examples
+  npm run plan -- --stack prod --json plan.json --markdown plan.md
+  npm run plan -- --stack prod --config 'active-active:drain=["us-west-2"]'
+  npm run plan -- --stack prod --config active-active:traffic=cloudflare`;
+
+export interface CliArgs {
+    help: boolean;
+    stack?: string;
+    json?: string;
+    markdown?: string;
+    deployed?: string;
+    config: Record<string, unknown>;
+    secrets: Record<string, string>;
+    policyEnv?: PolicyEnv;
+    quiet: boolean;
+}
+
+/** A `--config` VALUE: JSON when it parses as JSON, else the string as given. */
+export function parseValue(raw: string): unknown {
+    try {
+        return JSON.parse(raw);
+    } catch {
+        return raw;
+    }
+}
+
+const KEY = /^([A-Za-z0-9_-]+:)?[A-Za-z][A-Za-z0-9_.-]*$/;
+
+function splitPair(flag: string, pair: string, problems: string[]): [string, string] | undefined {
+    const eq = pair.indexOf("=");
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    if (eq < 0 || !KEY.test(key)) {
+        // A malformed --secret may be the secret itself: never echo it.
+        const shown = flag === "--secret" ? "" : ` ${JSON.stringify(pair)}`;
+        problems.push(`${flag}${shown}: expected KEY=VALUE with a key such as active-active:drain`);
+        return undefined;
+    }
+    return [key, pair.slice(eq + 1)];
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+    const args: CliArgs = { help: false, config: {}, secrets: {}, quiet: false };
+    const problems: string[] = [];
+    const valued = new Set(["--stack", "--json", "--markdown", "--deployed", "--config", "--secret", "--policy-env"]);
+    for (let i = 0; i < argv.length; i++) {
+        const raw = argv[i]!;
+        const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+        const flag = eq > 0 ? raw.slice(0, eq) : raw;
+        if (flag === "-h" || flag === "--help") {
+            args.help = true;
+            continue;
+        }
+        if (flag === "--quiet") {
+            args.quiet = true;
+            continue;
+        }
+        if (!valued.has(flag)) {
+            problems.push(raw.startsWith("-") ? `unknown option ${raw}` : `unexpected argument ${JSON.stringify(raw)}`);
+            continue;
+        }
+        let value: string | undefined;
+        if (eq > 0) value = raw.slice(eq + 1);
+        else if (i + 1 < argv.length && !argv[i + 1]!.startsWith("--")) value = argv[++i];
+        if (value === undefined || value === "") {
+            problems.push(`${flag} needs a value`);
+            continue;
+        }
+        switch (flag) {
+            case "--stack":
+                if (args.stack !== undefined && args.stack !== value) problems.push(`--stack given twice (${args.stack}, ${value})`);
+                args.stack = value;
+                break;
+            case "--json":
+                args.json = value;
+                break;
+            case "--markdown":
+                args.markdown = value;
+                break;
+            case "--deployed":
+                args.deployed = value;
+                break;
+            case "--policy-env":
+                if ((POLICY_ENVS as readonly string[]).includes(value)) args.policyEnv = value as PolicyEnv;
+                else problems.push(`--policy-env ${value}: allowed: ${POLICY_ENVS.join(", ")}`);
+                break;
+            case "--config": {
+                const kv = splitPair(flag, value, problems);
+                if (kv) args.config[kv[0]] = parseValue(kv[1]);
+                break;
+            }
+            case "--secret": {
+                const kv = splitPair(flag, value, problems);
+                if (kv) args.secrets[kv[0]] = kv[1];
+                break;
+            }
+        }
+    }
+    if (!args.help && !args.stack) problems.push("--stack is required");
+    if (args.json && args.json === args.markdown) problems.push(`--json and --markdown both write ${args.json}`);
+    if (problems.length > 0 && !args.help) throw new UsageError(problems);
+    return args;
+}

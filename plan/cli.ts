@@ -1,0 +1,115 @@
+/**
+ * `npm run plan -- --stack <dev|staging|prod> [--json FILE] [--markdown FILE] [--config KEY=VALUE ...]`
+ *
+ * stdout carries the plan only; progress, the program's own logging and errors go to stderr. No stack trace is
+ * ever printed (PLAN_DEBUG=1 prints them, for whoever is fixing a bug).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { format } from "util";
+import { stackFilePath } from "../mock-kit/stack-file";
+import { parseArgs, USAGE } from "./args";
+import { EXIT, UsageError, withoutStack } from "./errors";
+import type { PlanResult } from "./run";
+import { scrubText } from "./scrub";
+
+const debug = process.env.PLAN_DEBUG === "1";
+
+function writeFile(file: string, content: string): void {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    fs.writeFileSync(file, content);
+}
+
+/** Routes console output (the program's and the Pulumi runtime's) to stderr, scrubbed of the given secrets. */
+function consoleToStderr(secrets: string[]): () => void {
+    const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+    const write = (...args: unknown[]) => process.stderr.write(scrubText(withoutStack(format(...args)), secrets) + "\n");
+    Object.assign(console, { log: write, info: write, warn: write, error: write, debug: write });
+    return () => Object.assign(console, saved);
+}
+
+async function cli(argv: string[]): Promise<number> {
+    let args;
+    try {
+        args = parseArgs(argv);
+    } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        process.stderr.write(`bad usage:\n${e.problems.map((p) => `  - ${p}`).join("\n")}\nRun with --help for usage.\n`);
+        return EXIT.badConfig;
+    }
+    if (args.help) {
+        process.stdout.write(USAGE + "\n");
+        return EXIT.ok;
+    }
+
+    // Unknown stacks are found before the program (and its SDKs) is loaded.
+    const stackFile = stackFilePath(args.stack!);
+    if (!fs.existsSync(stackFile)) {
+        const known = fs
+            .readdirSync(path.dirname(stackFile))
+            .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+            .filter((s): s is string => s !== undefined);
+        process.stderr.write(`cannot load the stack:\n  - unknown stack "${args.stack}": no stacks/Pulumi.${args.stack}.yaml; stacks: ${known.join(", ")}\n`);
+        return EXIT.badConfig;
+    }
+    let deployed: Record<string, unknown> | undefined;
+    if (args.deployed) {
+        try {
+            deployed = JSON.parse(fs.readFileSync(args.deployed, "utf8"));
+        } catch (e) {
+            process.stderr.write(`bad usage:\n  - --deployed ${args.deployed}: ${withoutStack((e as Error).message)}\n`);
+            return EXIT.badConfig;
+        }
+    }
+    const secrets = Object.values(args.secrets);
+    const restore = consoleToStderr(secrets);
+    let result: PlanResult;
+    try {
+        const progress = (line: string) => process.stderr.write(`plan: ${scrubText(line, secrets)}\n`);
+        if (!args.quiet) progress("loading the program");
+        // Loaded only now: the program pulls in the AWS and Cloudflare SDKs, which --help and usage errors don't need.
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const { runPlan } = require("./run") as typeof import("./run");
+        result = await runPlan({
+            stack: args.stack!,
+            config: args.config,
+            secrets: args.secrets,
+            policyEnv: args.policyEnv,
+            deployed,
+            onProgress: args.quiet ? undefined : progress,
+        });
+    } finally {
+        restore();
+    }
+
+    if (result.exitCode === EXIT.ok || result.exitCode === EXIT.violations) {
+        try {
+            if (args.json) writeFile(args.json, JSON.stringify(result.json, null, 2) + "\n");
+            if (args.markdown) writeFile(args.markdown, result.markdown!);
+        } catch (e) {
+            process.stderr.write(`cannot write the plan: ${withoutStack((e as Error).message)}\n`);
+            return EXIT.badConfig;
+        }
+        process.stdout.write(result.text);
+        return result.exitCode;
+    }
+    process.stderr.write(result.errorText);
+    if (debug && result.debug) process.stderr.write(result.debug + "\n");
+    return result.exitCode;
+}
+
+// Errors the runtime surfaces after the plan is done must not print Node's default stack trace.
+const late = (e: unknown) => {
+    if (debug) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+};
+process.on("unhandledRejection", late);
+process.on("uncaughtException", late);
+
+cli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+        process.stderr.write(`the plan command failed: ${withoutStack(e instanceof Error ? e.message : String(e))}\n`);
+        if (debug && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+        process.exit(EXIT.internal);
+    },
+);

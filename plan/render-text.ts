@@ -1,0 +1,117 @@
+/**
+ * The printed plan, in this order: a summary line, the resources per region and global, the policy report, the
+ * resilience report, and the result. Rendered from the plan JSON alone, so what is printed is what is written.
+ */
+import { displayType, keySettings } from "./key-settings";
+import type { PlanJson, PlanResource } from "./types";
+
+function table(rows: string[][], indent = "  "): string[] {
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+    return rows.map((r) => indent + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join("  ").trimEnd());
+}
+
+const seconds = (s: number | null) => (s === null ? "none" : `${s} s`);
+
+/** Region sections in the stack's order, then any other provider region (a witness), then global. */
+export function regionSections(plan: PlanJson): { region: string; resources: PlanResource[] }[] {
+    const present = [...new Set(plan.resources.map((r) => r.region))];
+    const order = [
+        ...plan.regions,
+        ...present.filter((r) => !plan.regions.includes(r) && r !== "global").sort(),
+        "global",
+    ];
+    return order
+        .map((region) => ({ region, resources: plan.resources.filter((r) => r.region === region) }))
+        .filter((s) => s.resources.length > 0 || plan.regions.includes(s.region));
+}
+
+export function summaryLine(plan: PlanJson): string {
+    const regions = plan.regions
+        .map((r) => `${r}${r === plan.homeRegion ? " (home)" : ""}${plan.drain.includes(r) ? " (drained)" : ""}`)
+        .join(", ");
+    return (
+        `Plan for stack ${plan.stack}: regions ${regions} | traffic ${plan.traffic} | consistency ${plan.consistency} | ` +
+        `drain ${plan.drain.length ? plan.drain.join(", ") : "none"} | ${plan.resources.length} resources`
+    );
+}
+
+function resourcesSection(plan: PlanJson): string[] {
+    const out = ["Resources"];
+    for (const { region, resources } of regionSections(plan)) {
+        out.push(`${region} (${resources.length})`);
+        if (resources.length === 0) continue;
+        out.push(...table([["TYPE", "NAME", "KEY SETTINGS"], ...resources.map((r) => [displayType(r.type), r.name, keySettings(r)])]));
+    }
+    return out;
+}
+
+function policySection(plan: PlanJson): string[] {
+    const mandatory = plan.violations.filter((v) => v.enforcementLevel === "mandatory");
+    const other = plan.violations.filter((v) => v.enforcementLevel !== "mandatory");
+    const out = [
+        `Policies (${plan.policyEnv} levels): ${plan.policies.length} rules evaluated, ` +
+            `${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"}, ${other.length} advisory`,
+        `  ${plan.policyPack.note}`,
+    ];
+    for (const v of [...mandatory, ...other]) out.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}: ${v.message}`);
+    return out;
+}
+
+function resilienceSection(plan: PlanJson): string[] {
+    const r = plan.resilience;
+    const out = [
+        `Resilience (figures from ${r.source})`,
+        `  RTO target ${r.rtoTargetSeconds} s, modeled RTO ${r.rtoSeconds} s (${r.traffic}); ` +
+            `RPO ${r.rpoSeconds} s (${r.rpoBasis})`,
+        ...table([
+            ["REGION FAILURE", "RTO", "TARGET", "RPO", "FAILS OVER TO"],
+            ...r.perRegion.map((p) => [
+                p.region + (p.serving ? "" : " (drained)"),
+                seconds(p.rtoSeconds),
+                p.rtoSeconds === null ? "-" : p.meetsTarget ? "met" : "MISSED",
+                `${p.rpoSeconds} s`,
+                p.failoverTo.length ? p.failoverTo.join(", ") : `- (${p.note})`,
+            ]),
+        ]),
+    ];
+    if (r.breakdown.length > 0) {
+        out.push("  RTO breakdown:");
+        out.push(...table(r.breakdown.map((b) => [`${b.seconds} s`, b.part + (b.assumed ? " (assumed)" : "")]), "    "));
+    }
+    const d = r.drain;
+    const gated = (e: (typeof d.effects)[number]) => (e.gatedOff.length ? e.gatedOff.map((g) => g.name).join(", ") : "no routing resource found");
+    if (d.drained.length > 0) {
+        out.push(`  Drained: ${d.drained.join(", ")}; serving: ${d.serving.join(", ")}`);
+        for (const e of d.effects) {
+            out.push(
+                e.inEffect
+                    ? `    ${e.region}: out of rotation via ${gated(e)}; ` +
+                          `${e.replicaStays ? "its replica stays and keeps replicating" : "no table replica there"}`
+                    : `    ${e.region}: WARNING: no closed gate check or disabled pool found; the program did not take it out of rotation`,
+            );
+        }
+    } else {
+        out.push("  Drain: none. Draining a region (--config 'active-active:drain=[\"<region>\"]') changes only routing:");
+        for (const e of d.ifDrained) {
+            const after =
+                e.rtoSecondsAfter === null
+                    ? `a failure of ${e.serving.join(", ") || "the last region"} could then not fail over`
+                    : `a further region failure still fails over in ${e.rtoSecondsAfter} s`;
+            out.push(
+                `    ${e.region}: gates off ${gated(e)}; serving ${e.serving.join(", ") || "none"}; ` +
+                    `${e.replicaStays ? "replica and service stay, data keeps replicating" : "service stays"}; ${after}`,
+            );
+        }
+    }
+    out.push(`  Table replicas: ${d.replicaRegions.join(", ") || "none"} (a drain never removes one)`);
+    return out;
+}
+
+export function renderText(plan: PlanJson): string {
+    const mandatory = plan.summary.mandatoryViolations;
+    const result =
+        plan.exitCode === 0
+            ? "Result: clean (exit 0)"
+            : `Result: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (exit ${plan.exitCode})`;
+    return [summaryLine(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", result, ""].join("\n");
+}

@@ -1,0 +1,152 @@
+/**
+ * The plan's machine-readable shape (`--json FILE`). Acceptance checks and CI read it, so fields are only ever
+ * added: `schemaVersion` changes when one is renamed or removed. Keys are written sorted and arrays in a stable
+ * order so that two plans diff line by line.
+ */
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** A custom resource as registered: only cloud resources, never the root stack, components or providers. */
+export interface PlanResource {
+    /** Pulumi type token, e.g. `aws:dynamodb/table:Table`. */
+    type: string;
+    /** Logical name. */
+    name: string;
+    /** The id the mocks assigned (derived from type and name, so stable across runs). */
+    id: string;
+    urn: string;
+    /** Region of the resource's provider; `global` for Route 53, IAM, Cloudflare. */
+    region: string;
+    /** Logical name of the parent (a component, or the root stack). */
+    parent?: string;
+    parentUrn?: string;
+    parentType?: string;
+    /** Logical name of the explicit provider, e.g. `aws-us-east-1`. */
+    provider?: string;
+    protect: boolean;
+    retainOnDelete: boolean;
+    /** Inputs with secrets replaced by `[secret]` and assets by `{ hash: "sha256:..." }`. */
+    inputs: Record<string, unknown>;
+    /** Dotted paths of inputs that were secret (their values are redacted). */
+    secretInputs: string[];
+}
+
+export interface PlanComponent {
+    type: string;
+    name: string;
+    urn: string;
+    parent?: string;
+    parentUrn?: string;
+}
+
+export interface PlanProvider {
+    type: string;
+    name: string;
+    urn: string;
+    id: string;
+    region: string;
+    /** Provider inputs with credentials redacted. */
+    inputs: Record<string, unknown>;
+}
+
+export interface PlanPolicy {
+    name: string;
+    severity: string;
+    enforcementLevel: EnforcementLevel;
+    description?: string;
+    /** `pack`: the CrossGuard policy pack; `plan`: a rule of the plan command itself. */
+    source: "pack" | "plan";
+}
+
+export interface PlanViolation {
+    policy: string;
+    /** Logical name of the resource (or the stack, for stack rules). */
+    resource: string;
+    type?: string;
+    urn?: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    severity?: string;
+}
+
+export interface RegionFailure {
+    region: string;
+    /** False when the region is drained: it takes no traffic, so its failure moves nobody. */
+    serving: boolean;
+    /** Modeled time until users are moved off the failed region; null when no serving region is left to take them. */
+    rtoSeconds: number | null;
+    rpoSeconds: number;
+    /** False when the RTO is over the target, or when no serving region is left to fail over to. */
+    meetsTarget: boolean;
+    /** The serving regions that take over its traffic. */
+    failoverTo: string[];
+    note: string;
+}
+
+export interface DrainEffect {
+    /** The drained region (or, in `ifDrained`, the region that would be). */
+    region: string;
+    /** Regions that serve afterwards. */
+    serving: string[];
+    /** Routing resources that take the region out of rotation (records, gate checks, pools). */
+    gatedOff: { type: string; name: string }[];
+    /** For a drained region: a closed gate check or a disabled pool is there, so the drain is in the resources. */
+    inEffect: boolean;
+    /** The table replica stays and keeps replicating. */
+    replicaStays: boolean;
+    /** The modeled RTO of a further region failure; null when one serving region would be left. */
+    rtoSecondsAfter: number | null;
+}
+
+export interface Resilience {
+    rtoSeconds: number;
+    rtoTargetSeconds: number;
+    rpoSeconds: number;
+    meetsTarget: boolean;
+    /** Where the figures come from: the program's stack outputs, or the config's derived failover plan. */
+    source: "stack outputs" | "config";
+    traffic: string;
+    consistency: string;
+    /** How the RPO figure is reached, and whether a provider guarantees it. */
+    rpoBasis: string;
+    rpoSla: boolean;
+    /** The detection and DNS settings behind the RTO. */
+    settings: Record<string, unknown>;
+    breakdown: { part: string; seconds: number; source: string; assumed: boolean }[];
+    perRegion: RegionFailure[];
+    drain: {
+        drained: string[];
+        serving: string[];
+        effects: DrainEffect[];
+        /** What draining each serving region would change, when nothing is drained yet. */
+        ifDrained: DrainEffect[];
+        /** Regions holding a table replica; a drain never removes one. */
+        replicaRegions: string[];
+    };
+}
+
+export interface PlanJson {
+    schemaVersion: 1;
+    project: string;
+    stack: string;
+    policyEnv: string;
+    regions: string[];
+    homeRegion: string;
+    traffic: string;
+    consistency: string;
+    drain: string[];
+    servingRegions: string[];
+    /** `--config` overrides as given (secret ones redacted). */
+    configOverrides: Record<string, unknown>;
+    exitCode: 0 | 1;
+    summary: { resources: number; byRegion: Record<string, number>; mandatoryViolations: number; advisoryViolations: number };
+    resources: PlanResource[];
+    components: PlanComponent[];
+    providers: PlanProvider[];
+    /** The program's stack outputs (secret ones redacted). */
+    outputs: Record<string, unknown>;
+    policyPack: { available: boolean; env: string; note: string };
+    policies: PlanPolicy[];
+    violations: PlanViolation[];
+    resilience: Resilience;
+}

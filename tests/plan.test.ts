@@ -1,0 +1,606 @@
+/**
+ * The offline plan, in-process (`runPlan`): the real program under the mock kit for each stack, the JSON contract
+ * the acceptance checks read, exit codes, and secrets. The CLI itself is exercised in plan-cli.test.ts.
+ *
+ * Expectations are structural (every region present, per-region resources alike, sorted output), not copies of
+ * today's output, so that the components can grow without these tests mirroring them.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
+import * as path from "path";
+import { loadStackConfig } from "../mock-kit";
+import { parseArgs, parseValue } from "../plan/args";
+import { describeFailure } from "../plan/errors";
+import { policyEnvOf, PackResult } from "../plan/policies";
+import { runPlan, PlanResult } from "../plan/run";
+import { renderText } from "../plan/render-text";
+import { buildResilience } from "../plan/resilience";
+import { hashAsset, sanitize } from "../plan/sanitize";
+import { scrubJson, scrubText } from "../plan/scrub";
+import { cmp, isClosedGate } from "../plan/topology";
+import type { StackConfig } from "../config";
+import type { PlanJson, PlanResource } from "../plan/types";
+
+const STACKS = ["dev", "staging", "prod"] as const;
+const ROOT = path.resolve(__dirname, "..");
+const STACK_TRACE = /^\s+at .*:\d+/m;
+
+function stackRegions(stack: string): string[] {
+    return JSON.parse(loadStackConfig(stack).config["active-active:regions"]!);
+}
+
+function stackValue(stack: string, key: string): unknown {
+    return JSON.parse(loadStackConfig(stack).config[`active-active:${key}`]!);
+}
+
+/** Everything a user could see of a plan. */
+function everything(r: PlanResult): string {
+    return [r.text, r.errorText, r.markdown ?? "", JSON.stringify(r.json ?? {}), r.problems.join("\n")].join("\n");
+}
+
+function plan(r: PlanResult): PlanJson {
+    if (!r.json) throw new Error(`no plan JSON (exit ${r.exitCode}): ${r.errorText}`);
+    return r.json;
+}
+
+function regionMentioned(name: string, regions: string[]): string | undefined {
+    return regions.find((g) => new RegExp(`(^|-)${g}(-|$)`).test(name));
+}
+
+function keysSorted(value: unknown): boolean {
+    if (Array.isArray(value)) return value.every(keysSorted);
+    if (value === null || typeof value !== "object") return true;
+    const keys = Object.keys(value);
+    return keys.every((k, i) => i === 0 || cmp(keys[i - 1]!, k) < 0) && Object.values(value).every(keysSorted);
+}
+
+const CF_TOKEN = "cf-test-token-5d2f0a91c7e84b6aa1";
+const cloudflareProgress: string[] = [];
+let cloudflare: Promise<PlanResult> | undefined;
+/** Prod on Cloudflare with a secret API token, planned once and shared by the tests that read it. */
+function cloudflarePlan(): Promise<PlanResult> {
+    cloudflare ??= runPlan({
+        stack: "prod",
+        config: { "active-active:traffic": "cloudflare" },
+        secrets: { "cloudflare:apiToken": CF_TOKEN },
+        onProgress: (l) => cloudflareProgress.push(l),
+    });
+    return cloudflare;
+}
+
+const plans = new Map<string, PlanResult>();
+beforeAll(async () => {
+    for (const stack of STACKS) plans.set(stack, await runPlan({ stack }));
+});
+
+describe.each(STACKS)("plan of the %s stack", (stack) => {
+    const result = () => plans.get(stack)!;
+    const json = () => plan(result());
+
+    test("exits 0 with a plan, no problems and no violations", () => {
+        expect(result().exitCode).toBe(0);
+        expect(result().problems).toEqual([]);
+        expect(json().exitCode).toBe(0);
+        expect(json().violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    });
+
+    test("lists the stack file's regions, and every resource is in one of them or global", () => {
+        const regions = stackRegions(stack);
+        expect(json().regions).toEqual(regions);
+        expect(json().stack).toBe(stack);
+        expect(json().resources.length).toBeGreaterThan(0);
+        for (const r of json().resources) expect([...regions, "global"]).toContain(r.region);
+        for (const region of regions) expect(json().resources.some((r) => r.region === region)).toBe(true);
+    });
+
+    test("per-region resources are alike in every region and counted in the summary", () => {
+        const regions = json().regions;
+        const perRegion = regions.map((g) =>
+            json()
+                .resources.filter((r) => regionMentioned(r.name, regions) === g)
+                .map((r) => `${r.type} ${r.name.replace(g, "<region>")}`)
+                .sort(),
+        );
+        expect(perRegion[0]!.length).toBeGreaterThan(0);
+        for (const set of perRegion.slice(1)) expect(set).toEqual(perRegion[0]);
+
+        const counted: Record<string, number> = {};
+        for (const r of json().resources) counted[r.region] = (counted[r.region] ?? 0) + 1;
+        expect(json().summary.byRegion).toEqual(counted);
+        expect(json().summary.resources).toBe(json().resources.length);
+    });
+
+    test("regional resources use their own region's provider", () => {
+        const regional = ["aws:lambda/function:Function", "aws:apigatewayv2/api:Api", "aws:apigatewayv2/domainName:DomainName", "aws:kms/key:Key"];
+        const found = json().resources.filter((r) => regional.includes(r.type));
+        expect(found.length).toBeGreaterThanOrEqual(json().regions.length * 3);
+        for (const r of found) {
+            expect(r.region).toBe(regionMentioned(r.name, json().regions));
+            expect(r.provider).toBe(`aws-${r.region}`);
+        }
+    });
+
+    test("resources are sorted by region, type and name, with unique URNs and sorted keys", () => {
+        const rs = json().resources;
+        const key = (r: PlanResource) => [r.region, r.type, r.name, r.urn];
+        for (let i = 1; i < rs.length; i++) {
+            const [a, b] = [key(rs[i - 1]!), key(rs[i]!)];
+            const order = a.map((x, j) => cmp(x, b[j]!)).find((c) => c !== 0) ?? 0;
+            expect(order).toBeLessThan(0);
+        }
+        expect(new Set(rs.map((r) => r.urn)).size).toBe(rs.length);
+        expect(keysSorted(json())).toBe(true);
+    });
+
+    test("every resource carries type, name, mock id, URN, parent and inputs; engine resources are listed apart", () => {
+        for (const r of json().resources) {
+            expect(r.type).toMatch(/^[a-z0-9-]+:[A-Za-z0-9/]+:[A-Za-z0-9]+$/);
+            expect(r.id).not.toBe("");
+            expect(r.urn).toMatch(new RegExp(`^urn:pulumi:${stack}::active-active::.*::${r.name}$`));
+            expect(r.parent).toBeDefined();
+            expect(r.parentUrn).toMatch(/^urn:pulumi:/);
+            expect(typeof r.inputs).toBe("object");
+        }
+        expect(json().resources.filter((r) => r.type.startsWith("pulumi:"))).toEqual([]);
+        expect(json().providers.map((p) => p.type)).toEqual(json().providers.map(() => "pulumi:providers:aws"));
+        expect(json().providers.map((p) => p.region).sort()).toEqual([...new Set([...json().regions, "us-east-1"])].sort());
+        const componentUrns = new Set(json().components.map((c) => c.urn));
+        for (const r of json().resources) {
+            if (r.parentType !== "pulumi:pulumi:Stack") expect(componentUrns.has(r.parentUrn!)).toBe(true);
+        }
+    });
+
+    test("the Lambda code is a content hash, and references between resources can be followed by id", () => {
+        const fns = json().resources.filter((r) => r.type === "aws:lambda/function:Function");
+        expect(fns.length).toBe(json().regions.length);
+        for (const f of fns) expect(f.inputs.code).toEqual({ hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+        const ids = new Set(json().resources.map((r) => r.id));
+        const records = json().resources.filter((r) => r.type === "aws:route53/record:Record" && r.inputs.healthCheckId);
+        expect(records.length).toBe(json().regions.length);
+        for (const rec of records) expect(ids.has(String(rec.inputs.healthCheckId))).toBe(true);
+    });
+
+    test("evaluates policies at the stack's levels; the pack's rules once policies/harness.ts exists", () => {
+        expect(json().policyEnv).toBe(stack);
+        expect(json().policies.length).toBeGreaterThan(0);
+        for (const p of json().policies) expect(["advisory", "mandatory", "remediate", "disabled"]).toContain(p.enforcementLevel);
+        const pack = fs.existsSync(path.join(ROOT, "policies/harness.ts"));
+        if (pack && json().policyPack.available) expect(json().policies.some((p) => p.source === "pack")).toBe(true);
+        if (!json().policyPack.available) expect(json().policyPack.note).toMatch(/not evaluated/);
+    });
+
+    test("reports RTO and RPO per region failure against the stack's target", () => {
+        const r = json().resilience;
+        expect(r.rtoTargetSeconds).toBe(stackValue(stack, "rtoTargetSeconds"));
+        expect(r.rtoSeconds).toBeGreaterThan(0);
+        expect(r.rtoSeconds).toBeLessThanOrEqual(r.rtoTargetSeconds);
+        expect(r.rpoSeconds).toBe(json().consistency === "strong" ? 0 : 1);
+        expect(r.rpoSla).toBe(json().consistency === "strong");
+        expect(r.perRegion.map((p) => p.region)).toEqual(json().regions);
+        for (const p of r.perRegion) {
+            expect(p).toMatchObject({ serving: true, rtoSeconds: r.rtoSeconds, meetsTarget: true });
+            expect(p.failoverTo).toEqual(json().regions.filter((g) => g !== p.region));
+        }
+        expect(r.breakdown.reduce((t, b) => t + b.seconds, 0)).toBe(r.rtoSeconds);
+        expect(r.drain.replicaRegions).toEqual([...json().regions].sort());
+        expect(r.drain.ifDrained.map((e) => e.region)).toEqual(json().regions);
+        for (const e of r.drain.ifDrained) {
+            expect(e).toMatchObject({ inEffect: false, replicaStays: true });
+            expect(e.gatedOff.length).toBeGreaterThan(0);
+        }
+    });
+
+    test("prints the summary, resources, policies and resilience, in that order", () => {
+        const text = result().text;
+        const first = text.split("\n")[0]!;
+        expect(first).toMatch(new RegExp(`^Plan for stack ${stack}: regions .*\\| traffic route53 \\| consistency eventual`));
+        for (const region of json().regions) expect(first).toContain(region);
+        const at = ["\nResources\n", "\nPolicies (", "\nResilience (", "\nResult: clean (exit 0)"].map((s) => text.indexOf(s));
+        expect(at.every((i) => i > 0)).toBe(true);
+        expect([...at].sort((a, b) => a - b)).toEqual(at);
+        for (const region of [...json().regions, "global"]) expect(text).toMatch(new RegExp(`^${region} \\(\\d+\\)$`, "m"));
+        expect(text).not.toMatch(STACK_TRACE);
+    });
+});
+
+/**
+ * Checks the Mermaid block against the subset of the syntax the report uses, so that it renders on GitHub:
+ * ids of letters, digits and underscores, every label quoted, every edge between defined nodes.
+ */
+function mermaidOf(md: string): { block: string; nodes: Set<string> } {
+    const found = /```mermaid\n([\s\S]*?)\n```/.exec(md);
+    if (!found) throw new Error("no mermaid block");
+    const lines = found[1]!.split("\n");
+    expect(lines[0]).toBe("flowchart LR");
+    const id = "[A-Za-z][A-Za-z0-9_]*";
+    const quoted = '"[^"]*"';
+    const nodes = new Set<string>();
+    const used: string[] = [];
+    let depth = 0;
+    for (const line of lines.slice(1)) {
+        let m: RegExpExecArray | null;
+        if ((m = new RegExp(`^\\s*subgraph (${id}) \\[${quoted}\\]$`).exec(line))) {
+            nodes.add(m[1]!);
+            depth++;
+        } else if (/^\s*end$/.test(line)) depth--;
+        else if ((m = new RegExp(`^\\s*(${id})\\[${quoted}\\]$`).exec(line))) nodes.add(m[1]!);
+        else if ((m = new RegExp(`^\\s*(${id}) (-->|-\\.->|<-->)(\\|${quoted}\\|)? (${id})$`).exec(line))) used.push(m[1]!, m[4]!);
+        else if ((m = /^\s*class ([A-Za-z0-9_,]+) drained$/.exec(line))) used.push(...m[1]!.split(","));
+        else if (!/^\s*classDef drained .*$/.test(line)) throw new Error(`not valid Mermaid here: ${line}`);
+        expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
+    for (const u of used) expect(nodes).toContain(u);
+    for (const n of nodes) expect(["end", "graph", "subgraph", "class", "classDef"]).not.toContain(n);
+    return { block: found[1]!, nodes };
+}
+
+describe("the Markdown report", () => {
+    test.each(STACKS)("of %s holds a valid Mermaid flowchart with a subgraph per region", (stack) => {
+        const { nodes } = mermaidOf(plans.get(stack)!.markdown!);
+        for (const region of plan(plans.get(stack)!).regions) expect(nodes).toContain(`region_${region.replace(/-/g, "_")}`);
+        expect(nodes).toContain("global");
+    });
+
+    test("shows replicas, services, health checks, records and alarms", () => {
+        const { block } = mermaidOf(plans.get("prod")!.markdown!);
+        expect(block).toMatch(/db_eu_west_1\["DynamoDB replica"\]/);
+        expect(block).toMatch(/svc_us_west_2\["service: Lambda /);
+        expect(block).toMatch(/HTTPS check us-east-1/);
+        expect(block).toMatch(/A record · eu-west-1/);
+        expect(block).toMatch(/alarms_us_east_1\["\d+ CloudWatch alarms?"\]/);
+        expect(block).toContain('db_us_east_1 <-->|"replication"| db_eu_west_1');
+    });
+});
+
+describe("overrides", () => {
+    test("the same stack plans to the same JSON twice in one process (mocks re-installed each run)", async () => {
+        const again = await runPlan({ stack: "prod" });
+        expect(again.json).toEqual(plans.get("prod")!.json);
+        expect(again.text).toBe(plans.get("prod")!.text);
+    });
+
+    test("traffic cloudflare on prod plans without further keys: a pool per region, one load balancer, no Route 53 checks", async () => {
+        const r = await cloudflarePlan();
+        expect(r.exitCode).toBe(0);
+        const p = plan(r);
+        const count = (t: string) => p.resources.filter((x) => x.type === t).length;
+        expect(count("cloudflare:index/loadBalancerPool:LoadBalancerPool")).toBe(p.regions.length);
+        expect(count("cloudflare:index/loadBalancer:LoadBalancer")).toBe(1);
+        expect(count("aws:route53/healthCheck:HealthCheck")).toBe(0);
+        for (const x of p.resources.filter((y) => y.type.startsWith("cloudflare:"))) expect(x.region).toBe("global");
+        expect(p.configOverrides).toEqual({ "active-active:traffic": "cloudflare", "cloudflare:apiToken": "[secret]" });
+        expect(p.resilience.traffic).toBe("cloudflare");
+        const { block } = mermaidOf(r.markdown!);
+        expect(block).toMatch(/lb_active_active_lb_lb\["Cloudflare load balancer api\.example\.com"\]/);
+        for (const region of p.regions) expect(block).toContain(`pool ${region}`);
+    });
+
+    test("a drain keeps every resource, closes the drained region's gate and says its replica stays", async () => {
+        const r = await runPlan({ stack: "prod", config: { "active-active:drain": ["us-west-2"] } });
+        expect(r.exitCode).toBe(0);
+        const p = plan(r);
+        const names = (x: PlanJson) => x.resources.map((y) => `${y.type}::${y.name}`);
+        expect(names(p)).toEqual(names(plan(plans.get("prod")!)));
+        const gates = p.resources.filter(isClosedGate);
+        expect(gates.map((g) => g.name)).toEqual([expect.stringContaining("us-west-2")]);
+        expect(p.servingRegions).toEqual(["us-east-1", "eu-west-1"]);
+        const effect = p.resilience.drain.effects;
+        expect(effect.map((e) => e.region)).toEqual(["us-west-2"]);
+        expect(effect[0]!).toMatchObject({ replicaStays: true, inEffect: true });
+        expect(effect[0]!.gatedOff.map((g) => g.type).sort()).toEqual(["aws:route53/healthCheck:HealthCheck", "aws:route53/record:Record"]);
+        expect(p.resilience.perRegion.find((x) => x.region === "us-west-2")).toMatchObject({ serving: false, rtoSeconds: 0 });
+        expect(r.text).toContain("Drained: us-west-2; serving: us-east-1, eu-west-1");
+        const { block } = mermaidOf(r.markdown!);
+        expect(block).toContain('-.->|"drained"| svc_us_west_2');
+        expect(block).toMatch(/^  class .*svc_us_west_2.* drained$/m);
+    });
+});
+
+describe("mandatory violations exit 1 and still write the plan", () => {
+    test("a drain that leaves prod one serving region: the pack's rule is mandatory there, and no failover is left", async () => {
+        const r = await runPlan({ stack: "prod", config: { "active-active:drain": ["us-west-2", "eu-west-1"] } });
+        expect(r.exitCode).toBe(1);
+        const p = plan(r);
+        expect(p.exitCode).toBe(1);
+        expect(p.policyPack.available).toBe(true);
+        expect(p.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([
+            expect.objectContaining({ policy: "active-active-drain-keeps-serving-regions", resource: "active-active-prod", type: "pulumi:pulumi:Stack" }),
+        ]);
+        expect(p.resilience.perRegion[0]).toMatchObject({ region: "us-east-1", rtoSeconds: null, meetsTarget: false, failoverTo: [] });
+        expect(p.resilience.meetsTarget).toBe(false);
+        expect(r.text).toContain("Result: 1 mandatory violation (exit 1)");
+    });
+
+    test("an RTO over its target is a mandatory violation of the plan's own rule", async () => {
+        const r = await runPlan({ stack: "dev", policyPack: null, program: () => ({ resilience: { rtoSeconds: 301, rpoSeconds: 1 } }) });
+        expect(r.exitCode).toBe(1);
+        expect(plan(r).violations).toEqual(
+            ["us-east-1", "us-west-2"].map((region) => ({
+                policy: "plan-rto-within-target",
+                resource: "active-active-dev",
+                type: "pulumi:pulumi:Stack",
+                message: `a failure of ${region} is modeled to take 301 s to fail over; allowed: at most the RTO target of 300 s`,
+                enforcementLevel: "mandatory",
+                severity: "high",
+            })),
+        );
+        expect(plan(r).resilience).toMatchObject({ rtoSeconds: 301, rtoTargetSeconds: 300, source: "stack outputs", meetsTarget: false });
+        expect(r.markdown).toContain("**missed**");
+    });
+
+    test("a mandatory violation from the policy pack exits 1; advisory ones do not", async () => {
+        const pack = (level: string) => (): PackResult => ({
+            policies: [{ name: "test-rule", severity: "high", enforcementLevel: level.toUpperCase() }],
+            violations: [{ policy: "test-rule", name: "active-active-table-table", type: "aws:dynamodb/table:Table", message: "test", enforcementLevel: level }],
+        });
+        const mandatory = await runPlan({ stack: "dev", program: () => ({}), policyPack: pack("mandatory") });
+        expect(mandatory.exitCode).toBe(1);
+        expect(plan(mandatory).policies.find((p) => p.name === "test-rule")).toEqual({ name: "test-rule", severity: "high", enforcementLevel: "mandatory", source: "pack" });
+        expect(plan(mandatory).violations).toEqual([
+            { policy: "test-rule", resource: "active-active-table-table", type: "aws:dynamodb/table:Table", message: "test", enforcementLevel: "mandatory" },
+        ]);
+        expect(plan(mandatory).policyPack.available).toBe(true);
+        const advisory = await runPlan({ stack: "dev", program: () => ({}), policyPack: pack("advisory") });
+        expect(advisory.exitCode).toBe(0);
+        expect(plan(advisory).summary).toMatchObject({ mandatoryViolations: 0, advisoryViolations: 1 });
+    });
+});
+
+describe("bad config exits 2 with every problem and no stack trace", () => {
+    async function bad(options: Parameters<typeof runPlan>[0]): Promise<PlanResult> {
+        const r = await runPlan(options);
+        expect(r.exitCode).toBe(2);
+        expect(r.json).toBeUndefined();
+        expect(r.markdown).toBeUndefined();
+        expect(r.text).toBe("");
+        expect(everything(r)).not.toMatch(STACK_TRACE);
+        return r;
+    }
+
+    test("bad config: duplicate regions and an unknown consistency are both reported", async () => {
+        const r = await bad({ stack: "prod", config: { "active-active:regions": ["us-east-1", "us-east-1"], "active-active:consistency": "bogus" } });
+        expect(r.problems).toEqual([
+            'active-active:consistency: "bogus" is not a consistency mode; allowed: "eventual", "strong"',
+            'active-active:regions[1]: "us-east-1" is listed twice; allowed: each region once',
+        ]);
+        expect(r.errorText).toBe(`bad config:\n${r.problems.map((p) => `  - ${p}`).join("\n")}\n`);
+    });
+
+    test("bad config: an RTO target the traffic layer cannot meet", async () => {
+        const r = await bad({ stack: "prod", config: { "active-active:rtoTargetSeconds": 30 } });
+        expect(r.problems).toEqual([expect.stringMatching(/^active-active:rtoTargetSeconds: 30 cannot be met with Route 53/)]);
+    });
+
+    test("bad config: a drain of every region", async () => {
+        const r = await bad({ stack: "dev", config: { "active-active:drain": ["us-east-1", "us-west-2"] } });
+        expect(r.problems).toEqual(['active-active:drain: ["us-east-1","us-west-2"] drains every region; allowed: leave at least one region serving']);
+    });
+
+    test("bad config: an unknown stack lists the stacks there are", async () => {
+        const r = await bad({ stack: "qa" });
+        expect(r.problems).toEqual(['unknown stack "qa": no stacks/Pulumi.qa.yaml; stacks: dev, prod, staging']);
+    });
+
+    test("bad config: removing a deployed replica is refused by the program's data-loss guard", async () => {
+        const deployed = {
+            deployment: {
+                replicaRegions: ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1"],
+                table: { name: null, homeRegion: "us-east-1", partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" }, consistency: "eventual" },
+            },
+        };
+        const r = await bad({ stack: "prod", deployed });
+        // The wording is the guard's own; what the plan owes is to pass it on whole, as a config problem.
+        expect(r.problems).toEqual([expect.stringMatching(/eu-central-1.*replica|replica.*eu-central-1/)]);
+        expect(r.errorText.startsWith("bad config:\n  - ")).toBe(true);
+    });
+
+    test("bad config: a ConfigError thrown inside an Output's apply is reported with its problems", async () => {
+        const r = await bad({
+            stack: "dev",
+            program: () => {
+                const provider = new aws.Provider("aws-us-east-1", { region: "us-east-1" });
+                const name = pulumi.output("x").apply((): string => {
+                    const e = new Error("two problems") as Error & { problems: string[] };
+                    e.name = "ConfigError";
+                    e.problems = ["active-active:a: first", "active-active:b: second"];
+                    throw e;
+                });
+                new aws.sns.Topic("t", { name }, { provider });
+                return {};
+            },
+        });
+        expect(r.problems).toEqual(["active-active:a: first", "active-active:b: second"]);
+        expect(r.errorText.startsWith("bad config:\n")).toBe(true);
+    });
+
+    test("a program bug exits 3 with its message only, and the next plan is unaffected", async () => {
+        const r = await runPlan({
+            stack: "dev",
+            program: () => {
+                pulumi.output(1).apply(() => {
+                    throw new TypeError("cannot read properties of undefined");
+                });
+                return {};
+            },
+        });
+        expect(r.exitCode).toBe(3);
+        expect(r.problems).toEqual(["cannot read properties of undefined"]);
+        expect(everything(r)).not.toMatch(STACK_TRACE);
+        expect(r.debug).toMatch(STACK_TRACE);
+        const provider = () => new aws.Provider("aws-us-east-1", { region: "us-east-1" });
+        const next = await runPlan({ stack: "dev", program: () => ({ topic: new aws.sns.Topic("next", {}, { provider: provider() }).arn }) });
+        expect(next.exitCode).toBe(0);
+        expect(plan(next).resources.map((x) => x.name)).toEqual(["next"]);
+    });
+});
+
+describe("secrets never appear in any output", () => {
+    const TOKEN = CF_TOKEN;
+    const AWS_SECRET = "aws-test-secret-0b8c7d6e5f4a3b2c1d";
+
+    test("a secret cloudflare:apiToken set as a stack override is absent from text, JSON, Markdown and progress", async () => {
+        const r = await cloudflarePlan();
+        expect(r.exitCode).toBe(0);
+        expect(everything(r) + cloudflareProgress.join("\n")).not.toContain(CF_TOKEN);
+        expect(plan(r).configOverrides["cloudflare:apiToken"]).toBe("[secret]");
+    });
+
+    test("secret inputs and provider credentials are redacted, and a secret read with a plain getter is scrubbed", async () => {
+        const r = await runPlan({
+            stack: "dev",
+            secrets: { "cloudflare:apiToken": TOKEN },
+            program: () => {
+                const cfg = new pulumi.Config("cloudflare");
+                const provider = new aws.Provider("leak-test", { region: "us-east-1", accessKey: "AKIATESTLEAK00000001", secretKey: AWS_SECRET });
+                new aws.ssm.Parameter("leak-test-secret", { type: "SecureString", value: cfg.requireSecret("apiToken") }, { provider });
+                // The mistake STYLE.md warns about: a plain getter strips the secretness.
+                new aws.ssm.Parameter("leak-test-plain", { type: "String", value: cfg.require("apiToken") }, { provider });
+                return { token: cfg.requireSecret("apiToken") };
+            },
+        });
+        expect(r.exitCode).toBe(0);
+        const text = everything(r);
+        expect(text).not.toContain(TOKEN);
+        expect(text).not.toContain(AWS_SECRET);
+        expect(text).not.toContain("AKIATESTLEAK00000001");
+        const p = plan(r);
+        const param = (n: string) => p.resources.find((x) => x.name === n)!;
+        expect(param("leak-test-secret")).toMatchObject({ secretInputs: ["value"], inputs: { type: "SecureString", value: "[secret]" } });
+        expect(param("leak-test-plain").inputs.value).toBe("[secret]");
+        expect(p.providers.find((x) => x.name === "leak-test")!.inputs).toMatchObject({ accessKey: "[secret]", secretKey: "[secret]", region: "us-east-1" });
+        expect(p.outputs).toEqual({ token: "[secret]" });
+    });
+});
+
+describe("pure parts", () => {
+    test.each([
+        ["dev", "dev"],
+        ["staging", "staging"],
+        ["prod", "prod"],
+        ["prod-eu", "prod"],
+        ["dev_alice", "dev"],
+        ["staging.2", "staging"],
+        ["qa", "prod"],
+        ["production", "prod"],
+        ["devprod", "prod"],
+    ])("the policy env of stack %s is %s", (stack, env) => {
+        expect(policyEnvOf(stack)).toBe(env);
+    });
+
+    test.each([
+        ['["us-east-1"]', ["us-east-1"]],
+        ['{"a":1}', { a: 1 }],
+        ["60", 60],
+        ["false", false],
+        ["api.example.com", "api.example.com"],
+        ['"quoted"', "quoted"],
+        ["a=b", "a=b"],
+    ])("--config value %s parses to %j", (raw, value) => {
+        expect(parseValue(raw)).toEqual(value);
+    });
+
+    test("arguments: every flag, in both spellings, with values that contain =", () => {
+        expect(
+            parseArgs([
+                "--stack", "prod", "--json=out/p.json", "--markdown", "p.md", "--config", 'active-active:drain=["us-west-2"]',
+                "--config=active-active:domain=a=b.example.com", "--secret", "cloudflare:apiToken=x=y", "--policy-env", "staging", "--quiet",
+                "--deployed", "d.json",
+            ]),
+        ).toEqual({
+            help: false,
+            stack: "prod",
+            json: "out/p.json",
+            markdown: "p.md",
+            deployed: "d.json",
+            config: { "active-active:drain": ["us-west-2"], "active-active:domain": "a=b.example.com" },
+            secrets: { "cloudflare:apiToken": "x=y" },
+            policyEnv: "staging",
+            quiet: true,
+        });
+    });
+
+    test("bad config on the command line: every usage problem at once, a malformed --secret never echoed", () => {
+        expect(() => parseArgs(["--stak", "prod", "--config", "novalue", "--secret", "s3cr3t-value", "--policy-env", "qa", "--json"])).toThrow(
+            expect.objectContaining({
+                problems: [
+                    "unknown option --stak",
+                    'unexpected argument "prod"',
+                    '--config "novalue": expected KEY=VALUE with a key such as active-active:drain',
+                    "--secret: expected KEY=VALUE with a key such as active-active:drain",
+                    "--policy-env qa: allowed: dev, staging, prod",
+                    "--json needs a value",
+                    "--stack is required",
+                ],
+            }),
+        );
+        expect(parseArgs(["--help"]).help).toBe(true);
+    });
+
+    test("assets hash by content: same bytes, same hash; archive member names count", async () => {
+        const archive = (name: string, text: string) => new pulumi.asset.AssetArchive({ [name]: new pulumi.asset.StringAsset(text) });
+        const a = await hashAsset(archive("index.js", "exports.handler = 1;"));
+        expect(await hashAsset(archive("index.js", "exports.handler = 1;"))).toBe(a);
+        expect(await hashAsset(archive("index.js", "exports.handler = 2;"))).not.toBe(a);
+        expect(await hashAsset(archive("main.js", "exports.handler = 1;"))).not.toBe(a);
+        expect(await hashAsset(new pulumi.asset.FileAsset(path.join(ROOT, "package.json")))).toMatch(/^[0-9a-f]{64}$/);
+        const { value } = await sanitize({ code: archive("index.js", "x"), z: 1, a: { secret: pulumi.secret("s"), list: [pulumi.output("o")] } });
+        expect(JSON.stringify(value)).toBe(
+            `{"a":{"list":["o"],"secret":"[secret]"},"code":{"hash":"sha256:${await hashAsset(archive("index.js", "x"))}"},"z":1}`,
+        );
+    });
+
+    test("known secret values are scrubbed from text and from JSON strings, escaped or not; short ones are left", () => {
+        const secrets = ['pa"ss\\word', "tok-123456", "ab"];
+        expect(scrubText('x tok-123456 y pa\\"ss\\\\word ab', secrets)).toBe("x [secret] y [secret] ab");
+        expect(scrubJson({ k: ["tok-123456!"], "tok-123456": 1 }, secrets)).toEqual({ k: ["[secret]!"], "[secret]": 1 });
+    });
+
+    test("a drain the program did not apply (no closed gate, no disabled pool) is flagged, not reported as done", () => {
+        const config = {
+            regions: ["us-east-1", "us-west-2"],
+            servingRegions: ["us-east-1"],
+            drain: ["us-west-2"],
+            traffic: "route53",
+            consistency: "eventual",
+            rtoTargetSeconds: 300,
+            failover: { rto: { rtoSeconds: 100, breakdown: [] }, rpo: { rpoSeconds: 1, basis: "lag" }, route53: {} },
+        } as unknown as StackConfig;
+        const resource = (name: string, type: string, inputs: Record<string, unknown>): PlanResource => ({
+            type, name, id: name, urn: `urn:${name}`, region: "global", protect: false, retainOnDelete: false, inputs, secretInputs: [],
+        });
+        const resources = [
+            resource("r-us-west-2-gate", "aws:route53/healthCheck:HealthCheck", { type: "CALCULATED", childHealthchecks: ["c"], childHealthThreshold: 1 }),
+            resource("r-us-west-2-record", "aws:route53/record:Record", { setIdentifier: "us-west-2", latencyRoutingPolicies: [{ region: "us-west-2" }] }),
+        ];
+        const open = buildResilience(config, {}, resources);
+        expect(open.drain.effects).toEqual([
+            {
+                region: "us-west-2",
+                serving: ["us-east-1"],
+                gatedOff: [
+                    { type: "aws:route53/healthCheck:HealthCheck", name: "r-us-west-2-gate" },
+                    { type: "aws:route53/record:Record", name: "r-us-west-2-record" },
+                ],
+                inEffect: false,
+                replicaStays: false,
+                rtoSecondsAfter: null,
+            },
+        ]);
+        resources[0]!.inputs.childHealthThreshold = 2;
+        expect(buildResilience(config, {}, resources).drain.effects[0]!.inEffect).toBe(true);
+        const text = renderText({ ...plan(plans.get("dev")!), drain: ["us-west-2"], resilience: open });
+        expect(text).toContain("us-west-2: WARNING: no closed gate check or disabled pool found; the program did not take it out of rotation");
+    });
+
+    test("failures fold duplicates and the runtime's wrappers into one problem each", () => {
+        const inner = Object.assign(new Error("x"), { name: "ConfigError", problems: ["active-active:a: bad"] });
+        const wrapped = new Error('failed to register new resource t [aws:sns/topic:Topic]: error serializing property "name": boom\n    at f (a.ts:1:1)');
+        expect(describeFailure([inner, inner, wrapped, new Error("boom")])).toEqual({
+            config: true,
+            registration: false,
+            problems: ["active-active:a: bad", "boom"],
+        });
+    });
+});

@@ -1,0 +1,317 @@
+/**
+ * Strict mocks: the validator's contract (per-kit state, unknowns and secrets, options from the stack config), the
+ * kit failing a registration with the API's message, the whole program for dev, staging and prod (and the
+ * Cloudflare and strong-consistency variants) registering nothing the APIs would reject, and real recorded inputs
+ * of those runs, mutated one field at a time, being rejected.
+ *
+ * Each whole-program run is replayed through a fresh `createStrictValidator`, in registration order, so the
+ * cross-resource rules see what the kit will see once it keeps one validator per kit.
+ */
+import { unknown } from "@pulumi/pulumi/output";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { MockKit, MockRegistrationError, RecordedResource, loadStackConfig } from "../mock-kit";
+import { createStrictValidator, StrictValidator, strictOptionsFromConfig, validateInputs } from "../mock-kit/strict";
+
+const RECORD = "aws:route53/record:Record";
+const SIMPLE_RECORD = { zoneId: "Z0123456789DEVEXAMPLE", name: "www.example.com", type: "CNAME", ttl: 60, records: ["api.example.com"] };
+
+describe("the validator", () => {
+    test("validateInputs checks one registration with no memory; a validator remembers what it accepted", () => {
+        const target = { type: RECORD, name: "www", inputs: SIMPLE_RECORD, region: "us-east-1" };
+        expect(validateInputs(target)).toEqual([]);
+        expect(validateInputs(target)).toEqual([]);
+        const v = createStrictValidator();
+        expect(v.validate(target)).toEqual([]);
+        expect(v.validate(target)).toEqual([
+            "InvalidChangeBatch: [Tried to create resource record set [name='www.example.com.', type='CNAME'] but it already exists]",
+        ]);
+    });
+
+    test("two validators (two kits) never see each other's resources", () => {
+        const target = { type: RECORD, name: "www", inputs: SIMPLE_RECORD, region: "us-east-1" };
+        const a = createStrictValidator();
+        const b = createStrictValidator();
+        expect(a.validate(target)).toEqual([]);
+        expect(b.validate(target)).toEqual([]);
+    });
+
+    test("a rejected registration is not remembered", () => {
+        const v = createStrictValidator({ zones: { Z0123456789DEVEXAMPLE: "example.com" } });
+        const outside = { ...SIMPLE_RECORD, name: "www.example.org" };
+        expect(v.validate({ type: RECORD, name: "www", inputs: outside, region: "us-east-1" })).toEqual([
+            "InvalidChangeBatch: [RRSet with DNS name www.example.org. is not permitted in zone example.com.]",
+        ]);
+        expect(v.validate({ type: RECORD, name: "www", inputs: { ...SIMPLE_RECORD, zoneId: "ZOTHER", name: "www.example.org" }, region: "us-east-1" })).toEqual([]);
+    });
+
+    test("secret inputs are checked by their value", () => {
+        const secretName = { [specialSigKey]: specialSecretSig, value: "ab" };
+        const inputs = { name: secretName, hashKey: "pk", attributes: [{ name: "pk", type: "S" }] };
+        expect(validateInputs({ type: "aws:dynamodb/table:Table", name: "t", inputs, region: "us-east-1" })).toEqual([
+            "ValidationException: 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3",
+        ]);
+    });
+
+    test("an input unknown during preview is not taken for a missing one", () => {
+        const base = { attributes: [{ name: "pk", type: "S" }] };
+        expect(validateInputs({ type: "aws:dynamodb/table:Table", name: "t", inputs: { ...base, hashKey: unknown }, region: "us-east-1" })).toEqual([]);
+        expect(validateInputs({ type: "aws:dynamodb/table:Table", name: "t", inputs: base, region: "us-east-1" })).toEqual([
+            "ValidationException: 1 validation error detected: Value null at 'keySchema' failed to satisfy constraint: Member must not be null",
+        ]);
+    });
+
+    test("a resource's own region input (aws 7) wins over its provider's region", () => {
+        const inputs = { regionName: "x", region: "eu-west-1", globalTableArn: "arn:aws:dynamodb:eu-west-1:123456789012:table/t" };
+        expect(validateInputs({ type: "aws:dynamodb/tableReplica:TableReplica", name: "r", inputs, region: "us-west-2" })).toEqual([
+            "ValidationException: Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.",
+        ]);
+    });
+
+    test("types without rules are accepted", () => {
+        expect(validateInputs({ type: "aws:sns/topic:Topic", name: "t", inputs: { name: "" }, region: "us-east-1" })).toEqual([]);
+    });
+
+    test("options from a stack's config: the existing hosted zone and the Cloudflare plan", () => {
+        expect(strictOptionsFromConfig(loadStackConfig("dev").config)).toEqual({ zones: { Z0123456789DEVEXAMPLE: "example.com" } });
+        const prod = loadStackConfig("prod", { cloudflare: { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210", plan: "pro" } });
+        expect(strictOptionsFromConfig(prod.config)).toEqual({ zones: { Z0123456789PRDEXAMPLE: "example.com" }, cloudflarePlan: "pro" });
+        expect(strictOptionsFromConfig({})).toEqual({});
+    });
+});
+
+describe("the kit with strict on", () => {
+    // The kit's mock `newResource`, called the way the mock monitor calls it. Going through a real registration would
+    // also work, but the SDK then leaves every output of the failed resource rejected, which jest reports as errors.
+    const register = (kit: MockKit, inputs: Record<string, unknown>) =>
+        (kit as any).newResource({ type: "aws:dynamodb/table:Table", name: "t", inputs, provider: undefined, custom: true, id: "" });
+    const TOO_SHORT = { name: "ab", hashKey: "pk", attributes: [{ name: "pk", type: "S" }], billingMode: "PAY_PER_REQUEST" };
+
+    test("fails a registration the API would reject, with the API's message", () => {
+        const kit = MockKit.install();
+        const expected = new MockRegistrationError(
+            `aws:dynamodb/table:Table "t": ValidationException: 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3`,
+        );
+        expect(() => register(kit, TOO_SHORT)).toThrow(expected);
+        expect(kit.errors).toEqual([expected]);
+    });
+
+    test("accepts it with strict off", () => {
+        const kit = MockKit.install({ strict: false });
+        expect(register(kit, TOO_SHORT).state.name).toEqual("ab");
+        expect(kit.errors).toEqual([]);
+    });
+});
+
+// ---- the whole program ----------------------------------------------------------------------------------------
+
+interface Run {
+    kit: MockKit;
+    config: Record<string, string>;
+}
+
+const runs = new Map<string, Run>();
+
+/** Runs the program for a stack under a fresh kit; one run per stack and overrides per file (runs take seconds). */
+async function runStack(stack: string, overrides: Record<string, unknown> = {}): Promise<Run> {
+    const key = `${stack} ${JSON.stringify(overrides)}`;
+    const done = runs.get(key);
+    if (done) return done;
+    const { config, secretKeys } = loadStackConfig(stack, overrides);
+    const kit = MockKit.install({ config, secretKeys, stack });
+    const { main } = await import("../program");
+    await kit.runProgram(() => main());
+    runs.set(key, { kit, config });
+    return { kit, config };
+}
+
+/** A copy of recorded inputs to mutate: plain data copied, anything else (an archive) shared. */
+function copy<T>(value: T): T {
+    if (Array.isArray(value)) return value.map(copy) as T;
+    if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) as T;
+    }
+    return value;
+}
+
+function regionOf(kit: MockKit, r: RecordedResource): string | undefined {
+    return r.type.startsWith("pulumi:providers:") ? r.inputs.region : kit.providerRegion(r);
+}
+
+/** Replays a run through one validator in registration order; returns it with every problem found, by resource. */
+function replay(run: Run, skip?: RecordedResource): { v: StrictValidator; problems: string[] } {
+    const v = createStrictValidator(strictOptionsFromConfig(run.config));
+    const problems: string[] = [];
+    for (const r of run.kit.resources) {
+        if (!r.custom || r === skip) continue;
+        for (const p of v.validate({ type: r.type, name: r.name, inputs: r.inputs, region: regionOf(run.kit, r) })) problems.push(`${r.type} "${r.name}": ${p}`);
+    }
+    return { v, problems };
+}
+
+const VARIANTS: [string, string, Record<string, unknown>][] = [
+    ["dev", "dev", {}],
+    ["staging", "staging", {}],
+    ["prod", "prod", {}],
+    ["prod behind Cloudflare", "prod", { traffic: "cloudflare" }],
+    ["dev with strong consistency and a witness", "dev", { consistency: "strong", regions: ["us-east-1", "us-east-2"], witnessRegion: "us-west-2", table: { ttlAttribute: null } }],
+    ["staging with strong consistency in three regions", "staging", { consistency: "strong", regions: ["us-east-1", "us-east-2", "us-west-2"], table: { ttlAttribute: null } }],
+];
+
+describe("the whole program under strict mocks", () => {
+    test.each(VARIANTS)("%s registers nothing the APIs would reject", async (_, stack, overrides) => {
+        const run = await runStack(stack, overrides);
+        expect(run.kit.errors).toEqual([]);
+        expect(replay(run).problems).toEqual([]);
+        // Guard against a vacuous pass: the program did register the checked resources.
+        const types = new Set(run.kit.resources.map((r) => r.type));
+        expect(["aws:dynamodb/table:Table", "aws:lambda/function:Function", "aws:acm/certificate:Certificate"].filter((t) => !types.has(t))).toEqual([]);
+    });
+});
+
+describe("computed outputs of the prod run", () => {
+    /** Types outputs.ts gives an `arn` AWS does not have (its default branch); reported to the lead for a fix. */
+    const MADE_UP_ARNS = ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:lambda/permission:Permission", "aws:sns/topicSubscription:TopicSubscription"];
+    const GLOBAL_SERVICES = ["iam", "route53"];
+
+    test("every ARN names the resource's own region (none for global services) and the account", async () => {
+        const run = await runStack("prod");
+        const wrong: string[] = [];
+        for (const r of run.kit.resources) {
+            if (!r.custom || MADE_UP_ARNS.includes(r.type) || typeof r.outputs.arn !== "string") continue;
+            const m = /^arn:aws:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:.+$/.exec(r.outputs.arn);
+            const [service, region, account] = m ? [m[1]!, m[2], m[3]] : ["?", "?", "?"];
+            const expectedRegion = GLOBAL_SERVICES.includes(service) ? "" : regionOf(run.kit, r);
+            // Route 53's and API Gateway's own resource ARNs carry no account.
+            const expectedAccount = ["route53", "apigateway"].includes(service) ? undefined : "123456789012";
+            if (region !== expectedRegion || account !== expectedAccount) wrong.push(`${r.type} "${r.name}": ${r.outputs.arn}`);
+        }
+        expect(wrong).toEqual([]);
+    });
+});
+
+describe("recorded inputs of the prod run, mutated", () => {
+    let run: Run;
+    beforeAll(async () => {
+        run = await runStack("prod");
+    });
+
+    /** Validates a mutated copy of a recorded resource against everything else the run registered. */
+    function mutate(type: string, name: string, change: (inputs: Record<string, any>) => void, keepOriginal = false): string[] {
+        const r = run.kit.get(type, name);
+        const { v } = replay(run, keepOriginal ? undefined : r);
+        const inputs = copy(r.inputs);
+        change(inputs);
+        return v.validate({ type: r.type, name: `${r.name}-mutated`, inputs, region: regionOf(run.kit, r) });
+    }
+
+    test("a latency record that reuses another region's set identifier", () => {
+        expect(mutate(RECORD, "active-active-routing-us-west-2-record", (i) => (i.setIdentifier = "us-east-1"))).toEqual([
+            "InvalidChangeBatch: [Tried to create resource record set [name='api.example.com.', type='A', set-identifier='us-east-1'] but it already exists]",
+        ]);
+    });
+
+    test("an alias record given a TTL", () => {
+        expect(mutate(RECORD, "active-active-routing-eu-west-1-record", (i) => (i.ttl = 60))).toEqual([
+            "InvalidInput: Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], but found more than one in Change with [Action=CREATE, Name=api.example.com, Type=A, SetIdentifier=eu-west-1]",
+        ]);
+    });
+
+    test("the shared DNS validation record created a second time", () => {
+        const r = run.kit.get(RECORD, "active-active-cert-validation");
+        expect(mutate(RECORD, r.name, () => undefined, true)).toEqual([
+            `InvalidChangeBatch: [Tried to create resource record set [name='${r.inputs.name}.', type='CNAME'] but it already exists]`,
+        ]);
+    });
+
+    test("a regional health check with two checker regions", () => {
+        expect(mutate("aws:route53/healthCheck:HealthCheck", "active-active-routing-us-east-1-check", (i) => (i.regions = i.regions.slice(0, 2)))).toEqual([
+            "InvalidInput: 1 validation error detected: Value '[us-east-1, eu-west-1]' at 'healthCheckConfig.regions' failed to satisfy constraint: Member must have length greater than or equal to 3",
+        ]);
+    });
+
+    test("the table with a replica encrypted by the home region's key", () => {
+        const table = run.kit.get("aws:dynamodb/table:Table", "active-active-table-table");
+        const homeKey: string = table.inputs.serverSideEncryption.kmsKeyArn;
+        const replica = table.inputs.replicas[0];
+        expect(mutate(table.type, table.name, (i) => (i.replicas[0].kmsKeyArn = homeKey))).toEqual([
+            `ValidationException: One or more parameter values were invalid: KMS key ${homeKey} is in us-east-1; the replica in ${replica.regionName} needs a key in its own Region`,
+        ]);
+    });
+
+    test("the table with a replica moved into its home region (keeping its own region's key)", () => {
+        const table = run.kit.get("aws:dynamodb/table:Table", "active-active-table-table");
+        const replica = table.inputs.replicas[0];
+        expect(mutate(table.type, table.name, (i) => (i.replicas[0].regionName = "us-east-1"))).toEqual([
+            "ValidationException: Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.",
+            `ValidationException: One or more parameter values were invalid: KMS key ${replica.kmsKeyArn} is in ${replica.regionName}; the replica in us-east-1 needs a key in its own Region`,
+        ]);
+    });
+
+    test("a function reserving all but 99 of its region's concurrency", () => {
+        expect(mutate("aws:lambda/function:Function", "active-active-us-east-1-fn", (i) => (i.reservedConcurrentExecutions = 901))).toEqual([
+            "InvalidParameterValueException: Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].",
+        ]);
+    });
+
+    test("a regional domain given another region's certificate", () => {
+        const other = run.kit.get("aws:apigatewayv2/domainName:DomainName", "active-active-us-west-2-domain").inputs.domainNameConfiguration.certificateArn;
+        expect(mutate("aws:apigatewayv2/domainName:DomainName", "active-active-us-east-1-domain", (i) => (i.domainNameConfiguration.certificateArn = other))).toEqual([
+            `BadRequestException: Certificate ${other} is in us-west-2; a REGIONAL domain name in us-east-1 needs an ACM certificate in us-east-1`,
+        ]);
+    });
+
+    test("a second alias of the same name in one region", () => {
+        const r = run.kit.get("aws:kms/alias:Alias", "active-active-table-us-east-1-key-alias");
+        expect(mutate(r.type, r.name, () => undefined, true)).toEqual([`AlreadyExistsException: An alias with the name arn:aws:kms:us-east-1:123456789012:${r.inputs.name} already exists`]);
+    });
+
+    test("the function's inline policy without resources", () => {
+        expect(
+            mutate("aws:iam/rolePolicy:RolePolicy", "active-active-us-east-1-fn-policy", (i) => {
+                const doc = JSON.parse(i.policy);
+                delete doc.Statement[0].Resource;
+                i.policy = JSON.stringify(doc);
+            }),
+        ).toEqual(["MalformedPolicyDocument: Policy statement must contain resources."]);
+    });
+});
+
+describe("recorded inputs of the prod run behind Cloudflare, mutated", () => {
+    let run: Run;
+    beforeAll(async () => {
+        run = await runStack("prod", { traffic: "cloudflare" });
+    });
+
+    function mutate(type: string, name: string, change: (inputs: Record<string, any>) => void): string[] {
+        const r = run.kit.get(type, name);
+        const { v } = replay(run, r);
+        const inputs = copy(r.inputs);
+        change(inputs);
+        return v.validate({ type: r.type, name: r.name, inputs, region: regionOf(run.kit, r) });
+    }
+    const failed = (message: string) => `400 Bad Request {"success":false,"errors":[{"code":1002,"message":"${message}: validation failed"}]}`;
+
+    test("a fallback pool that is not one of the pools", () => {
+        expect(mutate("cloudflare:index/loadBalancer:LoadBalancer", "active-active-lb-lb", (i) => (i.fallbackPool = "0".repeat(32)))).toEqual([
+            failed(`fallback_pool: pool ${"0".repeat(32)} does not exist`),
+        ]);
+    });
+
+    test("a pool without origins", () => {
+        expect(mutate("cloudflare:index/loadBalancerPool:LoadBalancerPool", "active-active-lb-us-east-1-pool", (i) => (i.origins = []))).toEqual([
+            failed("the origin list length must be at least 1"),
+        ]);
+    });
+
+    test("a monitor checking every 5 s", () => {
+        expect(mutate("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", "active-active-lb-monitor", (i) => (i.interval = 5))).toEqual([
+            failed("interval is not in range [10, 3600]"),
+        ]);
+    });
+
+    test("steering policy latency", () => {
+        expect(mutate("cloudflare:index/loadBalancer:LoadBalancer", "active-active-lb-lb", (i) => (i.steeringPolicy = "latency"))).toEqual([
+            failed("steering_policy latency is not one of off, geo, random, dynamic_latency, proximity, least_outstanding_requests, least_connections"),
+        ]);
+    });
+});
