@@ -164,7 +164,8 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
             kmsKeyArns: this.table.kmsKeyArns,
             regionalHealthHostnames: perRegion((s) => s.healthCheckHostname),
             functionNames: perRegion((s) => s.functionName),
-            healthCheckIds: this.routing?.healthCheckIds,
+            ...(this.routing ? { healthCheckIds: this.routing.healthCheckIds } : {}),
+            ...(this.loadBalancer ? { loadBalancerId: this.loadBalancer.loadBalancerId } : {}),
             resilience: {
                 rtoSeconds: c.failover.rto.rtoSeconds,
                 rtoTargetSeconds: c.failover.rtoTargetSeconds,

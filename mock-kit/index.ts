@@ -250,7 +250,8 @@ export class MockKit {
             }
             original(req, (err: any, resp: any) => {
                 if (err) {
-                    this.errors.push(err instanceof Error ? err : new Error(String(err)));
+                    // A strict-validation failure was recorded where it was raised.
+                    if (!this.errors.includes(err)) this.errors.push(err instanceof Error ? err : new Error(String(err)));
                     callback(err, resp);
                     return;
                 }
@@ -297,8 +298,11 @@ export class MockKit {
             : this.regionOfProviderRef(args.provider);
         if (this.options.strict !== false) {
             const problems = this.strict.validate({ type: args.type, name: args.name, inputs: args.inputs, region });
-            // Reported through the monitor's callback, which records it in `errors`.
-            if (problems.length > 0) throw new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`);
+            if (problems.length > 0) {
+                const err = new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`);
+                this.errors.push(err);
+                throw err;
+            }
         }
         return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region });
     }
