@@ -45,9 +45,15 @@ export function bundleSource(entry: string = APP_ENTRY): string {
     const key = path.resolve(entry);
     const cached = sources.get(key);
     if (cached !== undefined) return cached;
-    let result: esbuild.BuildResult & { outputFiles: esbuild.OutputFile[] };
+    const fromDisk = readDiskCache(key);
+    if (fromDisk !== undefined) {
+        sources.set(key, fromDisk);
+        return fromDisk;
+    }
+    let result: esbuild.BuildResult & { outputFiles: esbuild.OutputFile[]; metafile: esbuild.Metafile };
     try {
         result = esbuild.buildSync({
+            metafile: true,
             entryPoints: [key],
             absWorkingDir: REPO_ROOT,
             bundle: true,
@@ -73,7 +79,67 @@ export function bundleSource(entry: string = APP_ENTRY): string {
     const file = result.outputFiles.find((f) => f.path.endsWith(".js"));
     if (!file) throw new BundleError(`esbuild produced no JavaScript for ${key}`);
     sources.set(key, file.text);
+    writeDiskCache(key, file.text, Object.keys(result.metafile.inputs));
     return file.text;
+}
+
+// ---- a cache across processes -----------------------------------------------------------------------------------
+// Each test file and each plan is a new process; bundling costs about half a second there. The cache keeps the
+// bundle with the size and modification time of every input esbuild read, and is used only while all still match
+// (the same rule make uses). A missing or unreadable cache is simply rebuilt.
+
+const CACHE_DIR = path.join(REPO_ROOT, "node_modules", ".cache", "active-active-bundle");
+
+interface DiskCacheEntry {
+    esbuild: string;
+    inputs: Record<string, [number, number]>;
+    text: string;
+}
+
+function cacheFile(entry: string): string {
+    const name = path.relative(REPO_ROOT, entry).replace(/[^A-Za-z0-9]+/g, "_");
+    return path.join(CACHE_DIR, `${name}.json`);
+}
+
+function fingerprint(file: string): [number, number] | undefined {
+    try {
+        const st = fs.statSync(path.resolve(REPO_ROOT, file));
+        return [st.size, st.mtimeMs];
+    } catch {
+        return undefined;
+    }
+}
+
+function readDiskCache(entry: string): string | undefined {
+    try {
+        const cached = JSON.parse(fs.readFileSync(cacheFile(entry), "utf8")) as DiskCacheEntry;
+        if (cached.esbuild !== esbuild.version) return undefined;
+        for (const [file, [size, mtime]] of Object.entries(cached.inputs)) {
+            const now = fingerprint(file);
+            if (!now || now[0] !== size || now[1] !== mtime) return undefined;
+        }
+        return cached.text;
+    } catch {
+        return undefined;
+    }
+}
+
+function writeDiskCache(entry: string, text: string, inputs: string[]): void {
+    const prints: Record<string, [number, number]> = {};
+    for (const file of inputs) {
+        const print = fingerprint(file);
+        if (!print) return;
+        prints[file] = print;
+    }
+    try {
+        fs.mkdirSync(CACHE_DIR, { recursive: true });
+        const target = cacheFile(entry);
+        const tmp = `${target}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify({ esbuild: esbuild.version, inputs: prints, text } satisfies DiskCacheEntry));
+        fs.renameSync(tmp, target);
+    } catch {
+        // A read-only checkout still bundles; it only bundles every time.
+    }
 }
 
 /** The Lambda code archive of `entry`: one `index.js`, memoized so every region shares one asset. */

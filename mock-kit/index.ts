@@ -255,6 +255,9 @@ export class MockKit {
                     callback(err, resp);
                     return;
                 }
+                // The SDK logs every response with its protobuf toString (debug level, unread under mocks), which is a
+                // third of a program's run time; a short label serves that log line as well.
+                resp.toString = () => `RegisterResourceResponse(${type}::${name})`;
                 const urn: string = resp.getUrn();
                 const record: RecordedResource = {
                     type,
