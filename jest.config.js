@@ -9,4 +9,6 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "json"],
   // Pulumi's runtime keeps gRPC handles alive; each file gets its own module registry anyway.
   testTimeout: 60000,
+  // jest defaults to cores - 1 workers: one on a 2-core machine. The suites are CPU-bound and independent.
+  maxWorkers: "100%",
 };
