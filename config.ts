@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet, ROUTE53_CHECKER_REGIONS } from "./components/regions";
 import { planFailover, FailoverPlan } from "./components/failover";
-import { CLOUDFLARE_MIN_INTERVAL_SECONDS, ROUTE53_CNAME_TTL_SECONDS } from "@active-active/failover-model";
+import { CLOUDFLARE_MIN_INTERVAL_SECONDS, ROUTE53_CNAME_TTL_SECONDS } from "./packages/failover-model";
 
 // `isConfigSecret` is not on @pulumi/pulumi's public surface; it is how the SDK itself tells secret keys apart.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

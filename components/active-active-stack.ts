@@ -121,6 +121,7 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                     dualStack: config.routing.dualStack,
                     consistency: config.consistency,
                     alarmTopicArn: config.alarms.snsTopicArns["us-east-1"],
+                    rtoTargetSeconds: config.rtoTargetSeconds,
                     tags: config.tags,
                 },
                 { parent: this, provider: providers.global },

@@ -30,7 +30,7 @@ import {
     cloudflareRto,
     cloudflareSettingsErrors,
     rpo,
-} from "@active-active/failover-model";
+} from "../packages/failover-model";
 import { cloudflareRegionOf } from "./cloudflare-regions";
 import { drainEverythingError } from "./latency-routing";
 

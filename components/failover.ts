@@ -1,3 +1,5 @@
+// The components reach the failover model by path so the library build (dist/) carries it; the policy pack
+// depends on it as the workspace package @active-active/failover-model (pulumi policy publish ships only the pack).
 /**
  * Adapter between the stack config and the failover-time model (@active-active/failover-model): turns the
  * traffic settings and the RTO target into the health check, record and monitor settings the traffic layer
@@ -12,7 +14,7 @@ import {
     Rpo,
     rpo,
     Rto,
-} from "@active-active/failover-model";
+} from "../packages/failover-model";
 
 export interface FailoverInput {
     traffic: "route53" | "cloudflare";

@@ -34,7 +34,7 @@ import {
     route53Rto,
     route53SettingsErrors,
     rpo,
-} from "@active-active/failover-model";
+} from "../packages/failover-model";
 
 export interface LatencyRoutingRegion {
     /** The AWS region of the regional service: the latency region and the record's set identifier. */
@@ -69,9 +69,19 @@ export interface LatencyRoutingArgs {
     consistency?: Consistency;
     /** An existing SNS topic in us-east-1 for the alarms. @default a topic created by this component */
     alarmTopicArn?: pulumi.Input<string>;
+    /** The stack's RTO target, declared on each regional check (tag `activeactive:rto-target-seconds`) so the policy pack checks the modeled RTO against it. @default undefined (the pack's own ceiling applies) */
+    rtoTargetSeconds?: number;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
 }
+
+/**
+ * Tags that say what a check or alarm watches, read by the policy pack's region-parity and RTO rules
+ * (policies/lib/conventions.ts) so that they do not depend on logical names.
+ */
+export const TAG_REGION = "activeactive:region";
+export const TAG_SCOPE = "activeactive:scope";
+export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";
 
 /** The message for a drain that leaves nothing serving (the config layer reports the same). */
 export function drainEverythingError(drain: readonly string[]): string {
@@ -146,7 +156,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
 
         const topicArn = args.alarmTopicArn
             ? pulumi.output(args.alarmTopicArn)
-            : new aws.sns.Topic(`${name}-alarms`, { tags }, { parent: this }).arn;
+            : new aws.sns.Topic(`${name}-alarms`, { tags: { ...tags, [TAG_SCOPE]: "global" } }, { parent: this }).arn;
         this.alarmTopicArn = topicArn;
 
         for (const r of args.regions) {
@@ -162,7 +172,12 @@ export class LatencyRouting extends pulumi.ComponentResource {
                     failureThreshold: settings.failureThreshold,
                     regions: args.checkerRegions,
                     measureLatency: true,
-                    tags: { ...tags, Name: `${name}-${r.region}` },
+                    tags: {
+                        ...tags,
+                        Name: `${name}-${r.region}`,
+                        [TAG_REGION]: r.region,
+                        ...(args.rtoTargetSeconds !== undefined ? { [TAG_RTO_TARGET]: String(args.rtoTargetSeconds) } : {}),
+                    },
                 },
                 { parent: this },
             );
@@ -173,7 +188,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
                     childHealthchecks: [check.id],
                     // Above the child count, a drained region's gate can never be healthy.
                     childHealthThreshold: drain.includes(r.region) ? 2 : 1,
-                    tags: { ...tags, Name: `${name}-${r.region}-gate` },
+                    tags: { ...tags, Name: `${name}-${r.region}-gate`, [TAG_REGION]: r.region },
                 },
                 { parent: this },
             );
@@ -181,7 +196,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
             this.gates[r.region] = gate;
             this.records.push(...this.regionRecords(name, args, settings, r, gate));
             this.alarms.push(
-                this.unhealthyAlarm(`${name}-${r.region}-alarm`, check, topicArn, `${args.serviceName}: region ${r.region} is unhealthy`, tags),
+                this.unhealthyAlarm(`${name}-${r.region}-alarm`, check, topicArn, `${args.serviceName}: region ${r.region} is unhealthy`, { ...tags, [TAG_REGION]: r.region }),
             );
         }
 
@@ -191,14 +206,14 @@ export class LatencyRouting extends pulumi.ComponentResource {
                 type: "CALCULATED",
                 childHealthchecks: Object.values(this.healthChecks).map((c) => c.id),
                 childHealthThreshold: 1,
-                tags: { ...tags, Name: `${name}-any-region` },
+                tags: { ...tags, Name: `${name}-any-region`, [TAG_SCOPE]: "global" },
             },
             { parent: this },
         );
         this.anyRegionCheckId = anyRegion.id;
         // When every record is unhealthy Route 53 fails open and answers with all of them: page before users notice.
         this.alarms.push(
-            this.unhealthyAlarm(`${name}-any-region-alarm`, anyRegion, topicArn, `${args.serviceName}: no region is healthy`, tags),
+            this.unhealthyAlarm(`${name}-any-region-alarm`, anyRegion, topicArn, `${args.serviceName}: no region is healthy`, { ...tags, [TAG_SCOPE]: "global" }),
         );
 
         this.healthCheckIds = idsByRegion(this.healthChecks);

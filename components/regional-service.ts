@@ -14,7 +14,7 @@ import * as aws from "@pulumi/aws";
 import type { Consistency, ServiceSettings } from "../config";
 import { DYNAMODB_ACTIONS } from "../app/permissions";
 import { appArchive, APP_ENTRY, LAMBDA_HANDLER } from "./bundle";
-import { KMS_ADMIN_ACTIONS } from "./global-table";
+import { KMS_ADMIN_ACTIONS, KMS_DELETION_WINDOW_DAYS } from "./global-table";
 import type { ValidationRecords } from "./certificate-validation";
 
 // ---- named limits and defaults -------------------------------------------------------------------------------
@@ -26,7 +26,6 @@ export const LIVE_ALIAS = "live";
 export const DEFAULT_DEPLOYMENT_CONFIG = "CodeDeployDefault.LambdaCanary10Percent5Minutes";
 /** HTTP APIs give up on an integration after 30 s whatever the function's timeout. */
 export const API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS = 30000;
-export const KMS_DELETION_WINDOW_DAYS = 30;
 export const STAGE_NAME = "$default";
 
 export interface AlarmThresholds {

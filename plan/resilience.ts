@@ -3,7 +3,7 @@
  * changes. Figures are read, not recomputed: from the program's stack outputs when it exports them, else from
  * the failover plan the config layer derived with the failover model (`StackConfig.failover`).
  */
-import { rpo as modelRpo } from "@active-active/failover-model";
+import { rpo as modelRpo } from "../packages/failover-model";
 import type { StackConfig } from "../config";
 import { isSwitchedOff, replicaRegions, routingSwitch } from "./topology";
 import type { DrainEffect, PlanResource, RegionFailure, Resilience } from "./types";

@@ -1,6 +1,6 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
-import { cloudflareRto, DEFAULT_CLOUDFLARE_SETTINGS, rpo } from "@active-active/failover-model";
+import { cloudflareRto, DEFAULT_CLOUDFLARE_SETTINGS, rpo } from "../packages/failover-model";
 import { MockKit, RecordedResource } from "../mock-kit";
 import {
     CloudflareLoadBalancer,

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_ROUTE53_SETTINGS, route53Rto, rpo } from "@active-active/failover-model";
+import { DEFAULT_ROUTE53_SETTINGS, route53Rto, rpo } from "../packages/failover-model";
 import { MockKit, RecordedResource } from "../mock-kit";
 import { LatencyRouting, LatencyRoutingArgs, latencyRoutingArgsErrors } from "../components/latency-routing";
 
@@ -40,7 +40,7 @@ async function deploy(args: LatencyRoutingArgs) {
     return { kit, component: component!, children, byName };
 }
 
-const alarmInputs = (description: string, checkId: string, topicArn: string) => ({
+const alarmInputs = (description: string, checkId: string, topicArn: string, tags: Record<string, string>) => ({
     alarmDescription: description,
     namespace: "AWS/Route53",
     metricName: "HealthCheckStatus",
@@ -53,7 +53,7 @@ const alarmInputs = (description: string, checkId: string, topicArn: string) => 
     treatMissingData: "breaching",
     alarmActions: [topicArn],
     okActions: [topicArn],
-    tags: {},
+    tags,
 });
 
 describe.each([2, 3, 5])("%i regions", (count) => {
@@ -94,13 +94,13 @@ describe.each([2, 3, 5])("%i regions", (count) => {
                 failureThreshold: 3,
                 regions: CHECKERS,
                 measureLatency: true,
-                tags: { Name: `traffic-${r}` },
+                tags: { Name: `traffic-${r}`, "activeactive:region": r },
             });
             expect(gate.inputs).toEqual({
                 type: "CALCULATED",
                 childHealthchecks: [check.id],
                 childHealthThreshold: 1,
-                tags: { Name: `traffic-${r}-gate` },
+                tags: { Name: `traffic-${r}-gate`, "activeactive:region": r },
             });
             expect(byName(`traffic-${r}-record`).inputs).toEqual({
                 zoneId: "Z0123456789EXAMPLE",
@@ -112,7 +112,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
                 aliases: [{ name: targetName(r), zoneId: `ZAPI-${r}`, evaluateTargetHealth: true }],
             });
             expect(byName(`traffic-${r}-alarm`).inputs).toEqual(
-                alarmInputs(`api.example.com: region ${r} is unhealthy`, check.id, topicArn),
+                alarmInputs(`api.example.com: region ${r} is unhealthy`, check.id, topicArn, { "activeactive:region": r }),
             );
         }
         const anyRegion = byName("traffic-any-region");
@@ -120,12 +120,12 @@ describe.each([2, 3, 5])("%i regions", (count) => {
             type: "CALCULATED",
             childHealthchecks: checkIds,
             childHealthThreshold: 1,
-            tags: { Name: "traffic-any-region" },
+            tags: { Name: "traffic-any-region", "activeactive:scope": "global" },
         });
         expect(byName("traffic-any-region-alarm").inputs).toEqual(
-            alarmInputs("api.example.com: no region is healthy", anyRegion.id, topicArn),
+            alarmInputs("api.example.com: no region is healthy", anyRegion.id, topicArn, { "activeactive:scope": "global" }),
         );
-        expect(byName("traffic-alarms").inputs).toEqual({ tags: {} });
+        expect(byName("traffic-alarms").inputs).toEqual({ tags: { "activeactive:scope": "global" } });
     });
 
     test("every child is parented to the component and uses the us-east-1 provider", async () => {
@@ -212,7 +212,7 @@ describe("options", () => {
     test("health path and tags reach the children", async () => {
         const { byName } = await deploy(argsFor(regions, { healthPath: "/ready", tags: { env: "test" } }));
         expect(byName("traffic-us-east-1-check").inputs).toMatchObject({ resourcePath: "/ready", tags: { env: "test", Name: "traffic-us-east-1" } });
-        expect(byName("traffic-alarms").inputs).toEqual({ tags: { env: "test" } });
+        expect(byName("traffic-alarms").inputs).toEqual({ tags: { env: "test", "activeactive:scope": "global" } });
     });
 
     test("outputs: endpoint, check ids by region, modeled RTO and RPO", async () => {
@@ -258,5 +258,16 @@ describe("latencyRoutingArgsErrors", () => {
     test("duplicate regions", () => {
         const args = argsFor(["us-east-1", "us-east-1"]);
         expect(latencyRoutingArgsErrors(args)).toEqual(['regions: ["us-east-1"] given more than once']);
+    });
+});
+
+describe("declared RTO target", () => {
+    test("each regional check carries the stack's RTO target for the policy pack, and nothing else does", async () => {
+        const regions = REGION_SETS[2]!;
+        const { byName } = await deploy(argsFor(regions, { rtoTargetSeconds: 120 }));
+        for (const r of regions) {
+            expect(byName(`traffic-${r}-check`).inputs.tags).toEqual({ Name: `traffic-${r}`, "activeactive:region": r, "activeactive:rto-target-seconds": "120" });
+            expect(byName(`traffic-${r}-gate`).inputs.tags).toEqual({ Name: `traffic-${r}-gate`, "activeactive:region": r });
+        }
     });
 });
