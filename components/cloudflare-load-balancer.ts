@@ -32,7 +32,7 @@ import {
     rpo,
 } from "../packages/failover-model";
 import { cloudflareRegionOf } from "./cloudflare-regions";
-import { drainEverythingError } from "./latency-routing";
+import { regionsAndDrainErrors } from "./latency-routing";
 
 export type SteeringPolicy = "dynamic_latency" | "proximity" | "geo";
 
@@ -72,17 +72,10 @@ export interface CloudflareLoadBalancerArgs {
 export function cloudflareLoadBalancerArgsErrors(args: CloudflareLoadBalancerArgs): string[] {
     const problems: string[] = [];
     const regions = args.regions.map((r) => r.region);
-    const drain = args.drain ?? [];
-    if (regions.length === 0) problems.push("regions: none given; allowed: at least one region");
-    const duplicates = regions.filter((r, i) => regions.indexOf(r) !== i);
-    if (duplicates.length > 0) problems.push(`regions: ${JSON.stringify(duplicates)} given more than once`);
+    problems.push(...regionsAndDrainErrors(regions, args.drain ?? []));
     for (const r of regions) {
         if (!cloudflareRegionOf(r)) problems.push(`regions: "${r}" has no Cloudflare region mapping; add it to components/cloudflare-regions.ts`);
     }
-    for (const r of drain) {
-        if (!regions.includes(r)) problems.push(`active-active:drain: "${r}" is not one of the regions; allowed: ${regions.join(", ")}`);
-    }
-    if (regions.length > 0 && regions.every((r) => drain.includes(r))) problems.push(drainEverythingError(drain));
     const settings = args.settings ?? DEFAULT_CLOUDFLARE_SETTINGS;
     problems.push(...cloudflareSettingsErrors(settings, args.plan ?? DEFAULT_CLOUDFLARE_PLAN).map((e) => `settings: ${e}`));
     return problems;

@@ -88,11 +88,9 @@ export function drainEverythingError(drain: readonly string[]): string {
     return `active-active:drain: ${JSON.stringify(drain)} drains every region; allowed: leave at least one region serving`;
 }
 
-/** Every problem with the args, worded with the offending value; empty when fine. */
-export function latencyRoutingArgsErrors(args: LatencyRoutingArgs): string[] {
+/** The checks both traffic layers make of their region list and drain: regions once each, a drain that leaves one serving. */
+export function regionsAndDrainErrors(regions: readonly string[], drain: readonly string[]): string[] {
     const problems: string[] = [];
-    const regions = args.regions.map((r) => r.region);
-    const drain = args.drain ?? [];
     if (regions.length === 0) problems.push("regions: none given; allowed: at least one region");
     const duplicates = regions.filter((r, i) => regions.indexOf(r) !== i);
     if (duplicates.length > 0) problems.push(`regions: ${JSON.stringify(duplicates)} given more than once`);
@@ -100,6 +98,14 @@ export function latencyRoutingArgsErrors(args: LatencyRoutingArgs): string[] {
         if (!regions.includes(r)) problems.push(`active-active:drain: "${r}" is not one of the regions; allowed: ${regions.join(", ")}`);
     }
     if (regions.length > 0 && regions.every((r) => drain.includes(r))) problems.push(drainEverythingError(drain));
+    return problems;
+}
+
+/** Every problem with the args, worded with the offending value; empty when fine. */
+export function latencyRoutingArgsErrors(args: LatencyRoutingArgs): string[] {
+    const problems: string[] = [];
+    const regions = args.regions.map((r) => r.region);
+    problems.push(...regionsAndDrainErrors(regions, args.drain ?? []));
     if (args.checkerRegions.length < ROUTE53_MIN_CHECKER_REGIONS) {
         problems.push(
             `checkerRegions: ${JSON.stringify(args.checkerRegions)} has ${args.checkerRegions.length}; allowed: at least ${ROUTE53_MIN_CHECKER_REGIONS}`,
