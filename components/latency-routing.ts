@@ -210,7 +210,9 @@ export class LatencyRouting extends pulumi.ComponentResource {
             `${name}-any-region`,
             {
                 type: "CALCULATED",
-                childHealthchecks: Object.values(this.healthChecks).map((c) => c.id),
+                // Over the gates, which are what the records answer to: Route 53 fails open exactly when every gate is
+                // unhealthy, and a drained region that is still up must not hide that from this alarm.
+                childHealthchecks: Object.values(this.gates).map((c) => c.id),
                 childHealthThreshold: 1,
                 tags: { ...tags, Name: `${name}-any-region`, [TAG_SCOPE]: "global" },
             },

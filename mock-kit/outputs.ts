@@ -37,6 +37,13 @@ function uuid(seed: string): string {
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Resource types AWS gives no ARN of their own (attachments, permissions, mappings). */
+const TYPES_WITHOUT_ARN = new Set([
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    "aws:lambda/permission:Permission",
+    "aws:appautoscaling/policy:Policy",
+]);
+
 export interface OutputContext {
     type: string;
     name: string;
@@ -54,8 +61,12 @@ export function computeOutputs(ctx: OutputContext): { id: string; state: Record<
     const seed = `${type}::${name}`;
     const arn = (service: string, resource: string, reg: string = region) =>
         `arn:${MOCK_PARTITION}:${service}:${reg}:${acct}:${resource}`;
-    const physical = (inputs.name as string | undefined) ?? `${name}-${stableHex(seed, 7)}`;
-    const state: Record<string, any> = { ...inputs };
+    // Pulumi's autonaming: the given name, else the given prefix plus a random suffix (26 characters when a prefix
+    // is given, as the AWS provider does), else the logical name plus a short suffix.
+    const physical =
+        (inputs.name as string | undefined) ??
+        (inputs.namePrefix !== undefined ? `${inputs.namePrefix}${stableHex(seed, 26)}` : `${name}-${stableHex(seed, 7)}`);
+    const state: Record<string, any> = { ...inputs, name: physical };
     let id = physical;
 
     switch (type) {
@@ -184,7 +195,7 @@ export function computeOutputs(ctx: OutputContext): { id: string; state: Record<
         default:
             if (type.startsWith("cloudflare:")) {
                 id = stableHex(seed, 32);
-            } else if (!inputs.arn && type.startsWith("aws:")) {
+            } else if (!inputs.arn && type.startsWith("aws:") && !TYPES_WITHOUT_ARN.has(type)) {
                 const service = type.split(":")[1]?.split("/")[0] ?? "aws";
                 state.arn = arn(service, physical);
             }

@@ -79,11 +79,11 @@ describe.each([2, 3, 5])("%i regions", (count) => {
     test("every input of every child", async () => {
         const { byName } = await deploy(argsFor(regions));
         const topicArn = byName("traffic-alarms").outputs.arn as string;
-        const checkIds: string[] = [];
+        const gateIds: string[] = [];
         for (const r of regions) {
             const check = byName(`traffic-${r}-check`);
             const gate = byName(`traffic-${r}-gate`);
-            checkIds.push(check.id);
+            gateIds.push(gate.id);
             expect(check.inputs).toEqual({
                 type: "HTTPS",
                 fqdn: hostname(r),
@@ -118,7 +118,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
         const anyRegion = byName("traffic-any-region");
         expect(anyRegion.inputs).toEqual({
             type: "CALCULATED",
-            childHealthchecks: checkIds,
+            childHealthchecks: gateIds,
             childHealthThreshold: 1,
             tags: { Name: "traffic-any-region", "activeactive:scope": "global" },
         });

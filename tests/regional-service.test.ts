@@ -36,12 +36,6 @@ fs.writeFileSync(path.join(fixtureDir, "greeting.ts"), 'export const greeting = 
 fs.writeFileSync(ENTRY, 'import { greeting } from "./greeting";\nexport const handler = async () => ({ statusCode: 200, body: greeting("world") });\n');
 afterAll(() => fs.rmSync(fixtureDir, { recursive: true, force: true }));
 
-/**
- * The mock kit does not autoname: a log group's `name` output stays unknown in a preview, so the function's
- * `loggingConfig.logGroup` is recorded as unknown. Its wiring is proven through the recorded dependencies.
- */
-const UNKNOWN_UNDER_MOCKS = { __pulumiUnknown: true };
-
 const tableArn = (r: string) => `arn:aws:dynamodb:${r}:${MOCK_ACCOUNT_ID}:table/${TABLE}`;
 const keyArn = (r: string) => `arn:aws:kms:${r}:${MOCK_ACCOUNT_ID}:key/table-key-${r}`;
 
@@ -412,7 +406,7 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
             timeout: 10,
             reservedConcurrentExecutions: 30,
             publish: false,
-            loggingConfig: { logFormat: "JSON", logGroup: UNKNOWN_UNDER_MOCKS },
+            loggingConfig: { logFormat: "JSON", logGroup: child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "fn-logs").outputs.name },
             environment: {
                 variables: {
                     TABLE_NAME: TABLE,
