@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import type { StackConfig } from "./config";
 import { ROUTE53_METRICS_REGION } from "./components/regions";
+import { rememberProviderRegion } from "./components/provider-region";
 
 export interface Providers {
     /** One AWS provider per region that needs one: every stack region, the witness, and us-east-1 for Route 53. */
@@ -25,9 +26,7 @@ export function createProviders(config: StackConfig): Providers {
     if (!regions.includes(ROUTE53_METRICS_REGION)) regions.push(ROUTE53_METRICS_REGION);
     const byRegion: Record<string, aws.Provider> = {};
     for (const region of regions) {
-        byRegion[region] = new aws.Provider(awsProviderName(region), {
-            region: region as aws.Region,
-        });
+        byRegion[region] = rememberProviderRegion(new aws.Provider(awsProviderName(region), { region: region as aws.Region }), region);
     }
     // The Cloudflare provider reads its token from its own secret config (cloudflare:apiToken) or
     // CLOUDFLARE_API_TOKEN; we never pass it.

@@ -15,3 +15,4 @@ export * from "./cloudflare-regions";
 export * from "./failover";
 export * from "./regions";
 export { appArchive, bundleSource, APP_ENTRY, LAMBDA_HANDLER, BundleError } from "./bundle";
+export * from "./provider-region";

@@ -15,6 +15,7 @@ import type { Consistency, ServiceSettings } from "../config";
 import { DYNAMODB_ACTIONS } from "../app/permissions";
 import { appArchive, APP_ENTRY, LAMBDA_HANDLER } from "./bundle";
 import { KMS_ADMIN_ACTIONS, KMS_DELETION_WINDOW_DAYS } from "./global-table";
+import { knownProviderRegion } from "./provider-region";
 import type { ValidationRecords } from "./certificate-validation";
 
 // ---- named limits and defaults -------------------------------------------------------------------------------
@@ -374,11 +375,19 @@ export class RegionalService extends pulumi.ComponentResource {
         // dependsOn: on a mismatch nothing is created and the program fails with this message (reported once:
         // every waiting child rejects with the same error). It never enters a child's inputs, where the SDK
         // would prefix the message with the name of the property it was serializing.
-        const regionGate = pulumi.output(provider.region).apply((r) => {
-            const problem = providerRegionProblem(name, args.region, r);
-            if (problem) throw new pulumi.ResourceError(problem, this, true);
-            return [] as pulumi.Resource[];
-        });
+        // A provider whose region its creator recorded is checked now; any other waits on the Output check.
+        const knownRegion = knownProviderRegion(provider);
+        let regionGate: pulumi.Output<pulumi.Resource[]> | undefined;
+        if (knownRegion !== undefined) {
+            const problem = providerRegionProblem(name, args.region, knownRegion);
+            if (problem) throw new Error(problem);
+        } else {
+            regionGate = pulumi.output(provider.region).apply((r) => {
+                const problem = providerRegionProblem(name, args.region, r);
+                if (problem) throw new pulumi.ResourceError(problem, this, true);
+                return [] as pulumi.Resource[];
+            });
+        }
 
         if (args.service.mode === "external") {
             // Nothing waits on the gate here; left unhandled, its rejection still fails the program.
@@ -429,10 +438,13 @@ function createLambdaService(
     name: string,
     args: RegionalServiceArgs,
     base: { parent: pulumi.Resource; provider: aws.Provider },
-    gate: pulumi.Output<pulumi.Resource[]>,
+    gate: pulumi.Output<pulumi.Resource[]> | undefined,
 ): LambdaServiceOutputs {
-    const opts: pulumi.CustomResourceOptions = { ...base, dependsOn: gate };
-    const after = (...deps: pulumi.Resource[]): pulumi.CustomResourceOptions => ({ ...base, dependsOn: gate.apply(() => deps) });
+    // Without a gate (the region was checked at once) dependencies stay plain lists: an Output of resources makes
+    // the SDK walk everything reachable from them, which grows with the whole stack.
+    const opts: pulumi.CustomResourceOptions = gate ? { ...base, dependsOn: gate } : { ...base };
+    const after = (...deps: pulumi.Resource[]): pulumi.CustomResourceOptions =>
+        gate ? { ...base, dependsOn: gate.apply(() => deps) } : { ...base, dependsOn: deps };
     const { region, service } = args;
     const tags = args.tags ?? {};
     const thresholds: AlarmThresholds = { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds };

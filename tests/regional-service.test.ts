@@ -7,6 +7,7 @@ import * as cloudflare from "@pulumi/cloudflare";
 import { MockKit, MOCK_ACCOUNT_ID } from "../mock-kit";
 import type { ServiceSettings } from "../config";
 import { DYNAMODB_ACTIONS } from "../app/permissions";
+import { rememberProviderRegion } from "../components/provider-region";
 import {
     DEFAULT_DEPLOYMENT_CONFIG,
     functionPolicyDocument,
@@ -806,6 +807,29 @@ describe("construction errors", () => {
                 "  - validation: is missing; allowed: the stack's ValidationRecords with service.mode \"lambda\"\n" +
                 '  - sortKey: "pk" equals partitionKey; allowed: a different attribute name',
         );
+    });
+});
+
+describe("a provider whose region its creator recorded", () => {
+    test("a mismatch fails at construction, before any child is registered", async () => {
+        const kit = MockKit.install({ stack: "test" });
+        await expect(
+            kit.runProgram(() => {
+                const west = rememberProviderRegion(new aws.Provider("aws-us-west-2", { region: "us-west-2" }), "us-west-2");
+                return new RegionalService("orders-us-east-1", { ...argsFor("us-east-1"), validation: new ValidationRecords("orders", { kind: "route53", zoneId: "Z0123456789EXAMPLE", provider: west }) }, { provider: west });
+            }),
+        ).rejects.toThrow('RegionalService "orders-us-east-1": region "us-east-1" does not match the region of its provider ("us-west-2"); allowed: opts.provider of region "us-east-1"');
+        expect(kit.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:"))).toEqual([]);
+    });
+
+    test("a match needs no Output gate: children depend on plain resource lists", async () => {
+        const kit = MockKit.install({ stack: "test" });
+        await kit.runProgram(() => {
+            const east = rememberProviderRegion(new aws.Provider("aws-us-east-1", { region: "us-east-1" }), "us-east-1");
+            return new RegionalService("orders-us-east-1", { ...argsFor("us-east-1"), validation: new ValidationRecords("orders", { kind: "route53", zoneId: "Z0123456789EXAMPLE", provider: east }) }, { provider: east });
+        });
+        const fn = kit.get("aws:lambda/function:Function", "orders-us-east-1-fn");
+        expect(fn.dependsOn).toContain(kit.get("aws:iam/rolePolicy:RolePolicy", "orders-us-east-1-fn-policy").urn);
     });
 });
 
