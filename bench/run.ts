@@ -156,6 +156,17 @@ function main(): void {
     say();
     say(`Marginal cost per region (slope through 2 and 4 regions): ${fmt(slopeMs)} ms and ${fmt(slopeMb, 1)} MB per region.`);
     say(`16 regions against the straight line through 2 and 4: time ${fmt(at(16).plan.ms)} ms vs ${fmt(lineMs(16))} ms (${fmt((at(16).plan.ms / lineMs(16) - 1) * 100, 1)} %), memory ${fmt(at(16).plan.rssMb)} MB vs ${fmt(lineMb(16))} MB (${fmt((at(16).plan.rssMb / lineMb(16) - 1) * 100, 1)} %).`);
+    // Marginal cost per registered resource: least-squares slope of time over resources across every size, for the
+    // plan and for the baseline. Fixed costs (loading our modules, policies, rendering) fall out of the slope.
+    const slope = (pts: [number, number][]) => {
+        const n = pts.length;
+        const mx = pts.reduce((a, p) => a + p[0], 0) / n;
+        const my = pts.reduce((a, p) => a + p[1], 0) / n;
+        return pts.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0) / pts.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+    };
+    const oursMarginal = slope(rows.map((r) => [r.resources, r.plan.ms]));
+    const sdkMarginal = slope(rows.map((r) => [r.resources, r.baseline.ms]));
+    say(`Marginal cost per registered resource (least-squares slope over all sizes): ours ${fmt(oursMarginal, 2)} ms, the SDK's with trivial resources ${fmt(sdkMarginal, 2)} ms, ratio ${fmt(oursMarginal / sdkMarginal, 2)}.`);
     say();
     say("## Tests");
     say();
@@ -176,7 +187,8 @@ function main(): void {
     say(`| target | measured | met |`);
     say(`|---|---|---|`);
     say(`| plan for prod with 3 regions at most 2x the floor | ${fmt(p3, 2)}x | ${p3 <= 2 ? "yes" : "no"} |`);
-    say(`| our cost per resource at most 1.5x the SDK's (3 regions) | ${fmt(per3, 2)}x | ${per3 <= 1.5 ? "yes" : "no"} |`);
+    say(`| our cost per resource at most 1.5x the SDK's (3 regions, fixed costs included) | ${fmt(per3, 2)}x | ${per3 <= 1.5 ? "yes" : "no"} |`);
+    say(`| our marginal cost per resource at most 1.5x the SDK's (slope over all sizes) | ${fmt(oursMarginal / sdkMarginal, 2)}x | ${oursMarginal / sdkMarginal <= 1.5 ? "yes" : "no"} |`);
     say(`| 16 regions within 10 % of the line through 2 and 4 (time) | ${fmt(lin * 100, 1)} % | ${lin <= 0.1 ? "yes" : "no"} |`);
     say(`| 16 regions within 10 % of the line through 2 and 4 (memory) | ${fmt(linMb * 100, 1)} % | ${linMb <= 0.1 ? "yes" : "no"} |`);
     say(`| full npm test under 30 s wall (warm) | ${fmt(testMs / 1000, 1)} s | ${testMs <= 30000 ? "yes" : "no"} |`);
