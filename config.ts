@@ -485,7 +485,12 @@ export function parseConfig(source: ConfigSource): StackConfig {
     }
 
     // DNS: the zone must contain the service name.
-    const zoneName = p.zoneName ?? (p.domain ? p.domain.split(".").slice(-2).join(".") : undefined);
+    // The zone is never guessed from the domain: api.example.co.uk lives in example.co.uk, not co.uk.
+    const zoneName = p.zoneName;
+    if (source.values.zoneName === undefined) {
+        const example = p.domain ? p.domain.split(".").slice(1).join(".") || p.domain : "example.com";
+        problems.push(`${k("zoneName")}: is required; allowed: the DNS zone that contains ${k("domain")} (e.g. ${example})`);
+    }
     if (p.domain && zoneName && p.domain !== zoneName && !p.domain.endsWith(`.${zoneName}`)) {
         problems.push(`${k("domain")}: "${p.domain}" is not inside the zone "${zoneName}"; allowed: ${zoneName} or a name ending in .${zoneName}`);
     }

@@ -237,7 +237,13 @@ const corpus: BadConfig[] = [
         title: "an IP address as the domain", stack: "dev",
         options: { set: { "active-active:domain": "10.0.0.1", "active-active:zoneName": undefined } },
         key: "active-active:domain", value: "10.0.0.1",
-        problems: [`active-active:domain: "10.0.0.1" ${NOT_A_DNS_NAME}`],
+        problems: [`active-active:domain: "10.0.0.1" ${NOT_A_DNS_NAME}`, "active-active:zoneName: is required; allowed: the DNS zone that contains active-active:domain (e.g. example.com)"],
+    },
+    {
+        title: "no zone name: the zone is never guessed from the domain", stack: "prod",
+        options: { set: { "active-active:domain": "api.example.co.uk", "active-active:zoneName": undefined } },
+        key: "active-active:zoneName", value: "example.co.uk",
+        problems: ["active-active:zoneName: is required; allowed: the DNS zone that contains active-active:domain (e.g. example.co.uk)"],
     },
     {
         title: "a domain that is a number", stack: "dev",
