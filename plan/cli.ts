@@ -79,6 +79,7 @@ async function cli(argv: string[]): Promise<number> {
             secrets: args.secrets,
             policyEnv: args.policyEnv,
             deployed,
+            debug,
             onProgress: args.quiet ? undefined : progress,
         });
     } finally {

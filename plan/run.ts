@@ -49,6 +49,8 @@ export interface PlanOptions {
     policyPack?: PolicyPackRunner | null;
     /** Project root holding stacks/. @default this repository */
     root?: string;
+    /** Keep stack traces of the program's errors for `PlanResult.debug` (slower). @default false */
+    debug?: boolean;
 }
 
 export interface PlanResult {
@@ -162,6 +164,7 @@ async function planOnce(options: PlanOptions): Promise<PlanResult> {
             project: PROJECT,
             organization: ORGANIZATION,
             preview: true,
+            stackTraces: options.debug ?? false,
             stackOutputs: options.deployed ? { [`${ORGANIZATION}/${PROJECT}/${options.stack}`]: options.deployed } : {},
         });
 

@@ -418,6 +418,7 @@ describe("bad config exits 2 with every problem and no stack trace", () => {
     test("a program bug exits 3 with its message only, and the next plan is unaffected", async () => {
         const r = await runPlan({
             stack: "dev",
+            debug: true,
             program: () => {
                 pulumi.output(1).apply(() => {
                     throw new TypeError("cannot read properties of undefined");
