@@ -29,6 +29,7 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
     readonly routing?: LatencyRouting;
     readonly loadBalancer?: CloudflareLoadBalancer;
     private readonly config: StackConfig;
+    private readonly outputs: Record<string, unknown>;
 
     constructor(name: string, args: ActiveActiveStackArgs, opts?: pulumi.ComponentResourceOptions) {
         super("activeactive:stack:ActiveActive", name, {}, opts);
@@ -147,11 +148,16 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
             );
         }
 
-        this.registerOutputs(this.stackOutputs());
+        this.outputs = this.buildOutputs();
+        this.registerOutputs(this.outputs);
     }
 
-    /** The stack outputs `index.ts` exports. */
+    /** The stack outputs `index.ts` exports (built once, also registered as this component's outputs). */
     stackOutputs(): Record<string, unknown> {
+        return this.outputs;
+    }
+
+    private buildOutputs(): Record<string, unknown> {
         const c = this.config;
         const perRegion = <T>(f: (s: RegionalService) => T) =>
             Object.fromEntries(Object.entries(this.services).map(([region, s]) => [region, f(s)]));

@@ -8,10 +8,9 @@
  * Severity: critical.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
-import { isAllow, isWildcardAction, statementsOf } from "../../lib/iam";
+import { isWildcardAction } from "../../lib/iam";
 import { resourceRule } from "../../lib/policy";
-import { isUnknown } from "../../lib/values";
-import { IDENTITY_POLICY_TYPES, identityDocuments } from "../../lib/identity-policies";
+import { allowStatements, IDENTITY_POLICY_TYPES } from "../../lib/identity-policies";
 
 export const policyNoWildcardActions = resourceRule({
     name: "aws-iam-policy-no-wildcard-actions",
@@ -21,20 +20,12 @@ export const policyNoWildcardActions = resourceRule({
     remediationSteps: 'List the actions the code calls, e.g. "dynamodb:GetItem", "dynamodb:PutItem".',
     types: IDENTITY_POLICY_TYPES,
     validate: ({ type, props }, report) => {
-        for (const { where, document } of identityDocuments(type, props)) {
-            const statements = statementsOf(document);
-            if (isUnknown(statements)) continue;
-            if ("error" in statements) {
-                report(`${where} ${statements.error}; allowed: a JSON policy document`);
-                continue;
+        for (const { where, statement: s } of allowStatements(type, props, report)) {
+            for (const a of s.actions.filter(isWildcardAction)) {
+                report(`${where} ${s.label}: Action "${a}" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"`);
             }
-            for (const s of statements.filter(isAllow)) {
-                for (const a of s.actions.filter(isWildcardAction)) {
-                    report(`${where} ${s.label}: Action "${a}" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"`);
-                }
-                if (s.notActions.length > 0) {
-                    report(`${where} ${s.label}: NotAction in an Allow statement allows every other action; allowed: Action with named actions`);
-                }
+            if (s.notActions.length > 0) {
+                report(`${where} ${s.label}: NotAction in an Allow statement allows every other action; allowed: Action with named actions`);
             }
         }
     },

@@ -8,10 +8,8 @@
  * Severity: high.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
-import { isAllow, statementsOf } from "../../lib/iam";
 import { resourceRule } from "../../lib/policy";
-import { isUnknown } from "../../lib/values";
-import { IDENTITY_POLICY_TYPES, identityDocuments } from "../../lib/identity-policies";
+import { allowStatements, IDENTITY_POLICY_TYPES } from "../../lib/identity-policies";
 
 export interface WildcardResourceConfig {
     allowedActions: string[];
@@ -36,21 +34,13 @@ export const policyNoWildcardResources = resourceRule<WildcardResourceConfig>({
     },
     validate: ({ type, props, config }, report) => {
         const allowed = new Set(config.allowedActions.map((a) => a.toLowerCase()));
-        for (const { where, document } of identityDocuments(type, props)) {
-            const statements = statementsOf(document);
-            if (isUnknown(statements)) continue;
-            if ("error" in statements) {
-                report(`${where} ${statements.error}; allowed: a JSON policy document`);
-                continue;
+        for (const { where, statement: s } of allowStatements(type, props, report)) {
+            const exempt = s.actions.length > 0 && s.actions.every((a) => allowed.has(a.toLowerCase()));
+            if (s.resources.includes("*") && !exempt) {
+                report(`${where} ${s.label}: Resource "*" for ${s.actions.join(", ") || "NotAction"}; allowed: the ARNs the actions need`);
             }
-            for (const s of statements.filter(isAllow)) {
-                const exempt = s.actions.length > 0 && s.actions.every((a) => allowed.has(a.toLowerCase()));
-                if (s.resources.includes("*") && !exempt) {
-                    report(`${where} ${s.label}: Resource "*" for ${s.actions.join(", ") || "NotAction"}; allowed: the ARNs the actions need`);
-                }
-                if (s.notResources.length > 0) {
-                    report(`${where} ${s.label}: NotResource in an Allow statement allows every other resource; allowed: Resource with named ARNs`);
-                }
+            if (s.notResources.length > 0) {
+                report(`${where} ${s.label}: NotResource in an Allow statement allows every other resource; allowed: Resource with named ARNs`);
             }
         }
     },
