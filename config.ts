@@ -9,7 +9,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet, ROUTE53_CHECKER_REGIONS } from "./components/regions";
+import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet, ROUTE53_CHECKER_REGIONS } from "./packages/aws-facts";
 import { planFailover, FailoverPlan } from "./components/failover";
 import { CLOUDFLARE_MIN_INTERVAL_SECONDS, ROUTE53_CNAME_TTL_SECONDS } from "./packages/failover-model";
 

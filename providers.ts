@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as cloudflare from "@pulumi/cloudflare";
 import type { StackConfig } from "./config";
-import { ROUTE53_METRICS_REGION } from "./components/regions";
+import { ROUTE53_METRICS_REGION } from "./packages/aws-facts";
 import { rememberProviderRegion } from "./components/provider-region";
 
 export interface Providers {

@@ -8,7 +8,7 @@
  * least certain entries, where a country sits near a border between Cloudflare regions, are marked `unverified`.
  * Coordinates are those of the metro the region is named after, to two decimals: proximity only needs the city.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../packages/aws-facts";
 
 export type CloudflareRegionCode =
   | "WNAM" | "ENAM" | "WEU" | "EEU" | "NSAM" | "SSAM" | "OC" | "ME" | "NAF" | "SAF" | "SAS" | "SEAS" | "NEAS";

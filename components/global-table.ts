@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { MAX_GSIS, MIN_REGIONS, PITR_DAYS } from "../config";
-import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet } from "./regions";
+import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet } from "../packages/aws-facts";
 
 export const GLOBAL_TABLE_TYPE = "activeactive:dynamodb:GlobalTable";
 

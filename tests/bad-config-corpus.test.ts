@@ -7,7 +7,7 @@
  * bad configs; the two files share no input.
  */
 import { ConfigError } from "../config";
-import { AWS_REGIONS } from "../components/regions";
+import { AWS_REGIONS } from "../packages/aws-facts";
 import { MockKit } from "../mock-kit";
 import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "./helpers/config-source";
 

@@ -7,7 +7,7 @@
  * More bad configs, one topic each, are in bad-config-corpus.test.ts; the two files share no input.
  */
 import { ConfigError, loadConfig, parseConfig, StackConfig } from "../config";
-import { AWS_REGIONS } from "../components/regions";
+import { AWS_REGIONS } from "../packages/aws-facts";
 import { MockKit } from "../mock-kit";
 import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "./helpers/config-source";
 

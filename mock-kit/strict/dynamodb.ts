@@ -5,7 +5,7 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
  */
-import { AWS_REGIONS, MRSC_REGION_SETS, isAwsRegion, mrscRegionSet } from "../../components/regions";
+import { AWS_REGIONS, MRSC_REGION_SETS, isAwsRegion, mrscRegionSet } from "../../packages/aws-facts";
 import { computeOutputs } from "../outputs";
 import { Problems, Resource, ResourceRule, StrictState, known, kmsKeyRegion, list, parseArn } from "./common";
 

@@ -3,7 +3,7 @@
  * https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
  * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html
  */
-import { AWS_REGIONS, ROUTE53_CHECKER_REGIONS } from "../../components/regions";
+import { AWS_REGIONS, ROUTE53_CHECKER_REGIONS } from "../../packages/aws-facts";
 import { computeOutputs } from "../outputs";
 import { Problems, Resource, ResourceRule, StrictState, dnsKey, dnsNameProblem, fqdn, inZone, list, zoneIdOf } from "./common";
 

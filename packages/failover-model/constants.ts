@@ -36,19 +36,8 @@ export const ROUTE53_DEFAULT_FAILURE_THRESHOLD = 3;
  * after connecting; a hanging endpoint therefore costs 6 s per check on top of the interval. (route53HealthStatus)
  */
 export const ROUTE53_CHECK_TIMEOUT_SECONDS = 4 + 2;
-/** Regions: at least 3 checker regions. (route53HealthCheckApi) */
-export const ROUTE53_MIN_CHECKER_REGIONS = 3;
-/** The checker regions Route 53 accepts in `Regions`. (route53HealthCheckApi) */
-export const ROUTE53_CHECKER_REGIONS: readonly string[] = [
-    "us-east-1",
-    "us-west-1",
-    "us-west-2",
-    "eu-west-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-northeast-1",
-    "sa-east-1",
-];
+/** Checker regions: at least 3, of the regions Route 53 accepts (API_HealthCheckConfig, `Regions`); facts of aws-facts. */
+export { ROUTE53_CHECKER_REGIONS, ROUTE53_MIN_CHECKER_REGIONS } from "../aws-facts/regions";
 /** An endpoint check is healthy when more than 18 % of checkers report it healthy. (route53HealthStatus) */
 export const ROUTE53_HEALTHY_CHECKER_FRACTION = 0.18;
 /**

@@ -1,6 +1,6 @@
 /**
- * @active-active/failover-model: the modeled failover time (RTO) and data-loss window (RPO). Pure: no Pulumi, no
- * imports from outside this folder (the policy pack ships it).
+ * @active-active/failover-model: the modeled failover time (RTO) and data-loss window (RPO). Pure: no Pulumi; it
+ * imports only its sibling package aws-facts (the policy pack ships both).
  *
  * RTO, modeled worst case, in seconds (every term cited in constants.ts; `assumed: true` where AWS/Cloudflare
  * document no figure):

@@ -1,6 +1,6 @@
 /**
- * AWS facts the rules need. The pack ships on its own (`pulumi policy publish` takes only this folder and its
- * dependencies), so it cannot import components/regions.ts; policies/lib/aws-facts.test.ts keeps the two equal.
+ * The pack's own helpers over AWS facts. The facts themselves (regions, region sets, limits) come from the
+ * workspace package @active-active/aws-facts, the same module the components and the config import.
  */
 
 /** An AWS region name, e.g. `eu-west-1`, `us-gov-west-1`, `ap-southeast-5`. */
@@ -19,22 +19,7 @@ export function regionInText(text: unknown): string | undefined {
     return REGION_INSIDE.exec(text.toLowerCase())?.[1];
 }
 
-/**
- * Region sets for DynamoDB multi-Region strong consistency: all replicas and the witness must sit in one set
- * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dynamodb-globaltable-globaltablewitness.html).
- */
-export const MRSC_REGION_SETS: Readonly<Record<string, readonly string[]>> = {
-    US: ["us-east-1", "us-east-2", "us-west-2"],
-    EU: ["eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1"],
-    AP: ["ap-northeast-1", "ap-northeast-2", "ap-northeast-3"],
-};
-
-export function mrscRegionSet(regions: readonly string[]): string | undefined {
-    return Object.keys(MRSC_REGION_SETS).find((set) => regions.every((r) => MRSC_REGION_SETS[set]!.includes(r)));
-}
-
-/** Route 53 publishes health check metrics in us-east-1 only, so alarms on them must live there. */
-export const ROUTE53_METRICS_REGION = "us-east-1";
+export { MRSC_REGION_SETS, mrscRegionSet, ROUTE53_METRICS_REGION } from "@active-active/aws-facts";
 
 /**
  * AWS resource types that accept `tags` (the ones an active-active stack creates, plus common neighbours).

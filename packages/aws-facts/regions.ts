@@ -1,6 +1,5 @@
 /**
- * AWS region facts shared by the config schema, the components and the policy pack's stack rules.
- * Kept as data so that adding a region AWS opens is a one-line change.
+ * AWS regions and the region sets some services constrain. Data, so that a region AWS opens is a one-line change.
  */
 
 /** Commercial AWS regions (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html). */
@@ -19,14 +18,15 @@ export const AWS_REGIONS = [
 
 export type AwsRegion = (typeof AWS_REGIONS)[number];
 
-export function isAwsRegion(value: string): value is AwsRegion {
-    return (AWS_REGIONS as readonly string[]).includes(value);
+export function isAwsRegion(value: unknown): value is AwsRegion {
+    return typeof value === "string" && (AWS_REGIONS as readonly string[]).includes(value);
 }
 
 /**
  * Region sets for DynamoDB multi-Region strong consistency (MRSC): all replicas and the witness must sit in one
- * set. Source: "GlobalTableWitness", AWS CloudFormation reference, and the DynamoDB developer guide's
- * "Multi-Region strong consistency" page. Re-check these when AWS adds sets.
+ * set. Source: "GlobalTableWitness", AWS CloudFormation reference
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dynamodb-globaltable-globaltablewitness.html),
+ * and the DynamoDB developer guide's "Multi-Region strong consistency" page. Re-check these when AWS adds sets.
  */
 export const MRSC_REGION_SETS: Readonly<Record<string, readonly string[]>> = {
     US: ["us-east-1", "us-east-2", "us-west-2"],
@@ -39,13 +39,21 @@ export function mrscRegionSet(regions: readonly string[]): string | undefined {
     return Object.keys(MRSC_REGION_SETS).find((set) => regions.every((r) => MRSC_REGION_SETS[set]!.includes(r)));
 }
 
+/** "US: us-east-1, us-east-2, us-west-2; EU: ...": the sets as a message lists them. */
+export function describeMrscRegionSets(): string {
+    return Object.entries(MRSC_REGION_SETS).map(([n, rs]) => `${n}: ${rs.join(", ")}`).join("; ");
+}
+
 /**
  * Regions Route 53 health checkers run from
  * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html, `Regions`).
  */
-export const ROUTE53_CHECKER_REGIONS = [
+export const ROUTE53_CHECKER_REGIONS: readonly string[] = [
     "us-east-1", "us-west-1", "us-west-2", "eu-west-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1",
-] as const;
+];
+
+/** A health check names at least three checker regions (API_HealthCheckConfig, `Regions`). */
+export const ROUTE53_MIN_CHECKER_REGIONS = 3;
 
 /** Route 53 publishes health check metrics in us-east-1 only, so alarms on them live there. */
 export const ROUTE53_METRICS_REGION = "us-east-1";

@@ -1,0 +1,41 @@
+/**
+ * Service limits and fixed values the library, the config and the checks share, each with the page it comes from.
+ * A limit that is our choice rather than AWS's says so.
+ */
+
+/** Our choice: active-active needs a second region to fail over to. */
+export const MIN_REGIONS = 2;
+
+// ---- DynamoDB ----------------------------------------------------------------------------------------------------
+/** PITR recovery period, days (UpdateContinuousBackups, `RecoveryPeriodInDays`). */
+export const PITR_DAYS = { min: 1, max: 35 } as const;
+/** Global secondary indexes per table, default quota (DynamoDB service quotas). */
+export const MAX_GSIS = 20;
+/** Local secondary indexes per table (DynamoDB service quotas). */
+export const MAX_LSIS = 5;
+/** Our bounds on provisioned capacity units per table or index and region (the account default is 40,000). */
+export const CAPACITY_UNITS = { min: 1, max: 40000 } as const;
+/** Target tracking for DynamoDB accepts a utilization target of 20-90 % (Application Auto Scaling). */
+export const TARGET_UTILIZATION_PERCENT = { min: 20, max: 90 } as const;
+/** AWS turns streams on for every replica of a global table with this view; pinning it avoids a permanent diff. */
+export const GLOBAL_TABLE_STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES";
+
+// ---- KMS ---------------------------------------------------------------------------------------------------------
+/** Alias names are at most 256 characters (CreateAlias, `AliasName`). */
+export const KMS_ALIAS_MAX_LENGTH = 256;
+/** A key scheduled for deletion waits 7-30 days (ScheduleKeyDeletion, `PendingWindowInDays`). */
+export const KMS_DELETION_WINDOW_DAYS_RANGE = { min: 7, max: 30 } as const;
+
+// ---- Lambda ------------------------------------------------------------------------------------------------------
+/** Function memory, MB (CreateFunction, `MemorySize`). */
+export const LAMBDA_MEMORY_MB = { min: 128, max: 10240 } as const;
+/** Function timeout, seconds (CreateFunction, `Timeout`). */
+export const LAMBDA_TIMEOUT_S = { min: 1, max: 900 } as const;
+
+// ---- API Gateway -------------------------------------------------------------------------------------------------
+/** HTTP APIs give up on an integration after 30 s whatever the function's timeout (API Gateway quotas). */
+export const API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS = 30000;
+
+// ---- CloudWatch Logs ---------------------------------------------------------------------------------------------
+/** Retention values accepted by PutRetentionPolicy (`retentionInDays`). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
