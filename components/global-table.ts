@@ -10,19 +10,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { MAX_GSIS, MIN_REGIONS, PITR_DAYS } from "../config";
-import { AWS_REGIONS, isAwsRegion, MRSC_REGION_SETS, mrscRegionSet } from "../packages/aws-facts";
+import { AWS_REGIONS, isAwsRegion, KMS_ALIAS_MAX_LENGTH, MAX_GSIS, MIN_REGIONS, PITR_DAYS, MRSC_REGION_SETS, mrscRegionSet } from "../packages/aws-facts";
+import { globalTableKeyPolicy, KMS_ALIAS_PREFIX, KMS_DELETION_WINDOW_DAYS, kmsAliasName } from "./kms";
 
 export const GLOBAL_TABLE_TYPE = "activeactive:dynamodb:GlobalTable";
 
 // ---- limits and fixed settings, named once -------------------------------------------------------------------
 /** AWS turns streams on for every replica with this view; pinning it avoids a permanent diff and a failing disable. */
 export const STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES";
-/** KMS waits this long before it deletes a key scheduled for deletion (the maximum, 7-30). */
-export const KMS_DELETION_WINDOW_DAYS = 30;
-/** KMS alias names are at most 256 characters. */
-export const KMS_ALIAS_MAX_LENGTH = 256;
-export const KMS_ALIAS_PREFIX = "alias/dynamodb/";
 /** DynamoDB allows 5 local secondary indexes per table. */
 export const MAX_LSIS = 5;
 /** Provisioned capacity units we accept per table or index and region. */
@@ -414,70 +409,6 @@ export function validateReplicaChanges(input: ReplicaChangeInput): string[] {
         }
     }
     return problems;
-}
-
-// ---- KMS key policy ---------------------------------------------------------------------------------------------
-/** Administration, never data access: IAM policies in the account decide who may manage the key. */
-export const KMS_ADMIN_ACTIONS = [
-    "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:DeleteAlias", "kms:DescribeKey", "kms:DisableKey",
-    "kms:DisableKeyRotation", "kms:EnableKey", "kms:EnableKeyRotation", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus",
-    "kms:ListAliases", "kms:ListGrants", "kms:ListKeyPolicies", "kms:ListKeyRotations", "kms:ListResourceTags",
-    "kms:PutKeyPolicy", "kms:RetireGrant", "kms:RevokeGrant", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion",
-    "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription",
-];
-/** What a principal of the account needs to read and write the table; only granted through DynamoDB. */
-export const KMS_DYNAMODB_USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"];
-
-export interface KeyPolicyContext {
-    partition: string;
-    dnsSuffix: string;
-    accountId: string;
-    region: string;
-}
-
-/**
- * The key policy of one region's key. The account root (that is, IAM policies of the account) administers the key;
- * data-key operations and grants are allowed only when DynamoDB in this region makes them for a caller of this
- * account; the DynamoDB service principal may read the key's metadata (as the DynamoDB developer guide asks).
- * No statement names the wildcard principal.
- */
-export function globalTableKeyPolicy(c: KeyPolicyContext): Record<string, unknown> {
-    const root = `arn:${c.partition}:iam::${c.accountId}:root`;
-    const throughDynamoDb = { "kms:ViaService": `dynamodb.${c.region}.${c.dnsSuffix}`, "kms:CallerAccount": c.accountId };
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: root }, Action: KMS_ADMIN_ACTIONS, Resource: "*" },
-            {
-                Sid: "AccountUsesKeyThroughDynamoDB",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: KMS_DYNAMODB_USE_ACTIONS,
-                Resource: "*",
-                Condition: { StringEquals: throughDynamoDb },
-            },
-            {
-                Sid: "AccountGrantsKeyToDynamoDB",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: ["kms:CreateGrant"],
-                Resource: "*",
-                Condition: { StringEquals: throughDynamoDb, Bool: { "kms:GrantIsForAWSResource": "true" } },
-            },
-            {
-                Sid: "DynamoDBReadsKeyMetadata",
-                Effect: "Allow",
-                Principal: { Service: "dynamodb.amazonaws.com" },
-                Action: ["kms:Describe*", "kms:Get*", "kms:List*"],
-                Resource: "*",
-            },
-        ],
-    };
-}
-
-/** The alias of a region's key: valid KMS alias characters only, never under the reserved `alias/aws`. */
-export function kmsAliasName(tableName: string, region: string): string {
-    return `${KMS_ALIAS_PREFIX}${tableName.replace(/[^A-Za-z0-9/_-]/g, "-")}-${region}`;
 }
 
 // ---- the component ----------------------------------------------------------------------------------------------

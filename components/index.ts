@@ -7,6 +7,7 @@
  */
 export * from "./active-active-stack";
 export * from "./global-table";
+export * from "./kms";
 export * from "./regional-service";
 export * from "./certificate-validation";
 export * from "./latency-routing";

@@ -14,7 +14,7 @@ import * as aws from "@pulumi/aws";
 import type { Consistency, ServiceSettings } from "../config";
 import { DYNAMODB_ACTIONS } from "../app/permissions";
 import { appArchive, APP_ENTRY, LAMBDA_HANDLER } from "./bundle";
-import { KMS_ADMIN_ACTIONS, KMS_DELETION_WINDOW_DAYS } from "./global-table";
+import { KMS_DELETION_WINDOW_DAYS, opsKeyPolicyDocument } from "./kms";
 import { knownProviderRegion } from "./provider-region";
 import type { ValidationRecords } from "./certificate-validation";
 
@@ -260,48 +260,6 @@ export function functionPolicyDocument(p: FunctionPolicyInput): Record<string, u
                 Effect: "Allow",
                 Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
                 Resource: `${p.logGroupArn}:*`,
-            },
-        ],
-    };
-}
-
-export interface OpsKeyPolicyInput {
-    partition: string;
-    account: string;
-    region: string;
-    /** Log groups whose names start with this may use the key. */
-    logGroupPrefix: string;
-}
-
-/**
- * The policy of the region's operations key (log groups and the alarm topic). Kept apart from the table key so
- * the logs and CloudWatch service principals never get near table data. The account administers it with the
- * same explicit actions as the table keys (no `kms:*`); `Resource: "*"` in a key policy means "this key".
- */
-export function opsKeyPolicyDocument(p: OpsKeyPolicyInput): Record<string, unknown> {
-    const account = `arn:${p.partition}:iam::${p.account}:root`;
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: account }, Action: [...KMS_ADMIN_ACTIONS], Resource: "*" },
-            {
-                Sid: "CloudWatchLogsOfThisService",
-                Effect: "Allow",
-                Principal: { Service: `logs.${p.region}.amazonaws.com` },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
-                Resource: "*",
-                Condition: {
-                    ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${p.partition}:logs:${p.region}:${p.account}:log-group:${p.logGroupPrefix}*` },
-                },
-            },
-            {
-                Sid: "CloudWatchAlarmsPublishToTopic",
-                Effect: "Allow",
-                Principal: { Service: "cloudwatch.amazonaws.com" },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-                Resource: "*",
-                // No source condition: whether CloudWatch sets one on this path is undocumented, and a missing
-                // key would silently drop every notification. The topic's own policy decides who may publish.
             },
         ],
     };

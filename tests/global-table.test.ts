@@ -17,13 +17,12 @@ import {
     GlobalTable,
     GlobalTableArgs,
     GlobalTableArgsError,
-    globalTableKeyPolicy,
-    kmsAliasName,
     validateGlobalTableArgs,
     validateGlobalTableTopology,
     validateReplicaChanges,
     ReplicaChangeInput,
 } from "../components/global-table";
+import { globalTableKeyPolicy, kmsAliasName } from "../components/kms";
 
 const ROOT = path.resolve(__dirname, "..");
 const TABLE = "aws:dynamodb/table:Table";

@@ -11,7 +11,6 @@ import { rememberProviderRegion } from "../components/provider-region";
 import {
     DEFAULT_DEPLOYMENT_CONFIG,
     functionPolicyDocument,
-    opsKeyPolicyDocument,
     providerRegionProblem,
     RegionalService,
     RegionalServiceArgs,
@@ -19,7 +18,7 @@ import {
     validateRegionalServiceArgs,
 } from "../components/regional-service";
 import { ValidationRecords } from "../components/certificate-validation";
-import { KMS_ADMIN_ACTIONS } from "../components/global-table";
+import { KMS_ADMIN_ACTIONS, opsKeyPolicyDocument } from "../components/kms";
 import { appArchive, bundleCount, bundleSource, APP_ENTRY } from "../components/bundle";
 
 // ---- fixtures ------------------------------------------------------------------------------------------------
