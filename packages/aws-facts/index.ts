@@ -10,3 +10,4 @@ export * from "./regions";
 export * from "./limits";
 export * from "./patterns";
 export * from "./consistency";
+export * from "./keys";
