@@ -20,6 +20,7 @@ import {
 } from "../packages/failover-model";
 import { Consistency, Problem, problem } from "../packages/aws-facts";
 import { CLOUDFLARE_REGIONS, cloudflareRegionOf } from "./cloudflare-regions";
+import { WithDefaults, withDefaults } from "./defaults";
 import { throwIfProblems } from "./problems";
 import { modelSettingsProblems, regionsAndDrainProblems } from "./traffic-checks";
 
@@ -68,21 +69,7 @@ export const CLOUDFLARE_LOAD_BALANCER_DEFAULTS = {
     consistency: "eventual" as Consistency,
 } as const;
 
-type ResolvedArgs = CloudflareLoadBalancerArgs & Required<Pick<CloudflareLoadBalancerArgs, keyof typeof CLOUDFLARE_LOAD_BALANCER_DEFAULTS>>;
-
-function withDefaults(args: CloudflareLoadBalancerArgs): ResolvedArgs {
-    const d = CLOUDFLARE_LOAD_BALANCER_DEFAULTS;
-    return {
-        ...args,
-        drain: args.drain ?? d.drain,
-        steering: args.steering ?? d.steering,
-        sessionAffinity: args.sessionAffinity ?? d.sessionAffinity,
-        settings: args.settings ?? d.settings,
-        plan: args.plan ?? d.plan,
-        healthPath: args.healthPath ?? d.healthPath,
-        consistency: args.consistency ?? d.consistency,
-    };
-}
+type ResolvedArgs = WithDefaults<CloudflareLoadBalancerArgs, typeof CLOUDFLARE_LOAD_BALANCER_DEFAULTS>;
 
 /** Every problem with the args, worded with the offending value; empty when fine. */
 export function validateCloudflareLoadBalancerArgs(args: CloudflareLoadBalancerArgs): Problem[] {
@@ -127,7 +114,7 @@ export class CloudflareLoadBalancer extends pulumi.ComponentResource {
     constructor(name: string, args: CloudflareLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("activeactive:cloudflare:LoadBalancer", name, {}, opts);
         throwIfProblems("CloudflareLoadBalancer", name, validateCloudflareLoadBalancerArgs(args));
-        const resolved = withDefaults(args);
+        const resolved = withDefaults(args, CLOUDFLARE_LOAD_BALANCER_DEFAULTS);
         this.endpoint = args.serviceName;
         this.rto = cloudflareRto(resolved.settings);
         this.rpo = rpo(resolved.consistency);

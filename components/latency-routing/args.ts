@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Consistency } from "../../packages/aws-facts";
 import { DEFAULT_ROUTE53_SETTINGS, Route53Settings } from "../../packages/failover-model";
+import { WithDefaults } from "../defaults";
 
 export interface LatencyRoutingRegion {
     /** The AWS region of the regional service: the latency region and the record's set identifier. */
@@ -59,20 +60,7 @@ export const LATENCY_ROUTING_DEFAULTS = {
 } as const;
 
 /** The args with every default filled in: what the builders read. */
-export type ResolvedLatencyRoutingArgs = LatencyRoutingArgs & Required<Pick<LatencyRoutingArgs, keyof typeof LATENCY_ROUTING_DEFAULTS>>;
-
-export function withLatencyRoutingDefaults(args: LatencyRoutingArgs): ResolvedLatencyRoutingArgs {
-    const d = LATENCY_ROUTING_DEFAULTS;
-    return {
-        ...args,
-        drain: args.drain ?? d.drain,
-        healthPath: args.healthPath ?? d.healthPath,
-        settings: args.settings ?? d.settings,
-        dualStack: args.dualStack ?? d.dualStack,
-        consistency: args.consistency ?? d.consistency,
-        tags: args.tags ?? d.tags,
-    };
-}
+export type ResolvedLatencyRoutingArgs = WithDefaults<LatencyRoutingArgs, typeof LATENCY_ROUTING_DEFAULTS>;
 
 /**
  * Tags that say what a check or alarm watches, read by the policy pack's region-parity and RTO rules

@@ -7,9 +7,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Rpo, Rto, route53Rto, rpo } from "../../packages/failover-model";
+import { withDefaults } from "../defaults";
 import { throwIfProblems } from "../problems";
-import { alarmTopicArn, createAnyRegionAlarm, createRegionAlarm } from "./alarms";
-import { LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, withLatencyRoutingDefaults } from "./args";
+import { alarmTopicArn, createUnhealthyAlarm } from "./alarms";
+import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_SCOPE } from "./args";
 import { createAnyRegionCheck, createGate, createRegionalCheck } from "./health-checks";
 import { createRegionRecords } from "./records";
 import { validateLatencyRoutingArgs } from "./validate";
@@ -41,7 +42,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
     constructor(name: string, args: LatencyRoutingArgs, opts?: pulumi.ComponentResourceOptions) {
         super("activeactive:route53:LatencyRouting", name, {}, opts);
         throwIfProblems("LatencyRouting", name, validateLatencyRoutingArgs(args));
-        const resolved = withLatencyRoutingDefaults(args);
+        const resolved = withDefaults(args, LATENCY_ROUTING_DEFAULTS);
         this.endpoint = args.serviceName;
         this.rto = route53Rto(resolved.settings);
         this.rpo = rpo(resolved.consistency);
@@ -49,9 +50,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
 
         for (const r of args.regions) this.addRegion(name, resolved, r);
 
-        const anyRegion = createAnyRegionCheck(name, resolved, Object.values(this.gates), this);
-        this.anyRegionCheckId = anyRegion.id;
-        this.alarms.push(createAnyRegionAlarm(name, resolved, anyRegion, this.alarmTopicArn, this));
+        this.anyRegionCheckId = this.addAnyRegion(name, resolved);
         this.healthCheckIds = idsByRegion(this.healthChecks);
         this.gateCheckIds = idsByRegion(this.gates);
 
@@ -73,7 +72,18 @@ export class LatencyRouting extends pulumi.ComponentResource {
         this.healthChecks[r.region] = check;
         this.gates[r.region] = gate;
         this.records.push(...createRegionRecords(name, args, r, gate, this));
-        this.alarms.push(createRegionAlarm(name, args, r, check, this.alarmTopicArn, this));
+        const tags = { ...args.tags, [TAG_REGION]: r.region };
+        const watched = { logicalName: `${name}-${r.region}-alarm`, check, description: `${args.serviceName}: region ${r.region} is unhealthy`, tags };
+        this.alarms.push(createUnhealthyAlarm(watched, this.alarmTopicArn, this));
+    }
+
+    /** The check over every gate and its alarm: Route 53 fails open when every record is unhealthy, so page then. */
+    private addAnyRegion(name: string, args: ResolvedLatencyRoutingArgs): pulumi.Output<string> {
+        const anyRegion = createAnyRegionCheck(name, args, Object.values(this.gates), this);
+        const tags = { ...args.tags, [TAG_SCOPE]: "global" };
+        const watched = { logicalName: `${name}-any-region-alarm`, check: anyRegion, description: `${args.serviceName}: no region is healthy`, tags };
+        this.alarms.push(createUnhealthyAlarm(watched, this.alarmTopicArn, this));
+        return anyRegion.id;
     }
 }
 
