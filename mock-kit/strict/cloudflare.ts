@@ -5,12 +5,12 @@
  * https://developers.cloudflare.com/load-balancing/monitors/
  * https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/
  */
+import { CLOUDFLARE_MIN_INTERVAL_SECONDS } from "../../packages/failover-model";
 import { computeOutputs } from "../outputs";
-import { CloudflarePlan, Resource, ResourceRule, StrictState, dnsNameProblem, list } from "./common";
+import { Resource, ResourceRule, StrictState, dnsNameProblem, list } from "./common";
 
+/** Limits only the API checks (the smallest monitor interval per plan is the failover model's). */
 export const CLOUDFLARE_LIMITS = {
-    /** Smallest monitor interval per plan, seconds (Cloudflare's "Create monitors" page). */
-    minIntervalSeconds: { enterprise: 10, business: 15, pro: 60, free: 60 } satisfies Record<CloudflarePlan, number>,
     maxIntervalSeconds: 3600,
     retries: { min: 0, max: 5 },
     timeoutSeconds: { min: 1, max: 10 },
@@ -61,7 +61,7 @@ const monitor: ResourceRule = {
         identifier(out, i.accountId, "/accounts/{id}/load_balancers/monitors");
         if (i.type !== undefined && !MONITOR_TYPES.includes(i.type)) out.push(validationFailed(`type ${i.type} is not one of ${MONITOR_TYPES.join(", ")}`));
         // The smallest interval depends on the account's plan.
-        range(out, "interval", i.interval, CLOUDFLARE_LIMITS.minIntervalSeconds[s.options.cloudflarePlan], CLOUDFLARE_LIMITS.maxIntervalSeconds);
+        range(out, "interval", i.interval, CLOUDFLARE_MIN_INTERVAL_SECONDS[s.options.cloudflarePlan], CLOUDFLARE_LIMITS.maxIntervalSeconds);
         range(out, "retries", i.retries, CLOUDFLARE_LIMITS.retries.min, CLOUDFLARE_LIMITS.retries.max);
         range(out, "timeout", i.timeout, CLOUDFLARE_LIMITS.timeoutSeconds.min, CLOUDFLARE_LIMITS.timeoutSeconds.max);
         const http = i.type === undefined || i.type === "http" || i.type === "https";

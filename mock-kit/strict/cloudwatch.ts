@@ -3,9 +3,8 @@
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
  * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
  */
+import { LOG_RETENTION_DAYS } from "../../packages/aws-facts";
 import { Problems, ResourceRule, list, parseArn } from "./common";
-
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const metricAlarm: ResourceRule = {
     check(r) {

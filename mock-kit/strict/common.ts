@@ -6,6 +6,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "@pulumi/pulumi/output";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { ArnParts, parseArn as parseArnText } from "../../packages/aws-facts";
+import type { CloudflarePlan } from "../../packages/failover-model";
 
 /** What the kit hands the validator for each custom resource, before outputs are computed. */
 export interface ValidationTarget {
@@ -16,7 +18,7 @@ export interface ValidationTarget {
     region: string | undefined;
 }
 
-export type CloudflarePlan = "free" | "pro" | "business" | "enterprise";
+export type { CloudflarePlan };
 
 export interface StrictOptions {
     /**
@@ -218,18 +220,9 @@ export class Problems {
 
 // ---- ARNs, DNS names -----------------------------------------------------------------------------------------
 
-export interface Arn {
-    partition: string;
-    service: string;
-    region: string;
-    account: string;
-    resource: string;
-}
-
-export function parseArn(value: unknown): Arn | undefined {
-    if (typeof value !== "string") return undefined;
-    const m = /^arn:(aws[a-z-]*):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$/.exec(value);
-    return m ? { partition: m[1]!, service: m[2]!, region: m[3]!, account: m[4] ?? "", resource: m[5]! } : undefined;
+/** The parts of an ARN input, or undefined when it is not a (known) ARN. */
+export function parseArn(value: unknown): ArnParts | undefined {
+    return typeof value === "string" ? parseArnText(value) : undefined;
 }
 
 /** A DNS name as a key: lower case, without the trailing dot. */

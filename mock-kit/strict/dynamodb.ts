@@ -5,17 +5,21 @@
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
  */
-import { AWS_REGIONS, MRSC_REGION_SETS, isAwsRegion, mrscRegionSet } from "../../packages/aws-facts";
+import {
+    AWS_REGIONS,
+    DYNAMODB_NAME_LENGTH,
+    GLOBAL_TABLE_STREAM_VIEW_TYPE,
+    MAX_GSIS,
+    MAX_LSIS,
+    MRSC_REPLICAS,
+    MRSC_REPLICAS_WITH_WITNESS,
+    PITR_DAYS,
+    describeMrscRegionSets,
+    isAwsRegion,
+    mrscRegionSet,
+} from "../../packages/aws-facts";
 import { computeOutputs } from "../outputs";
 import { Problems, Resource, ResourceRule, StrictState, known, kmsKeyRegion, list, parseArn } from "./common";
-
-export const DYNAMODB_LIMITS = {
-    tableName: { min: 3, max: 255 },
-    indexName: { min: 3, max: 255 },
-    globalSecondaryIndexes: 20,
-    localSecondaryIndexes: 5,
-    pitrDays: { min: 1, max: 35 },
-} as const;
 
 const NAME = /^[a-zA-Z0-9_.-]+$/;
 const ATTRIBUTE_TYPES = ["B", "N", "S"];
@@ -70,7 +74,7 @@ function indexes(r: Resource, p: Problems): void {
     const lsis = list(i.localSecondaryIndexes);
     [...gsis, ...lsis].forEach((g: any, n) => {
         const field = n < gsis.length ? `globalSecondaryIndexes.${n + 1}.member` : `localSecondaryIndexes.${n - gsis.length + 1}.member`;
-        p.length(`${field}.indexName`, g.name, DYNAMODB_LIMITS.indexName.min, DYNAMODB_LIMITS.indexName.max);
+        p.length(`${field}.indexName`, g.name, DYNAMODB_NAME_LENGTH.min, DYNAMODB_NAME_LENGTH.max);
         p.pattern(`${field}.indexName`, g.name, NAME);
         p.oneOf(`${field}.projection.projectionType`, g.projectionType, PROJECTIONS);
         if (g.projectionType !== undefined && g.projectionType !== "INCLUDE" && list(g.nonKeyAttributes).length > 0) {
@@ -79,11 +83,11 @@ function indexes(r: Resource, p: Problems): void {
     });
     const names = [...gsis, ...lsis].map((g: any) => g.name).filter((n) => n !== undefined);
     for (const dup of new Set(names.filter((n, k) => names.indexOf(n) !== k))) p.add(invalid(`Duplicate index name: ${dup}`));
-    if (gsis.length > DYNAMODB_LIMITS.globalSecondaryIndexes) {
-        p.add(invalid(`GlobalSecondaryIndexes count ${gsis.length} exceeds the per-table limit of ${DYNAMODB_LIMITS.globalSecondaryIndexes}`));
+    if (gsis.length > MAX_GSIS) {
+        p.add(invalid(`GlobalSecondaryIndexes count ${gsis.length} exceeds the per-table limit of ${MAX_GSIS}`));
     }
-    if (lsis.length > DYNAMODB_LIMITS.localSecondaryIndexes) {
-        p.add(invalid(`LocalSecondaryIndexes count ${lsis.length} exceeds the per-table limit of ${DYNAMODB_LIMITS.localSecondaryIndexes}`));
+    if (lsis.length > MAX_LSIS) {
+        p.add(invalid(`LocalSecondaryIndexes count ${lsis.length} exceeds the per-table limit of ${MAX_LSIS}`));
     }
     if (lsis.length > 0 && r.absent("rangeKey")) {
         p.add(invalid("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex"));
@@ -126,37 +130,45 @@ function replicas(r: Resource, p: Problems, s: StrictState): void {
         const enabled = i.streamEnabled;
         const view = i.streamViewType;
         const streamsOff = enabled === false || r.absent("streamEnabled");
-        const wrongView = enabled === true && (r.absent("streamViewType") || (view !== undefined && view !== "NEW_AND_OLD_IMAGES"));
+        const wrongView = enabled === true && (r.absent("streamViewType") || (view !== undefined && view !== GLOBAL_TABLE_STREAM_VIEW_TYPE));
         if (streamsOff || wrongView) {
-            p.add(invalid(`Replicas need DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES; got streamEnabled ${enabled ?? "unset"}, streamViewType ${view ?? "unset"}`));
+            p.add(invalid(`Replicas need DynamoDB Streams enabled with StreamViewType ${GLOBAL_TABLE_STREAM_VIEW_TYPE}; got streamEnabled ${enabled ?? "unset"}, streamViewType ${view ?? "unset"}`));
         }
     }
     if (witness !== undefined && !strong) {
         p.add(invalid(`A witness Region (${witness}) is only supported with multi-Region strong consistency; set every replica's consistencyMode to STRONG`));
     }
-    if (strong && home) {
-        const expected = witness === undefined ? 2 : 1;
-        const members = [home, ...regions];
-        const sets = Object.entries(MRSC_REGION_SETS).map(([n, rs]) => `${n}: ${rs.join(", ")}`).join("; ");
-        if (regions.length !== expected) {
-            p.add(invalid(`Multi-Region strong consistency needs exactly three Regions: the table's and two replicas, or the table's, one replica and a witness; got ${members.join(", ")}${witness ? ` and witness ${witness}` : " and no witness"}`));
-        } else if (witness !== undefined && members.includes(witness)) {
-            p.add(invalid(`The witness Region ${witness} must differ from the table's and the replicas' Regions (${members.join(", ")})`));
-        } else if (!mrscRegionSet(witness ? [...members, witness] : members)) {
-            p.add(invalid(`Multi-Region strong consistency needs every Region in one Region set (${sets}); got ${[...members, ...(witness ? [witness] : [])].join(", ")}`));
-        }
-        if (i.ttl?.enabled === true) p.add(invalid("Time to Live is not supported on a global table with multi-Region strong consistency"));
-        if (list(i.localSecondaryIndexes).length > 0) p.add(invalid("Local secondary indexes are not supported on a global table with multi-Region strong consistency"));
-    }
+    if (strong && home) strongTopology(r, [home, ...regions], witness, p);
 
-    // KMS keys are regional: each copy of the table is encrypted with a key of its own region.
+    replicaKeys(r, p, s);
+}
+
+/** MRSC: the table's region, its replicas and the witness are three Regions of one set; no TTL, no LSIs. */
+function strongTopology(r: Resource, members: string[], witness: string | undefined, p: Problems): void {
+    const i = r.inputs;
+    const regions = witness === undefined ? MRSC_REPLICAS : MRSC_REPLICAS_WITH_WITNESS;
+    if (members.length !== regions) {
+        p.add(invalid(`Multi-Region strong consistency needs exactly three Regions: the table's and two replicas, or the table's, one replica and a witness; got ${members.join(", ")}${witness ? ` and witness ${witness}` : " and no witness"}`));
+    } else if (witness !== undefined && members.includes(witness)) {
+        p.add(invalid(`The witness Region ${witness} must differ from the table's and the replicas' Regions (${members.join(", ")})`));
+    } else if (!mrscRegionSet(witness ? [...members, witness] : members)) {
+        p.add(invalid(`Multi-Region strong consistency needs every Region in one Region set (${describeMrscRegionSets()}); got ${[...members, ...(witness ? [witness] : [])].join(", ")}`));
+    }
+    if (i.ttl?.enabled === true) p.add(invalid("Time to Live is not supported on a global table with multi-Region strong consistency"));
+    if (list(i.localSecondaryIndexes).length > 0) p.add(invalid("Local secondary indexes are not supported on a global table with multi-Region strong consistency"));
+}
+
+/** KMS keys are regional: each copy of the table is encrypted with a key of its own region. */
+function replicaKeys(r: Resource, p: Problems, s: StrictState): void {
+    const i = r.inputs;
+    const home = r.region;
     const sse = i.serverSideEncryption;
     const tableKey: string | undefined = sse?.enabled === true ? sse.kmsKeyArn : undefined;
     const tableKeyRegion = kmsKeyRegion(tableKey, s);
     if (tableKey && home && tableKeyRegion && tableKeyRegion !== home) {
         p.add(invalid(`KMS key ${tableKey} is in ${tableKeyRegion}; the table in ${home} needs a key in its own Region`));
     }
-    reps.forEach((x, n) => {
+    list(i.replicas).forEach((x: any, n) => {
         const keyRegion = kmsKeyRegion(x.kmsKeyArn, s);
         if (x.kmsKeyArn !== undefined && keyRegion && x.regionName && keyRegion !== x.regionName) {
             p.add(invalid(`KMS key ${x.kmsKeyArn} is in ${keyRegion}; the replica in ${x.regionName} needs a key in its own Region`));
@@ -170,12 +182,12 @@ const table: ResourceRule = {
     check(r, s) {
         const i = r.inputs;
         const p = new Problems("ValidationException");
-        p.length("tableName", i.name, DYNAMODB_LIMITS.tableName.min, DYNAMODB_LIMITS.tableName.max);
+        p.length("tableName", i.name, DYNAMODB_NAME_LENGTH.min, DYNAMODB_NAME_LENGTH.max);
         p.pattern("tableName", i.name, NAME);
         if (r.absent("hashKey")) p.constraint("keySchema", null, "not be null");
         list(i.attributes).forEach((a: any, n) => p.oneOf(`attributeDefinitions.${n + 1}.member.attributeType`, a.type, ATTRIBUTE_TYPES));
         if (i.streamEnabled === true) p.oneOf("streamSpecification.streamViewType", i.streamViewType, STREAM_VIEW_TYPES);
-        p.between("pointInTimeRecoverySpecification.recoveryPeriodInDays", i.pointInTimeRecovery?.recoveryPeriodInDays, DYNAMODB_LIMITS.pitrDays.min, DYNAMODB_LIMITS.pitrDays.max);
+        p.between("pointInTimeRecoverySpecification.recoveryPeriodInDays", i.pointInTimeRecovery?.recoveryPeriodInDays, PITR_DAYS.min, PITR_DAYS.max);
         keyAttributes(r, p);
         indexes(r, p);
         capacity(r, p);

@@ -3,14 +3,14 @@
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
  */
+import { KMS_ALIAS_MAX_LENGTH, KMS_DELETION_WINDOW_DAYS_RANGE } from "../../packages/aws-facts";
 import { MOCK_ACCOUNT_ID, computeOutputs } from "../outputs";
 import { Problems, Resource, ResourceRule, StrictState, kmsKeyRegion, parseArn } from "./common";
 import { policyProblems } from "./iam";
 
+/** Limits only the API checks (the shared ones come from aws-facts). */
 export const KMS_LIMITS = {
-    deletionWindowDays: { min: 7, max: 30 },
     rotationPeriodDays: { min: 90, max: 2560 },
-    aliasName: 256,
 } as const;
 
 function rememberKey(r: Resource, s: StrictState): void {
@@ -23,7 +23,7 @@ function rememberKey(r: Resource, s: StrictState): void {
 function keyChecks(r: Resource): Problems {
     const i = r.inputs;
     const p = new Problems("ValidationException");
-    p.between("pendingWindowInDays", i.deletionWindowInDays, KMS_LIMITS.deletionWindowDays.min, KMS_LIMITS.deletionWindowDays.max);
+    p.between("pendingWindowInDays", i.deletionWindowInDays, KMS_DELETION_WINDOW_DAYS_RANGE.min, KMS_DELETION_WINDOW_DAYS_RANGE.max);
     for (const m of policyProblems(i.policy, "resource", "MalformedPolicyDocumentException")) p.add(m);
     return p;
 }
@@ -55,7 +55,7 @@ const alias: ResourceRule = {
         const p = new Problems("ValidationException");
         const name = i.name;
         if (typeof name === "string") {
-            p.length("aliasName", name, 1, KMS_LIMITS.aliasName);
+            p.length("aliasName", name, 1, KMS_ALIAS_MAX_LENGTH);
             if (!name.startsWith("alias/")) {
                 p.add('ValidationException: Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html');
             } else if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(name)) {

@@ -4,11 +4,11 @@
  * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionConcurrency.html
  * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
  */
+import { LAMBDA_MEMORY_MB, LAMBDA_TIMEOUT_S } from "../../packages/aws-facts";
 import { Problems, ResourceRule, list } from "./common";
 
+/** Limits only the API checks (memory and timeout come from aws-facts). */
 export const LAMBDA_LIMITS = {
-    memoryMb: { min: 128, max: 10240 },
-    timeoutSeconds: { min: 1, max: 900 },
     ephemeralStorageMb: { min: 512, max: 10240 },
     /** Lambda keeps this much of a region's concurrency unreserved. */
     minUnreservedConcurrency: 100,
@@ -44,8 +44,8 @@ const lambdaFunction: ResourceRule = {
         } else {
             p.oneOf("runtime", rt, LAMBDA_RUNTIMES);
         }
-        p.between("memorySize", i.memorySize, LAMBDA_LIMITS.memoryMb.min, LAMBDA_LIMITS.memoryMb.max);
-        p.between("timeout", i.timeout, LAMBDA_LIMITS.timeoutSeconds.min, LAMBDA_LIMITS.timeoutSeconds.max);
+        p.between("memorySize", i.memorySize, LAMBDA_MEMORY_MB.min, LAMBDA_MEMORY_MB.max);
+        p.between("timeout", i.timeout, LAMBDA_TIMEOUT_S.min, LAMBDA_TIMEOUT_S.max);
         p.pattern("role", i.role, ROLE_ARN);
         p.length("functionName", i.name, 1, 64);
         p.pattern("functionName", i.name, /^[a-zA-Z0-9-_]+$/);

@@ -3,14 +3,18 @@
  * https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
  * https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html
  */
-import { AWS_REGIONS, ROUTE53_CHECKER_REGIONS } from "../../packages/aws-facts";
+import {
+    AWS_REGIONS,
+    ROUTE53_CHECKER_REGIONS,
+    ROUTE53_FAILURE_THRESHOLD,
+    ROUTE53_MIN_CHECKER_REGIONS,
+    ROUTE53_REQUEST_INTERVALS,
+} from "../../packages/aws-facts";
 import { computeOutputs } from "../outputs";
 import { Problems, Resource, ResourceRule, StrictState, dnsKey, dnsNameProblem, fqdn, inZone, list, zoneIdOf } from "./common";
 
+/** Limits only the API checks (the shared ones come from aws-facts). */
 export const ROUTE53_LIMITS = {
-    requestIntervals: [10, 30],
-    failureThreshold: { min: 1, max: 10 },
-    minCheckerRegions: 3,
     childHealthChecks: 256,
     setIdentifier: { min: 1, max: 128 },
 } as const;
@@ -42,12 +46,12 @@ const healthCheck: ResourceRule = {
         const p = new Problems("InvalidInput");
         p.oneOf("healthCheckConfig.type", i.type, CHECK_TYPES);
         if (ENDPOINT_CHECKS.includes(i.type)) {
-            if (typeof i.requestInterval === "number" && !(ROUTE53_LIMITS.requestIntervals as readonly number[]).includes(i.requestInterval)) {
+            if (typeof i.requestInterval === "number" && !ROUTE53_REQUEST_INTERVALS.includes(i.requestInterval)) {
                 p.add(parameter(`RequestInterval must be 10 or 30, got ${i.requestInterval}`));
             }
-            p.between("healthCheckConfig.failureThreshold", i.failureThreshold, ROUTE53_LIMITS.failureThreshold.min, ROUTE53_LIMITS.failureThreshold.max);
+            p.between("healthCheckConfig.failureThreshold", i.failureThreshold, ROUTE53_FAILURE_THRESHOLD.min, ROUTE53_FAILURE_THRESHOLD.max);
             if (Array.isArray(i.regions)) {
-                p.length("healthCheckConfig.regions", i.regions, ROUTE53_LIMITS.minCheckerRegions, 64);
+                p.length("healthCheckConfig.regions", i.regions, ROUTE53_MIN_CHECKER_REGIONS, 64);
                 i.regions.forEach((x: unknown, n: number) => p.oneOf(`healthCheckConfig.regions.${n + 1}.member`, x, ROUTE53_CHECKER_REGIONS));
             }
             const https = String(i.type).startsWith("HTTPS");

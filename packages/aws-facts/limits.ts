@@ -7,6 +7,8 @@
 export const MIN_REGIONS = 2;
 
 // ---- DynamoDB ----------------------------------------------------------------------------------------------------
+/** Table and index names are 3-255 characters (CreateTable, `TableName`, `IndexName`). */
+export const DYNAMODB_NAME_LENGTH = { min: 3, max: 255 } as const;
 /** PITR recovery period, days (UpdateContinuousBackups, `RecoveryPeriodInDays`). */
 export const PITR_DAYS = { min: 1, max: 35 } as const;
 /** Global secondary indexes per table, default quota (DynamoDB service quotas). */
@@ -39,3 +41,9 @@ export const API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS = 30000;
 // ---- CloudWatch Logs ---------------------------------------------------------------------------------------------
 /** Retention values accepted by PutRetentionPolicy (`retentionInDays`). */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+// ---- Route 53 ----------------------------------------------------------------------------------------------------
+/** A health check's RequestInterval: 10 or 30 seconds (API_HealthCheckConfig, `RequestInterval`). */
+export const ROUTE53_REQUEST_INTERVALS: readonly number[] = [10, 30];
+/** A health check's FailureThreshold: 1 to 10 consecutive failures (API_HealthCheckConfig, `FailureThreshold`). */
+export const ROUTE53_FAILURE_THRESHOLD = { min: 1, max: 10 } as const;

@@ -2,6 +2,7 @@
  * Name patterns AWS enforces (or that we hold names to), written once. Each comes with the words a message uses
  * for it, so a validator says what is allowed in the same terms everywhere.
  */
+import { DYNAMODB_NAME_LENGTH } from "./limits";
 
 export interface NamePattern {
     pattern: RegExp;
@@ -9,16 +10,18 @@ export interface NamePattern {
     allowed: string;
 }
 
+const { min: NAME_MIN, max: NAME_MAX } = DYNAMODB_NAME_LENGTH;
+
 /** DynamoDB table names (CreateTable, `TableName`). */
 export const TABLE_NAME: NamePattern = {
-    pattern: /^[A-Za-z0-9_.-]{3,255}$/,
-    allowed: "3-255 characters of letters, digits, _ . -",
+    pattern: new RegExp(`^[A-Za-z0-9_.-]{${NAME_MIN},${NAME_MAX}}$`),
+    allowed: `${NAME_MIN}-${NAME_MAX} characters of letters, digits, _ . -`,
 };
 
 /** DynamoDB index names (CreateTable, `IndexName`). */
 export const INDEX_NAME: NamePattern = {
-    pattern: /^[A-Za-z0-9_.-]{3,255}$/,
-    allowed: "3-255 characters of letters, digits, _ . -",
+    pattern: TABLE_NAME.pattern,
+    allowed: TABLE_NAME.allowed,
 };
 
 /** DynamoDB key attribute names, as we hold them: 1-255 characters of letters, digits, _ . - (AttributeDefinition). */

@@ -24,10 +24,11 @@ export const DOCS = {
 
 // ---- Route 53 health checks ------------------------------------------------------------------------------
 
-/** RequestInterval: "10 or 30" seconds, measured from a checker's response to its next request. (route53HealthCheckApi) */
-export const ROUTE53_REQUEST_INTERVALS: readonly number[] = [10, 30];
-/** FailureThreshold: consecutive failures before a checker reports unhealthy, 1 to 10, default 3. (route53HealthCheckApi) */
-export const ROUTE53_FAILURE_THRESHOLD = { min: 1, max: 10 } as const;
+/**
+ * RequestInterval ("10 or 30" seconds, from a checker's response to its next request) and FailureThreshold
+ * (consecutive failures before a checker reports unhealthy, 1 to 10): facts of aws-facts. (route53HealthCheckApi)
+ */
+export { ROUTE53_FAILURE_THRESHOLD, ROUTE53_REQUEST_INTERVALS } from "../aws-facts/limits";
 /** AWS defaults for RequestInterval and FailureThreshold. (route53HealthCheckApi) */
 export const ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS = 30;
 export const ROUTE53_DEFAULT_FAILURE_THRESHOLD = 3;
