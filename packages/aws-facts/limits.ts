@@ -47,3 +47,6 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 export const ROUTE53_REQUEST_INTERVALS: readonly number[] = [10, 30];
 /** A health check's FailureThreshold: 1 to 10 consecutive failures (API_HealthCheckConfig, `FailureThreshold`). */
 export const ROUTE53_FAILURE_THRESHOLD = { min: 1, max: 10 } as const;
+/** What Route 53 uses when a health check leaves RequestInterval or FailureThreshold unset. */
+export const ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS = 30;
+export const ROUTE53_DEFAULT_FAILURE_THRESHOLD = 3;

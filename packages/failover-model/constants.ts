@@ -29,9 +29,8 @@ export const DOCS = {
  * (consecutive failures before a checker reports unhealthy, 1 to 10): facts of aws-facts. (route53HealthCheckApi)
  */
 export { ROUTE53_FAILURE_THRESHOLD, ROUTE53_REQUEST_INTERVALS } from "../aws-facts/limits";
-/** AWS defaults for RequestInterval and FailureThreshold. (route53HealthCheckApi) */
-export const ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS = 30;
-export const ROUTE53_DEFAULT_FAILURE_THRESHOLD = 3;
+/** AWS defaults for RequestInterval and FailureThreshold, facts of aws-facts. (route53HealthCheckApi) */
+export { ROUTE53_DEFAULT_FAILURE_THRESHOLD, ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS } from "../aws-facts/limits";
 /**
  * An HTTPS check fails when the TCP connection is not made within 4 s or the response does not start within 2 s
  * after connecting; a hanging endpoint therefore costs 6 s per check on top of the interval. (route53HealthStatus)

@@ -7,6 +7,7 @@
  * stack rule that reads one unknown health check id would then check nothing at all. Converting first lets a
  * rule skip exactly the values it cannot judge and still check the rest. Unknown is never a violation.
  */
+import { show as showValue } from "@active-active/aws-facts";
 
 /** Stands for a value that is unknown until the update runs. */
 export const UNKNOWN: unique symbol = Symbol("unknown");
@@ -119,11 +120,17 @@ export function tag(props: Record<string, any>, key: string): string | undefined
     return str(tags[key]);
 }
 
-/** JSON for messages: short, and `<unknown>` for unknown values. */
+/** A value as messages show it (aws-facts' `show`: JSON, cut when long), with `<unknown>` for unknown values. */
 export function show(value: unknown): string {
+    return value === UNKNOWN ? "<unknown>" : showValue(revealUnknowns(value));
+}
+
+/** The value with every UNKNOWN inside it replaced by the text `<unknown>`, which JSON can carry. */
+function revealUnknowns(value: unknown): unknown {
     if (value === UNKNOWN) return "<unknown>";
-    const s = JSON.stringify(value, (_k, v) => (v === UNKNOWN ? "<unknown>" : v));
-    return s === undefined ? "undefined" : s;
+    if (Array.isArray(value)) return value.map(revealUnknowns);
+    if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealUnknowns(v)]));
+    return value;
 }
 
 /** A setting for messages: `unset` when absent, else its JSON. */

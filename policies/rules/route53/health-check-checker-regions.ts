@@ -8,10 +8,10 @@
  * Severity: high.
  * https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
  */
-import { ROUTE53_CHECKER_REGIONS, ROUTE53_MIN_CHECKER_REGIONS } from "@active-active/failover-model";
+import { checkerRegionProblems, renderProblem } from "@active-active/aws-facts";
 import { healthCheckKind } from "../../lib/conventions";
 import { resourceRule } from "../../lib/policy";
-import { asList, isUnknown, show } from "../../lib/values";
+import { asList, isUnknown } from "../../lib/values";
 
 export const healthCheckCheckerRegions = resourceRule({
     name: "aws-route53-health-check-checker-regions",
@@ -25,13 +25,6 @@ export const healthCheckCheckerRegions = resourceRule({
         if (isUnknown(props.regions) || props.regions === undefined || props.regions === null) return;
         const regions = asList(props.regions as unknown[]);
         if (regions.some(isUnknown)) return;
-        if (regions.length < ROUTE53_MIN_CHECKER_REGIONS) {
-            report(`regions ${show(regions)} has ${regions.length}; allowed: at least ${ROUTE53_MIN_CHECKER_REGIONS} checker regions`);
-        }
-        for (const r of regions) {
-            if (typeof r !== "string" || !ROUTE53_CHECKER_REGIONS.includes(r)) {
-                report(`regions: ${show(r)} is not a Route 53 checker region; allowed: ${ROUTE53_CHECKER_REGIONS.join(", ")}`);
-            }
-        }
+        for (const p of checkerRegionProblems(regions, "regions")) report(renderProblem(p));
     },
 });

@@ -14,12 +14,14 @@ import {
     deriveRoute53,
     describeRoute53,
     RESOLVER_MINIMUM_TTL_SECONDS,
+    route53Rto,
+} from "@active-active/failover-model";
+import {
     ROUTE53_DEFAULT_FAILURE_THRESHOLD,
     ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS,
     ROUTE53_FAILURE_THRESHOLD,
     ROUTE53_REQUEST_INTERVALS,
-    route53Rto,
-} from "@active-active/failover-model";
+} from "@active-active/aws-facts";
 import { declaredRtoTarget, healthCheckKind, TAG_RTO_TARGET } from "../../lib/conventions";
 import { resourceRule } from "../../lib/policy";
 import { isUnknown, num } from "../../lib/values";

@@ -91,11 +91,11 @@ describe("aws-route53-health-check-checker-regions", () => {
         expect(await check(healthCheckCheckerRegions, check_)).toEqual([]);
     });
     test.each<Case>([
-        ["two regions", (p) => (p.regions = ["us-east-1", "eu-west-1"]), ['regions ["us-east-1","eu-west-1"] has 2; allowed: at least 3 checker regions']],
+        ["two regions", (p) => (p.regions = ["us-east-1", "eu-west-1"]), ['regions: ["us-east-1","eu-west-1"] has 2; allowed: at least 3 checker regions']],
         [
             "a region without checkers",
             (p) => (p.regions = ["us-east-1", "eu-west-1", "eu-central-1"]),
-            ['regions: "eu-central-1" is not a Route 53 checker region; allowed: us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1'],
+            ['regions[2]: "eu-central-1" is not a Route 53 checker region; allowed: us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1'],
         ],
         ["unset (every checker region)", (p) => delete p.regions, []],
     ])("%s", async (_title, change, expected) => {

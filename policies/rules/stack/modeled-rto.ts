@@ -20,11 +20,10 @@ import {
     describeCloudflare,
     describeRoute53,
     ROUTE53_CNAME_TTL_SECONDS,
-    ROUTE53_DEFAULT_FAILURE_THRESHOLD,
-    ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS,
     Route53Settings,
     route53Rto,
 } from "@active-active/failover-model";
+import { ROUTE53_DEFAULT_FAILURE_THRESHOLD, ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS } from "@active-active/aws-facts";
 import { declaredRtoTarget, TAG_RTO_TARGET } from "../../lib/conventions";
 import { stackRule } from "../../lib/policy";
 import { topology } from "../../lib/topology";

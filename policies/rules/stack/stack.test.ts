@@ -133,19 +133,24 @@ describe("active-active-strong-consistency-topology", () => {
         [
             "two regions without a witness",
             { regions: ["us-east-1", "us-east-2"], consistency: "strong" },
-            ['table "app-table" has 2 regions (us-east-1, us-east-2) and no witness; allowed: exactly 3 regions, or 2 plus globalTableWitness'],
+            ['table "app-table": regions: ["us-east-1","us-east-2"] has 2 regions; allowed with consistency "strong": exactly 3 regions, or 2 regions plus globalTableWitness.regionName'],
         ],
         [
             "three regions and a witness",
             { regions: US3, consistency: "strong", witness: "us-east-2" },
-            ['table "app-table" has its witness us-east-2 in a replica region; allowed: a third region that holds no replica'],
+            ['table "app-table": globalTableWitness.regionName: "us-east-2" is also a replica region; allowed: a third region of the same set that is not in regions'],
         ],
         [
             "regions across sets",
             { regions: ["us-east-1", "us-east-2", "eu-west-1"], consistency: "strong" },
             [
-                'table "app-table" spans us-east-1, us-east-2, eu-west-1, more than one strong-consistency region set; allowed: all in one set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3)',
+                'table "app-table": regions: ["us-east-1","us-east-2","eu-west-1"] are not all in one strong-consistency region set; allowed: all in one set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3)',
             ],
+        ],
+        [
+            "a witness outside the replicas' region set",
+            { regions: ["us-east-1", "us-east-2"], consistency: "strong", witness: "eu-west-1" },
+            ['table "app-table": globalTableWitness.regionName: "eu-west-1" is not in the US strong-consistency region set of regions; allowed: us-west-2'],
         ],
         [
             "a witness on an eventually consistent table",
@@ -157,11 +162,11 @@ describe("active-active-strong-consistency-topology", () => {
     });
     test.each<[string, (i: Record<string, any>) => void, string]>([
         ["mixed modes", (i) => (i.replicas[1].consistencyMode = "EVENTUAL"), 'table "app-table" mixes consistency modes: us-west-2 EVENTUAL, us-east-2 STRONG; allowed: one consistencyMode for every replica'],
-        ["TTL on", (i) => (i.ttl = { enabled: true, attributeName: "expiresAt" }), 'table "app-table" has TTL enabled on expiresAt; allowed: TTL disabled (strong consistency does not support it)'],
+        ["TTL on", (i) => (i.ttl = { enabled: true, attributeName: "expiresAt" }), 'table "app-table": ttl.attributeName: "expiresAt" is not supported with consistency "strong"; allowed: null (the app enforces expiry itself)'],
         [
             "a local secondary index",
             (i) => (i.localSecondaryIndexes = [{ name: "by-date", rangeKey: "d", projectionType: "ALL" }]),
-            'table "app-table" has local secondary indexes "by-date"; allowed: none with strong consistency',
+            'table "app-table": localSecondaryIndexes: ["by-date"] are not supported with consistency "strong"; allowed: []',
         ],
     ])("%s", async (_title, change, message) => {
         const broken = mutate(activeActiveStack({ regions: US3, consistency: "strong" }), "app-table", change);

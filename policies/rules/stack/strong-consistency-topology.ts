@@ -10,10 +10,18 @@
  * Severity: critical.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html#GlobalTables.consistency-modes
  */
-import { MRSC_REGION_SETS, mrscRegionSet } from "../../lib/aws-facts";
-import { stackRule } from "../../lib/policy";
+import { renderProblem, strongConsistencyProblems, StrongTopology, TopologyKeys } from "@active-active/aws-facts";
+import { StackResource, stackRule } from "../../lib/policy";
 import { topology } from "../../lib/topology";
 import { asList, isUnknown, str } from "../../lib/values";
+
+/** The table's settings as its props spell them: the topology rule speaks of these. */
+const TABLE_KEYS: TopologyKeys = {
+    regions: "regions",
+    witnessRegion: "globalTableWitness.regionName",
+    ttlAttribute: "ttl.attributeName",
+    localSecondaryIndexes: "localSecondaryIndexes",
+};
 
 export const strongConsistencyTopology = stackRule({
     name: "active-active-strong-consistency-topology",
@@ -25,7 +33,6 @@ export const strongConsistencyTopology = stackRule({
         const tables = topology(resources).tables.filter((x) => !x.unknownReplicas && x.home);
         const mrsc = tables.filter((x) => x.witness || x.replicas.some((r) => r.consistencyMode === "STRONG"));
         if (mrsc.length === 0) notApplicable("no strongly consistent global table");
-        const sets = Object.entries(MRSC_REGION_SETS).map(([n, rs]) => `${n}: ${rs.join(", ")}`).join("; ");
         for (const table of mrsc) {
             const { resource, home, replicas, witness } = table;
             const name = `table "${resource.name}"`;
@@ -38,29 +45,19 @@ export const strongConsistencyTopology = stackRule({
             if (eventual.length > 0) {
                 report(`${name} mixes consistency modes: ${eventual.join(", ")} EVENTUAL, ${strong.join(", ")} STRONG; allowed: one consistencyMode for every replica`, resource.urn);
             }
-            const members = [home!, ...replicas.map((r) => r.region)];
-            if (witness && members.includes(witness)) {
-                report(`${name} has its witness ${witness} in a replica region; allowed: a third region that holds no replica`, resource.urn);
-            } else if (witness ? members.length !== 2 : members.length !== 3) {
-                report(
-                    witness
-                        ? `${name} has ${members.length} regions (${members.join(", ")}) and a witness; allowed: exactly 2 regions with a witness`
-                        : `${name} has ${members.length} regions (${members.join(", ")}) and no witness; allowed: exactly 3 regions, or 2 plus globalTableWitness`,
-                    resource.urn,
-                );
-            }
-            const all = witness ? [...members, witness] : members;
-            if (!mrscRegionSet(all)) {
-                report(`${name} spans ${all.join(", ")}, more than one strong-consistency region set; allowed: all in one set (${sets})`, resource.urn);
-            }
-            const ttl = resource.props.ttl;
-            if (!isUnknown(ttl) && ttl?.enabled === true) {
-                report(`${name} has TTL enabled on ${str(ttl.attributeName) ?? "an attribute"}; allowed: TTL disabled (strong consistency does not support it)`, resource.urn);
-            }
-            const lsis = isUnknown(resource.props.localSecondaryIndexes) ? [] : asList(resource.props.localSecondaryIndexes as Record<string, unknown>[]);
-            if (lsis.length > 0) {
-                report(`${name} has local secondary indexes ${lsis.map((i) => `"${str(i?.name) ?? "?"}"`).join(", ")}; allowed: none with strong consistency`, resource.urn);
-            }
+            const shape: StrongTopology = { regions: [home!, ...replicas.map((r) => r.region)], witnessRegion: witness, ...strongFeatures(resource) };
+            for (const p of strongConsistencyProblems(shape, TABLE_KEYS)) report(`${name}: ${renderProblem(p)}`, resource.urn);
         }
     },
 });
+
+/** The features strong consistency lacks, as far as the props know them: TTL on, and local secondary indexes. */
+function strongFeatures(resource: StackResource): Pick<StrongTopology, "ttlAttribute" | "localSecondaryIndexes"> {
+    const ttl = resource.props.ttl;
+    const ttlOn = !isUnknown(ttl) && ttl?.enabled === true;
+    const lsis = isUnknown(resource.props.localSecondaryIndexes) ? [] : asList(resource.props.localSecondaryIndexes as Record<string, unknown>[]);
+    return {
+        ttlAttribute: ttlOn ? (str(ttl.attributeName) ?? "?") : undefined,
+        localSecondaryIndexes: lsis.map((i) => str(i?.name) ?? "?"),
+    };
+}
