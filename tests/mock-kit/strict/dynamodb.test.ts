@@ -1,81 +1,27 @@
 /**
- * Strict mocks, DynamoDB: the table the GlobalTable component sends (prod: eventual consistency, a replica per
- * region, a KMS key per region; dev with consistency "strong": two regions and a witness) passes, and each
- * constraint rejects one mutation with the API's message.
+ * Strict mocks, DynamoDB: the tables GlobalTable registers (the canonical fixtures: prod with eventual consistency and
+ * a replica per region; dev with consistency "strong", two regions and a witness) pass, and each constraint rejects
+ * one mutation with the API's message.
  */
 import { unknown } from "@pulumi/pulumi/output";
-import { computeOutputs } from "../mock-kit/outputs";
-import { createStrictValidator, StrictValidator } from "../mock-kit/strict";
-
-const TABLE_TYPE = "aws:dynamodb/table:Table";
-const KEY = (region: string) => `arn:aws:kms:${region}:123456789012:key/0b5e7f2a-1111-2222-3333-${region.replace(/-/g, "").padEnd(12, "0").slice(0, 12)}`;
+import { computeOutputs } from "../../../mock-kit/outputs";
+import { createStrictValidator, StrictValidator } from "../../../mock-kit/strict";
+import { ACCOUNT } from "../../fixtures/common";
+import { globalTable, TABLE as TABLE_TYPE, TABLE_NAME } from "../../fixtures/dynamodb/table";
+import { keyArn } from "../../fixtures/kms/key";
+import { Mutation, mutated, schema as schemaOf } from "./support";
 
 /** As GlobalTable registers it for prod (home us-east-1). */
-const EVENTUAL = {
-    name: "active-active-table-prod",
-    billingMode: "PAY_PER_REQUEST",
-    hashKey: "pk",
-    rangeKey: "sk",
-    attributes: [
-        { name: "pk", type: "S" },
-        { name: "sk", type: "S" },
-        { name: "owner", type: "S" },
-        { name: "updatedAt", type: "S" },
-    ],
-    globalSecondaryIndexes: [
-        {
-            name: "by-owner",
-            keySchemas: [
-                { attributeName: "owner", keyType: "HASH" },
-                { attributeName: "updatedAt", keyType: "RANGE" },
-            ],
-            projectionType: "ALL",
-        },
-    ] as any[],
-    localSecondaryIndexes: [] as any[],
-    deletionProtectionEnabled: true,
-    pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
-    serverSideEncryption: { enabled: true, kmsKeyArn: KEY("us-east-1") },
-    streamEnabled: true,
-    streamViewType: "NEW_AND_OLD_IMAGES",
-    ttl: { attributeName: "expiresAt", enabled: true },
-    replicas: [
-        { regionName: "eu-west-1", consistencyMode: "EVENTUAL", kmsKeyArn: KEY("eu-west-1"), pointInTimeRecovery: true, propagateTags: true, deletionProtectionEnabled: true },
-        { regionName: "us-west-2", consistencyMode: "EVENTUAL", kmsKeyArn: KEY("us-west-2"), pointInTimeRecovery: true, propagateTags: true, deletionProtectionEnabled: true },
-    ] as any[],
-    tags: { "app:name": "active-active", "app:stack": "prod" },
-} as Record<string, any>;
-
+const EVENTUAL = globalTable();
 /** As GlobalTable registers it for dev with consistency "strong", regions us-east-1 + us-east-2, witness us-west-2. */
-const STRONG = {
-    ...structuredClone(EVENTUAL),
-    name: "active-active-table-dev",
-    attributes: [
-        { name: "pk", type: "S" },
-        { name: "sk", type: "S" },
-    ],
-    globalSecondaryIndexes: [],
-    ttl: undefined,
-    globalTableWitness: { regionName: "us-west-2" },
-    replicas: [{ regionName: "us-east-2", consistencyMode: "STRONG", kmsKeyArn: KEY("us-east-2"), pointInTimeRecovery: true, propagateTags: true, deletionProtectionEnabled: true }],
-} as Record<string, any>;
-delete STRONG.ttl;
+const STRONG = globalTable({ regions: ["us-east-1", "us-east-2"], consistency: "strong", witness: "us-west-2" });
 
 const invalid = (m: string) => `ValidationException: One or more parameter values were invalid: ${m}`;
-const schema = (...violations: string[]) =>
-    `ValidationException: ${violations.length} validation error${violations.length === 1 ? "" : "s"} detected: ${violations.join("; ")}`;
+const schema = (...violations: string[]) => schemaOf("ValidationException", ...violations);
 const LOCAL = "ValidationException: Cannot add, delete, or update the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.";
 
 function check(inputs: Record<string, any>, region = "us-east-1", v: StrictValidator = createStrictValidator()): string[] {
     return v.validate({ type: TABLE_TYPE, name: "active-active-table-table", inputs, region });
-}
-
-type Mutation = [string, (t: Record<string, any>) => void, string[]];
-
-function mutated(base: Record<string, any>, mutate: (t: Record<string, any>) => void): Record<string, any> {
-    const t = structuredClone(base);
-    mutate(t);
-    return t;
 }
 
 describe("aws:dynamodb/table:Table, eventual consistency", () => {
@@ -134,11 +80,11 @@ describe("aws:dynamodb/table:Table, eventual consistency", () => {
         ["stream view NEW_IMAGE", (t) => (t.streamViewType = "NEW_IMAGE"), [invalid("Replicas need DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES; got streamEnabled true, streamViewType NEW_IMAGE")]],
         ["streams off", (t) => (t.streamEnabled = false), [invalid("Replicas need DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES; got streamEnabled false, streamViewType NEW_AND_OLD_IMAGES")]],
         ["streams not set", (t) => delete t.streamEnabled, [invalid("Replicas need DynamoDB Streams enabled with StreamViewType NEW_AND_OLD_IMAGES; got streamEnabled unset, streamViewType NEW_AND_OLD_IMAGES")]],
-        ["a replica in the home region", (t) => t.replicas.push({ regionName: "us-east-1", kmsKeyArn: KEY("us-east-1") }), [LOCAL]],
-        ["a region listed twice", (t) => t.replicas.push({ ...t.replicas[1] }), [invalid("Only one replica per Region is allowed; us-west-2 is listed 2 times")]],
+        ["a replica in the home region", (t) => t.replicas.push({ regionName: "us-east-1", kmsKeyArn: keyArn("us-east-1") }), [LOCAL]],
+        ["a region listed twice", (t) => t.replicas.push({ ...t.replicas[0] }), [invalid("Only one replica per Region is allowed; us-west-2 is listed 2 times")]],
         [
             "a replica in a region that does not exist",
-            (t) => t.replicas.push({ regionName: "us-west-9", kmsKeyArn: KEY("us-west-9") }),
+            (t) => t.replicas.push({ regionName: "us-west-9", kmsKeyArn: keyArn("us-west-9") }),
             [invalid(`Replica Region us-west-9 is not an AWS Region; allowed: us-east-1, us-east-2, us-west-1, us-west-2, af-south-1, ap-east-1, ap-east-2, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-7, ap-northeast-1, ap-northeast-2, ap-northeast-3, ca-central-1, ca-west-1, eu-central-1, eu-central-2, eu-west-1, eu-west-2, eu-west-3, eu-south-1, eu-south-2, eu-north-1, il-central-1, me-south-1, me-central-1, mx-central-1, sa-east-1`)],
         ],
         ["replicas with different consistency modes", (t) => (t.replicas[0].consistencyMode = "STRONG"), [invalid("Every replica of a global table must use the same consistency mode; got STRONG, EVENTUAL")]],
@@ -153,9 +99,9 @@ describe("aws:dynamodb/table:Table, eventual consistency", () => {
             ],
         ],
         ["a witness with eventual consistency", (t) => (t.globalTableWitness = { regionName: "us-east-2" }), [invalid("A witness Region (us-east-2) is only supported with multi-Region strong consistency; set every replica's consistencyMode to STRONG")]],
-        ["a replica key from another region", (t) => (t.replicas[0].kmsKeyArn = KEY("us-east-1")), [invalid(`KMS key ${KEY("us-east-1")} is in us-east-1; the replica in eu-west-1 needs a key in its own Region`)]],
+        ["a replica key from another region", (t) => (t.replicas[1].kmsKeyArn = keyArn("us-east-1")), [invalid(`KMS key ${keyArn("us-east-1")} is in us-east-1; the replica in eu-west-1 needs a key in its own Region`)]],
         ["a replica without key while the table has one", (t) => delete t.replicas[1].kmsKeyArn, [invalid("KMSMasterKeyId must be specified for each replica.")]],
-        ["a table key from another region", (t) => (t.serverSideEncryption.kmsKeyArn = KEY("us-west-2")), [invalid(`KMS key ${KEY("us-west-2")} is in us-west-2; the table in us-east-1 needs a key in its own Region`)]],
+        ["a table key from another region", (t) => (t.serverSideEncryption.kmsKeyArn = keyArn("us-west-2")), [invalid(`KMS key ${keyArn("us-west-2")} is in us-west-2; the table in us-east-1 needs a key in its own Region`)]],
     ])("%s is rejected", (_, mutate, expected) => {
         expect(check(mutated(EVENTUAL, mutate))).toEqual(expected);
     });
@@ -166,7 +112,7 @@ describe("aws:dynamodb/table:Table, eventual consistency", () => {
         expect(v.validate({ type: "aws:kms/key:Key", name: "k-us-east-1", inputs: key, region: "us-east-1" })).toEqual([]);
         // The mock derives the key id from type and name; the validator learns it from the registration.
         const keyId: string = computeOutputs({ type: "aws:kms/key:Key", name: "k-us-east-1", inputs: key, region: "us-east-1" }).id;
-        const table = mutated(EVENTUAL, (t) => (t.replicas[0].kmsKeyArn = keyId));
+        const table = mutated(EVENTUAL, (t) => (t.replicas[1].kmsKeyArn = keyId));
         expect(check(table, "us-east-1", v)).toEqual([invalid(`KMS key ${keyId} is in us-east-1; the replica in eu-west-1 needs a key in its own Region`)]);
     });
 
@@ -183,7 +129,7 @@ describe("aws:dynamodb/table:Table, strong consistency", () => {
     test("three regions without witness pass", () => {
         const t = mutated(STRONG, (s) => {
             delete s.globalTableWitness;
-            s.replicas.push({ ...s.replicas[0], regionName: "us-west-2", kmsKeyArn: KEY("us-west-2") });
+            s.replicas.push({ ...s.replicas[0], regionName: "us-west-2", kmsKeyArn: keyArn("us-west-2") });
         });
         expect(check(t)).toEqual([]);
     });
@@ -191,7 +137,7 @@ describe("aws:dynamodb/table:Table, strong consistency", () => {
     test.each<Mutation>([
         [
             "two replicas and a witness",
-            (t) => t.replicas.push({ ...t.replicas[0], regionName: "us-west-1", kmsKeyArn: KEY("us-west-1") }),
+            (t) => t.replicas.push({ ...t.replicas[0], regionName: "us-west-1", kmsKeyArn: keyArn("us-west-1") }),
             [invalid("Multi-Region strong consistency needs exactly three Regions: the table's and two replicas, or the table's, one replica and a witness; got us-east-1, us-east-2, us-west-1 and witness us-west-2")],
         ],
         [
@@ -202,7 +148,7 @@ describe("aws:dynamodb/table:Table, strong consistency", () => {
         ["the witness in a replica's region", (t) => (t.globalTableWitness.regionName = "us-east-2"), [invalid("The witness Region us-east-2 must differ from the table's and the replicas' Regions (us-east-1, us-east-2)")]],
         [
             "regions of two region sets",
-            (t) => Object.assign(t.replicas[0], { regionName: "eu-west-1", kmsKeyArn: KEY("eu-west-1") }),
+            (t) => Object.assign(t.replicas[0], { regionName: "eu-west-1", kmsKeyArn: keyArn("eu-west-1") }),
             [invalid("Multi-Region strong consistency needs every Region in one Region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3); got us-east-1, eu-west-1, us-west-2")],
         ],
         ["time to live", (t) => (t.ttl = { attributeName: "expiresAt", enabled: true }), [invalid("Time to Live is not supported on a global table with multi-Region strong consistency")]],
@@ -220,8 +166,8 @@ describe("aws:dynamodb/table:Table, strong consistency", () => {
 });
 
 describe("aws:dynamodb/tableReplica:TableReplica", () => {
-    const TABLE_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/active-active-table-prod";
-    const REPLICA = { globalTableArn: TABLE_ARN, kmsKeyArn: KEY("us-west-2"), pointInTimeRecovery: true, deletionProtectionEnabled: true };
+    const TABLE_ARN = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${TABLE_NAME}`;
+    const REPLICA = { globalTableArn: TABLE_ARN, kmsKeyArn: keyArn("us-west-2"), pointInTimeRecovery: true, deletionProtectionEnabled: true };
     const replica = (inputs: Record<string, any>, region: string, v = createStrictValidator()) =>
         v.validate({ type: "aws:dynamodb/tableReplica:TableReplica", name: "replica", inputs, region });
 
@@ -230,12 +176,12 @@ describe("aws:dynamodb/tableReplica:TableReplica", () => {
     });
 
     test("a replica in the table's region is rejected", () => {
-        expect(replica({ ...REPLICA, kmsKeyArn: KEY("us-east-1") }, "us-east-1")).toEqual([LOCAL]);
+        expect(replica({ ...REPLICA, kmsKeyArn: keyArn("us-east-1") }, "us-east-1")).toEqual([LOCAL]);
     });
 
     test("a replica key from another region is rejected", () => {
-        expect(replica({ ...REPLICA, kmsKeyArn: KEY("eu-west-1") }, "us-west-2")).toEqual([
-            invalid(`KMS key ${KEY("eu-west-1")} is in eu-west-1; the replica in us-west-2 needs a key in its own Region`),
+        expect(replica({ ...REPLICA, kmsKeyArn: keyArn("eu-west-1") }, "us-west-2")).toEqual([
+            invalid(`KMS key ${keyArn("eu-west-1")} is in eu-west-1; the replica in us-west-2 needs a key in its own Region`),
         ]);
     });
 

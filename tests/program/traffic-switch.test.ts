@@ -2,9 +2,9 @@
  * Switching `active-active:traffic` between Route 53 and Cloudflare changes only the traffic layer (and where the
  * ACM validation record lives); the table, the keys and every regional service keep their names and inputs.
  */
-import { MockKit, RecordedResource } from "../mock-kit";
-import { main } from "../program";
-import { engineConfig } from "./helpers/config-source";
+import { MockKit, RecordedResource } from "../../mock-kit";
+import { main } from "../../program";
+import { engineConfig } from "../helpers/config-source";
 
 async function plan(traffic: "route53" | "cloudflare"): Promise<RecordedResource[]> {
     const { config, secretKeys } = engineConfig("prod", { set: { "active-active:traffic": traffic } });

@@ -1,67 +1,32 @@
 /**
- * Strict mocks, Route 53 and ACM: the health checks, latency records, certificates and the shared DNS validation
- * record the program sends pass; each constraint rejects one mutation with the API's message. Cross-resource rules
- * (one record set per name, type and set identifier; names inside the zone; what ACM expects in its validation
- * record) run against one validator that has seen the earlier registrations.
+ * Strict mocks, Route 53: the health checks and latency records LatencyRouting sends (the canonical fixtures) pass;
+ * each constraint rejects one mutation with the API's message. Cross-resource rules (one record set per name, type
+ * and set identifier; names inside the zone) run against one validator that has seen the earlier registrations.
  */
 import { unknown } from "@pulumi/pulumi/output";
-import { computeOutputs } from "../mock-kit/outputs";
-import { createStrictValidator, StrictValidator } from "../mock-kit/strict";
+import { computeOutputs } from "../../../mock-kit/outputs";
+import { createStrictValidator, StrictValidator } from "../../../mock-kit/strict";
+import { ZONE_ID } from "../../fixtures/common";
+import { gateCheck, HEALTH_CHECK, regionalCheck } from "../../fixtures/route53/health-check";
+import { latencyRecord, RECORD } from "../../fixtures/route53/record";
+import { check as checkIn, Mutation, mutated, schema } from "./support";
 
-const ZONE_ID = "Z0123456789PRDEXAMPLE";
-const CHECK = "aws:route53/healthCheck:HealthCheck";
-const RECORD = "aws:route53/record:Record";
-
-/** LatencyRouting's regional HTTPS check (prod settings). */
-const HEALTH_CHECK = {
-    type: "HTTPS",
-    fqdn: "614cc334b7.execute-api.us-east-1.amazonaws.com",
-    port: 443,
-    enableSni: true,
-    resourcePath: "/health",
-    requestInterval: 30,
-    failureThreshold: 1,
-    regions: ["us-east-1", "eu-west-1", "ap-southeast-1"],
-    measureLatency: true,
-    tags: { Name: "active-active-routing-us-east-1" },
-} as Record<string, any>;
-
-/** LatencyRouting's drain gate over the regional check. */
-const GATE = { type: "CALCULATED", childHealthchecks: ["405934e1-9412-9baf-40d4-f2719b905ec5"], childHealthThreshold: 1, tags: {} } as Record<string, any>;
-
-/** LatencyRouting's alias record for one region. */
-const LATENCY_RECORD = {
-    zoneId: ZONE_ID,
-    name: "api.example.com",
-    type: "A",
-    setIdentifier: "us-east-1",
-    latencyRoutingPolicies: [{ region: "us-east-1" }],
-    healthCheckId: "e8be3749-a8e8-fed5-329e-af53fda172ec",
-    aliases: [{ name: "d-7a6dc96740.execute-api.us-east-1.amazonaws.com", zoneId: "Z1UJRXOUMOOFQ8", evaluateTargetHealth: true }],
-} as Record<string, any>;
-
-/** RegionalService's certificate. */
-const CERTIFICATE = { domainName: "api.example.com", validationMethod: "DNS", tags: {} } as Record<string, any>;
+const CHECK = HEALTH_CHECK;
+/** LatencyRouting's regional HTTPS check, its drain gate, and its alias record, for us-east-1. */
+const REGIONAL_CHECK = regionalCheck("us-east-1");
+const GATE = gateCheck("us-east-1", "405934e1-9412-9baf-40d4-f2719b905ec5");
+const LATENCY_RECORD = latencyRecord("us-east-1", "e8be3749-a8e8-fed5-329e-af53fda172ec");
 
 const validator = () => createStrictValidator({ zones: { [ZONE_ID]: "example.com" } });
-const check = (type: string, inputs: Record<string, any>, v: StrictValidator = validator(), region = "us-east-1") =>
-    v.validate({ type, name: "r", inputs, region });
+const check = (type: string, inputs: Record<string, any>, v: StrictValidator = validator()) => checkIn(type, inputs, v);
 
-function mutated(base: Record<string, any>, mutate: (t: Record<string, any>) => void): Record<string, any> {
-    const t = structuredClone(base);
-    mutate(t);
-    return t;
-}
-
-type Mutation = [string, (t: Record<string, any>) => void, string[]];
-const invalidInput = (...violations: string[]) =>
-    `InvalidInput: ${violations.length} validation error${violations.length === 1 ? "" : "s"} detected: ${violations.join("; ")}`;
+const invalidInput = (...violations: string[]) => schema("InvalidInput", ...violations);
 const parameter = (m: string) => `InvalidInput: Invalid parameter : ${m}`;
 const CHECKERS = "us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1";
 
 describe("aws:route53/healthCheck:HealthCheck", () => {
     test("the program's regional check and gate pass", () => {
-        expect(check(CHECK, HEALTH_CHECK)).toEqual([]);
+        expect(check(CHECK, REGIONAL_CHECK)).toEqual([]);
         expect(check(CHECK, GATE)).toEqual([]);
     });
 
@@ -104,7 +69,7 @@ describe("aws:route53/healthCheck:HealthCheck", () => {
         ["port 70000", (t) => (t.port = 70000), [invalidInput("Value '70000' at 'healthCheckConfig.port' failed to satisfy constraint: Member must have value less than or equal to 65535")]],
         ["a search string on an HTTPS check", (t) => (t.searchString = "ok"), [parameter("SearchString is only allowed with HTTP_STR_MATCH and HTTPS_STR_MATCH, not HTTPS")]],
     ])("%s is rejected", (_, mutate, expected) => {
-        expect(check(CHECK, mutated(HEALTH_CHECK, mutate))).toEqual(expected);
+        expect(check(CHECK, mutated(REGIONAL_CHECK, mutate))).toEqual(expected);
     });
 
     test.each<Mutation>([
@@ -230,78 +195,5 @@ describe("aws:route53/record:Record", () => {
         expect(check(RECORD, { ...LATENCY_RECORD, aliases: unknown })).toEqual([]);
         const cname = { zoneId: ZONE_ID, name: "www.example.com", type: "CNAME", ttl: 60, records: unknown };
         expect(check(RECORD, cname)).toEqual([]);
-    });
-});
-
-describe("ACM certificates and their DNS validation", () => {
-    const validation = (region: string) => {
-        const out = computeOutputs({ type: "aws:acm/certificate:Certificate", name: `cert-${region}`, inputs: CERTIFICATE, region }).state;
-        return { arn: out.arn as string, option: out.domainValidationOptions[0] as Record<string, string> };
-    };
-    const strip = (s: string) => s.replace(/\.$/, "");
-    const validationRecord = (o: Record<string, string>) => ({ zoneId: ZONE_ID, name: strip(o.resourceRecordName!), type: "CNAME", records: [strip(o.resourceRecordValue!)], ttl: 60 });
-
-    /** Registers the certificates of three regions and the one shared validation record, as the program does. */
-    function program(): StrictValidator {
-        const v = validator();
-        for (const region of ["us-east-1", "us-west-2", "eu-west-1"]) {
-            expect(v.validate({ type: "aws:acm/certificate:Certificate", name: `cert-${region}`, inputs: CERTIFICATE, region })).toEqual([]);
-        }
-        expect(check(RECORD, validationRecord(validation("us-east-1").option), v)).toEqual([]);
-        return v;
-    }
-
-    test("the program's certificates, shared validation record and validations pass", () => {
-        const v = program();
-        for (const region of ["us-east-1", "us-west-2", "eu-west-1"]) {
-            const { arn, option } = validation(region);
-            const inputs = { certificateArn: arn, validationRecordFqdns: [strip(option.resourceRecordName!)] };
-            expect(v.validate({ type: "aws:acm/certificateValidation:CertificateValidation", name: `v-${region}`, inputs, region })).toEqual([]);
-        }
-    });
-
-    test.each<Mutation>([
-        [
-            "a first name of 65 characters",
-            (t) => (t.domainName = `${"a".repeat(53)}.example.com`),
-            [`ValidationException: 1 validation error detected: Value '${"a".repeat(53)}.example.com' at 'domainName' failed to satisfy constraint: Member must have length less than or equal to 64`],
-        ],
-        [
-            "a name with an underscore",
-            (t) => (t.domainName = "api_v1.example.com"),
-            [
-                "ValidationException: 1 validation error detected: Value 'api_v1.example.com' at 'domainName' failed to satisfy constraint: Member must satisfy regular expression pattern: (\\*\\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])",
-            ],
-        ],
-        ["validation method HTTP", (t) => (t.validationMethod = "HTTP"), ["ValidationException: 1 validation error detected: Value 'HTTP' at 'validationMethod' failed to satisfy constraint: Member must satisfy enum value set: [DNS, EMAIL]"]],
-        ["key algorithm RSA_8192", (t) => (t.keyAlgorithm = "RSA_8192"), ["ValidationException: 1 validation error detected: Value 'RSA_8192' at 'keyAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [RSA_2048, EC_prime256v1, EC_secp384r1]"]],
-    ])("a certificate with %s is rejected", (_, mutate, expected) => {
-        expect(check("aws:acm/certificate:Certificate", mutated(CERTIFICATE, mutate))).toEqual(expected);
-    });
-
-    test("a validation record per region (the same record three times) is rejected", () => {
-        const v = program();
-        expect(check(RECORD, validationRecord(validation("us-west-2").option), v)).toEqual([
-            `InvalidChangeBatch: [Tried to create resource record set [name='${validation("us-west-2").option.resourceRecordName}', type='CNAME'] but it already exists]`,
-        ]);
-    });
-
-    test("a validation record with the wrong value is rejected", () => {
-        const v = validator();
-        expect(v.validate({ type: "aws:acm/certificate:Certificate", name: "cert-us-east-1", inputs: CERTIFICATE, region: "us-east-1" })).toEqual([]);
-        const { arn, option } = validation("us-east-1");
-        const record = { ...validationRecord(option), records: ["_wrong.acm-validations.aws"] };
-        expect(check(RECORD, record, v)).toEqual([
-            `ACM: certificate ${arn} stays PENDING_VALIDATION: its DNS validation record ${option.resourceRecordName} must be CNAME ${option.resourceRecordValue}, got CNAME _wrong.acm-validations.aws`,
-        ]);
-    });
-
-    test("a certificate validation that does not list the certificate's record is rejected", () => {
-        const v = program();
-        const { arn, option } = validation("us-west-2");
-        const inputs = { certificateArn: arn, validationRecordFqdns: ["_other.api.example.com"] };
-        expect(v.validate({ type: "aws:acm/certificateValidation:CertificateValidation", name: "v", inputs, region: "us-west-2" })).toEqual([
-            `missing api.example.com DNS validation record: ${option.resourceRecordName}`,
-        ]);
     });
 });

@@ -3,16 +3,16 @@
  * violation, and the pack reads the program's shape the way the components build it (every region with one of
  * each layer, global monitoring recognised). Then a drain too far, which the pack must stop.
  */
-import { loadStackConfig, MockKit } from "../mock-kit";
-import { mandatoryViolations, policyResources, runPolicyPack } from "../policies/harness";
-import { stackResources } from "../policies/lib/policy";
-import { topology } from "../policies/lib/topology";
-import { policies } from "../policies/rules";
+import { loadStackConfig, MockKit } from "../../mock-kit";
+import { mandatoryViolations, policyResources, runPolicyPack } from "../../policies/harness";
+import { stackResources } from "../../policies/lib/policy";
+import { topology } from "../../policies/lib/topology";
+import { policies } from "../../policies/rules";
 
 async function runProgram(stack: string, overrides: Record<string, unknown> = {}) {
     const { config, secretKeys } = loadStackConfig(stack, overrides);
     const kit = MockKit.install({ config, secretKeys, stack });
-    const { main } = await import("../program");
+    const { main } = await import("../../program");
     await kit.runProgram(() => main());
     return kit;
 }

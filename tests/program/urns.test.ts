@@ -3,9 +3,9 @@
  * and prod stacks, so a rename shows up here as a failing test; a deliberate rename needs an alias on the resource
  * (so Pulumi moves it instead of replacing it) and an updated snapshot in the same change.
  */
-import { MockKit } from "../mock-kit";
-import { main } from "../program";
-import { engineConfig } from "./helpers/config-source";
+import { MockKit } from "../../mock-kit";
+import { main } from "../../program";
+import { engineConfig } from "../helpers/config-source";
 
 async function urns(stack: "dev" | "prod"): Promise<string[]> {
     const { config, secretKeys } = engineConfig(stack);

@@ -1,65 +1,23 @@
 /**
- * Strict mocks, Cloudflare Load Balancing: the monitor, pools, load balancer and DNS validation record that
- * CloudflareLoadBalancer and the stack send pass; each constraint rejects one mutation with Cloudflare's error.
- * Pool and monitor references are checked against what the same validator registered before.
+ * Strict mocks, Cloudflare Load Balancing: the monitor, pools and load balancer CloudflareLoadBalancer registers (the
+ * canonical fixtures) and the stack's DNS validation record pass; each constraint rejects one mutation with
+ * Cloudflare's error. Pool and monitor references are checked against what the same validator registered before.
  */
-import { computeOutputs } from "../mock-kit/outputs";
-import { createStrictValidator, StrictValidator } from "../mock-kit/strict";
+import { computeOutputs } from "../../../mock-kit/outputs";
+import { createStrictValidator, StrictValidator } from "../../../mock-kit/strict";
+import { REGIONS } from "../../fixtures/common";
+import { CLOUDFLARE_ZONE } from "../../fixtures/cloudflare/ids";
+import { LOAD_BALANCER as LB_TYPE, loadBalancer } from "../../fixtures/cloudflare/load-balancer";
+import { monitor, MONITOR as MONITOR_TYPE } from "../../fixtures/cloudflare/monitor";
+import { pool, POOL as POOL_TYPE } from "../../fixtures/cloudflare/pool";
+import { Mutation, mutated } from "./support";
 
-const ACCOUNT = "0123456789abcdef0123456789abcdef";
-const ZONE = "fedcba9876543210fedcba9876543210";
-const MONITOR_TYPE = "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor";
-const POOL_TYPE = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
-const LB_TYPE = "cloudflare:index/loadBalancer:LoadBalancer";
-
-const MONITOR = {
-    accountId: ACCOUNT,
-    allowInsecure: false,
-    consecutiveDown: 1,
-    description: "api.example.com /health",
-    expectedCodes: "200",
-    followRedirects: false,
-    interval: 60,
-    method: "GET",
-    path: "/health",
-    retries: 2,
-    timeout: 5,
-    type: "https",
-} as Record<string, any>;
-
+const MONITOR = monitor();
 const idOf = (type: string, name: string, inputs: Record<string, any>) => computeOutputs({ type, name, inputs, region: undefined }).id;
 const MONITOR_ID = idOf(MONITOR_TYPE, "lb-monitor", MONITOR);
-
-const PLACES: Record<string, [string, number, number]> = { "us-east-1": ["ENAM", 39.04, -77.49], "us-west-2": ["WNAM", 45.84, -119.7], "eu-west-1": ["WEU", 53.35, -6.26] };
-function pool(region: string): Record<string, any> {
-    const [code, latitude, longitude] = PLACES[region]!;
-    const host = `614cc334b7.execute-api.${region}.amazonaws.com`;
-    return {
-        accountId: ACCOUNT,
-        checkRegions: [code],
-        description: `api.example.com in ${region}`,
-        enabled: true,
-        latitude,
-        longitude,
-        minimumOrigins: 1,
-        monitor: MONITOR_ID,
-        name: `active-active-lb-${region}`,
-        origins: [{ address: host, enabled: true, header: { hosts: [host] }, name: region, weight: 1 }],
-    };
-}
-const REGIONS = Object.keys(PLACES);
-const POOL_IDS = REGIONS.map((r) => idOf(POOL_TYPE, `lb-${r}-pool`, pool(r)));
-
-const LOAD_BALANCER = {
-    defaultPools: POOL_IDS,
-    description: "api.example.com: active-active over us-east-1, us-west-2, eu-west-1",
-    fallbackPool: POOL_IDS[0],
-    name: "api.example.com",
-    proxied: true,
-    sessionAffinity: "none",
-    steeringPolicy: "dynamic_latency",
-    zoneId: ZONE,
-} as Record<string, any>;
+const poolOf = (region: string) => pool(region, MONITOR_ID);
+const POOL_IDS = REGIONS.map((r) => idOf(POOL_TYPE, `lb-${r}-pool`, poolOf(r)));
+const LOAD_BALANCER = loadBalancer(REGIONS, POOL_IDS, POOL_IDS[0]!);
 
 const DNS_RECORD = {
     comment: "ACM DNS validation",
@@ -68,7 +26,7 @@ const DNS_RECORD = {
     proxied: false,
     ttl: 60,
     type: "CNAME",
-    zoneId: ZONE,
+    zoneId: CLOUDFLARE_ZONE,
 } as Record<string, any>;
 
 const check = (type: string, name: string, inputs: Record<string, any>, v: StrictValidator) => v.validate({ type, name, inputs, region: undefined });
@@ -76,17 +34,10 @@ const check = (type: string, name: string, inputs: Record<string, any>, v: Stric
 /** Registers the monitor and the three pools, as the component does before its load balancer. */
 function withPools(v: StrictValidator = createStrictValidator()): StrictValidator {
     expect(check(MONITOR_TYPE, "lb-monitor", MONITOR, v)).toEqual([]);
-    REGIONS.forEach((r) => expect(check(POOL_TYPE, `lb-${r}-pool`, pool(r), v)).toEqual([]));
+    REGIONS.forEach((r) => expect(check(POOL_TYPE, `lb-${r}-pool`, poolOf(r), v)).toEqual([]));
     return v;
 }
 
-function mutated(base: Record<string, any>, mutate: (t: Record<string, any>) => void): Record<string, any> {
-    const t = structuredClone(base);
-    mutate(t);
-    return t;
-}
-
-type Mutation = [string, (t: Record<string, any>) => void, string[]];
 const failed = (message: string) => `400 Bad Request {"success":false,"errors":[{"code":1002,"message":"${message}: validation failed"}]}`;
 
 describe("cloudflare LoadBalancerMonitor", () => {
@@ -140,7 +91,7 @@ describe("cloudflare LoadBalancerPool", () => {
     ])("%s is rejected", (_, mutate, expected) => {
         const v = createStrictValidator();
         expect(check(MONITOR_TYPE, "lb-monitor", MONITOR, v)).toEqual([]);
-        expect(check(POOL_TYPE, "lb-us-east-1-pool", mutated(pool("us-east-1"), mutate), v)).toEqual(expected);
+        expect(check(POOL_TYPE, "lb-us-east-1-pool", mutated(poolOf("us-east-1"), mutate), v)).toEqual(expected);
     });
 });
 
@@ -183,7 +134,7 @@ describe("cloudflare LoadBalancer", () => {
     test("proximity steering over a pool without coordinates is rejected", () => {
         const v = createStrictValidator();
         expect(check(MONITOR_TYPE, "lb-monitor", MONITOR, v)).toEqual([]);
-        const bare = pool("us-east-1");
+        const bare = poolOf("us-east-1");
         delete bare.latitude;
         delete bare.longitude;
         expect(check(POOL_TYPE, "bare", bare, v)).toEqual([]);
@@ -193,7 +144,7 @@ describe("cloudflare LoadBalancer", () => {
 
     test("dynamic latency steering over a pool without monitor is rejected", () => {
         const v = createStrictValidator();
-        const unmonitored = pool("us-east-1");
+        const unmonitored = poolOf("us-east-1");
         delete unmonitored.monitor;
         expect(check(POOL_TYPE, "unmonitored", unmonitored, v)).toEqual([]);
         const id = idOf(POOL_TYPE, "unmonitored", unmonitored);
