@@ -4,6 +4,21 @@
  * stack-rule tests mutate one case at a time. Not shipped logic: only tests import this.
  */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { ACCOUNT, REGIONS as PROD_REGIONS, TRAFFIC } from "../../tests/fixtures/common";
+import { defaultStage, STAGE } from "../../tests/fixtures/apigateway/stage";
+import { customDomain, DOMAIN_NAME } from "../../tests/fixtures/apigateway/domain-name";
+import { LOAD_BALANCER, loadBalancer } from "../../tests/fixtures/cloudflare/load-balancer";
+import { monitor, MONITOR } from "../../tests/fixtures/cloudflare/monitor";
+import { pool, POOL } from "../../tests/fixtures/cloudflare/pool";
+import { functionLogGroup, LOG_GROUP } from "../../tests/fixtures/cloudwatch/log-group";
+import { healthCheckAlarm, METRIC_ALARM } from "../../tests/fixtures/cloudwatch/metric-alarm";
+import { globalTable, TABLE } from "../../tests/fixtures/dynamodb/table";
+import { functionRole, ROLE } from "../../tests/fixtures/iam/role";
+import { functionPolicy, ROLE_POLICY } from "../../tests/fixtures/iam/role-policy";
+import { keyArn, KMS_KEY, tableKey } from "../../tests/fixtures/kms/key";
+import { FUNCTION, lambdaFunction } from "../../tests/fixtures/lambda/function";
+import { anyRegionCheck, gateCheck, HEALTH_CHECK, regionalCheck } from "../../tests/fixtures/route53/health-check";
+import { latencyRecord, RECORD } from "../../tests/fixtures/route53/record";
 import { evaluateResourcePolicy, evaluateStackPolicy, HarnessResource } from "../harness";
 import { schemaDefaults } from "../lib/policy";
 
@@ -14,7 +29,7 @@ export const UNKNOWN_NUMBER = "3eeb2bf0-c639-47a8-9e75-3b44932eb421";
 const STACK = "prod";
 const PROJECT = "active-active";
 export const ROOT_URN = `urn:pulumi:${STACK}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${STACK}`;
-export const ACCOUNT = "123456789012";
+export { ACCOUNT };
 
 export function urnOf(type: string, name: string): string {
     return `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
@@ -44,23 +59,7 @@ export function resource(type: string, name: string, inputs: Record<string, any>
 
 export const TAGS = { "app:name": "active-active", "app:stack": STACK, env: STACK, owner: "platform-team", "cost-center": "4200" };
 
-export function keyArn(region: string): string {
-    return `arn:aws:kms:${region}:${ACCOUNT}:key/key-${region}`;
-}
-
-export const KEY_POLICY = JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-        { Sid: "AccountRoot", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
-        {
-            Sid: "DynamoDB",
-            Effect: "Allow",
-            Principal: { Service: "dynamodb.amazonaws.com" },
-            Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
-            Resource: "*",
-        },
-    ],
-});
+export { keyArn };
 
 export interface StackOptions {
     regions?: string[];
@@ -70,220 +69,67 @@ export interface StackOptions {
     witness?: string;
 }
 
-export const REGIONS = ["us-east-1", "us-west-2", "eu-west-1"];
-export const HOME = "us-east-1";
+export const REGIONS = PROD_REGIONS;
+export const HOME = REGIONS[0]!;
 
-/** A compliant active-active stack, as the components are meant to build it. */
+/** A compliant active-active stack, as the components build it: the table, a service per region, a traffic layer. */
 export function activeActiveStack(options: StackOptions = {}): HarnessResource[] {
     const regions = options.regions ?? REGIONS;
-    const home = regions[0]!;
-    const drain = options.drain ?? [];
-    const mode = options.consistency === "strong" ? "STRONG" : "EVENTUAL";
-    const out: HarnessResource[] = [{ type: "pulumi:pulumi:Stack", name: `${PROJECT}-${STACK}`, urn: ROOT_URN, custom: false, inputs: {} }];
-    const global = [...new Set([...regions, "us-east-1"])];
-    out.push(...global.map(provider));
+    const stackRoot: HarnessResource = { type: "pulumi:pulumi:Stack", name: `${PROJECT}-${STACK}`, urn: ROOT_URN, custom: false, inputs: {} };
+    const providers = [...new Set([...regions, "us-east-1"])].map(provider);
+    const traffic = (options.traffic ?? "route53") === "route53" ? route53Traffic : cloudflareTraffic;
+    return [stackRoot, ...providers, ...tableResources(regions, options), ...regions.flatMap(serviceResources), ...traffic(regions, options.drain ?? [])];
+}
 
-    for (const r of regions) {
-        out.push(resource("aws:kms/key:Key", `app-table-${r}-key`, { enableKeyRotation: true, deletionWindowInDays: 30, policy: KEY_POLICY, tags: TAGS }, { region: r }));
-    }
-    out.push(
-        resource(
-            "aws:dynamodb/table:Table",
-            "app-table",
-            {
-                name: "app-table",
-                billingMode: "PAY_PER_REQUEST",
-                hashKey: "pk",
-                rangeKey: "sk",
-                attributes: [{ name: "pk", type: "S" }, { name: "sk", type: "S" }],
-                deletionProtectionEnabled: true,
-                pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
-                serverSideEncryption: { enabled: true, kmsKeyArn: keyArn(home) },
-                ...(mode === "EVENTUAL" ? { streamEnabled: true, streamViewType: "NEW_AND_OLD_IMAGES" } : {}),
-                ...(options.witness ? { globalTableWitness: { regionName: options.witness } } : {}),
-                replicas: regions.slice(1).map((r) => ({
-                    regionName: r,
-                    kmsKeyArn: keyArn(r),
-                    pointInTimeRecovery: true,
-                    deletionProtectionEnabled: true,
-                    propagateTags: true,
-                    consistencyMode: mode,
-                })),
-                tags: TAGS,
-            },
-            { region: home, id: "app-table" },
-        ),
-    );
+/** GlobalTable: a key per region, then the table with its replicas. */
+function tableResources(regions: string[], options: StackOptions): HarnessResource[] {
+    const keys = regions.map((r) => resource(KMS_KEY, `app-table-${r}-key`, tableKey(r, { tags: TAGS }), { region: r }));
+    const inputs = globalTable({ regions, consistency: options.consistency, witness: options.witness, tags: TAGS });
+    return [...keys, resource(TABLE, "app-table", inputs, { region: regions[0], id: "app-table" })];
+}
 
-    for (const r of regions) {
-        const tableArn = `arn:aws:dynamodb:${r}:${ACCOUNT}:table/app-table`;
-        out.push(
-            resource(
-                "aws:iam/role:Role",
-                `app-${r}-role`,
-                {
-                    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-                    tags: TAGS,
-                },
-                { region: r },
-            ),
-            resource(
-                "aws:iam/rolePolicy:RolePolicy",
-                `app-${r}-policy`,
-                {
-                    role: `app-${r}-role-id`,
-                    policy: JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            { Sid: "Table", Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"], Resource: [tableArn, `${tableArn}/index/*`] },
-                            { Sid: "Key", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: keyArn(r) },
-                            { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `arn:aws:logs:${r}:${ACCOUNT}:log-group:/aws/lambda/app-${r}:*` },
-                        ],
-                    }),
-                },
-                { region: r },
-            ),
-            resource("aws:cloudwatch/logGroup:LogGroup", `app-${r}-logs`, { name: `/aws/lambda/app-${r}`, retentionInDays: 90, kmsKeyId: keyArn(r), tags: TAGS }, { region: r }),
-            resource(
-                "aws:lambda/function:Function",
-                `app-${r}-fn`,
-                { runtime: "nodejs22.x", handler: "index.handler", memorySize: 1024, timeout: 10, reservedConcurrentExecutions: 50, role: `arn:aws:iam::${ACCOUNT}:role/app-${r}-role`, tags: TAGS },
-                { region: r },
-            ),
-            resource(
-                "aws:apigatewayv2/stage:Stage",
-                `app-${r}-stage`,
-                {
-                    apiId: `api-${r}`,
-                    name: "$default",
-                    autoDeploy: true,
-                    accessLogSettings: { destinationArn: `arn:aws:logs:${r}:${ACCOUNT}:log-group:/aws/apigateway/app-${r}`, format: '{"requestId":"$context.requestId"}' },
-                    defaultRouteSettings: { throttlingRateLimit: 500, throttlingBurstLimit: 1000 },
-                    tags: TAGS,
-                },
-                { region: r },
-            ),
-            resource(
-                "aws:apigatewayv2/domainName:DomainName",
-                `app-${r}-domain`,
-                {
-                    domainName: "api.example.com",
-                    domainNameConfiguration: { certificateArn: `arn:aws:acm:${r}:${ACCOUNT}:certificate/c-${r}`, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
-                    tags: TAGS,
-                },
-                { region: r },
-            ),
-        );
-    }
+/** RegionalService in one region: role and policy, logs, function, stage and custom domain. */
+function serviceResources(r: string): HarnessResource[] {
+    return [
+        resource(ROLE, `app-${r}-role`, functionRole({ tags: TAGS }), { region: r }),
+        resource(ROLE_POLICY, `app-${r}-policy`, functionPolicy(r), { region: r }),
+        resource(LOG_GROUP, `app-${r}-logs`, functionLogGroup(r, { tags: TAGS }), { region: r }),
+        resource(FUNCTION, `app-${r}-fn`, lambdaFunction(r, { tags: TAGS }), { region: r }),
+        resource(STAGE, `app-${r}-stage`, defaultStage(r, { tags: TAGS }), { region: r }),
+        resource(DOMAIN_NAME, `app-${r}-domain`, customDomain(r, { tags: TAGS }), { region: r }),
+    ];
+}
 
-    if ((options.traffic ?? "route53") === "route53") {
-        const checkIds: string[] = [];
-        for (const r of regions) {
-            const checkId = `check-${r}`;
-            checkIds.push(checkId);
-            out.push(
-                resource(
-                    "aws:route53/healthCheck:HealthCheck",
-                    `app-traffic-${r}-check`,
-                    {
-                        type: "HTTPS",
-                        fqdn: `abc${r.length}.execute-api.${r}.amazonaws.com`,
-                        port: 443,
-                        enableSni: true,
-                        resourcePath: "/health",
-                        requestInterval: 30,
-                        failureThreshold: 1,
-                        regions: ["us-east-1", "eu-west-1", "ap-southeast-1"],
-                        tags: { ...TAGS, "activeactive:region": r, "activeactive:rto-target-seconds": "120" },
-                    },
-                    { region: "us-east-1", id: checkId },
-                ),
-                resource(
-                    "aws:route53/healthCheck:HealthCheck",
-                    `app-traffic-${r}-gate`,
-                    { type: "CALCULATED", childHealthchecks: [checkId], childHealthThreshold: drain.includes(r) ? 2 : 1, tags: { ...TAGS, "activeactive:region": r } },
-                    { region: "us-east-1", id: `gate-${r}` },
-                ),
-                resource(
-                    "aws:route53/record:Record",
-                    `app-traffic-${r}-record`,
-                    {
-                        zoneId: "Z0123456789PRDEXAMPLE",
-                        name: "api.example.com",
-                        type: "A",
-                        setIdentifier: r,
-                        latencyRoutingPolicies: [{ region: r }],
-                        healthCheckId: `gate-${r}`,
-                        aliases: [{ name: `d-${r}.execute-api.${r}.amazonaws.com`, zoneId: "Z1UJRXOUMOOFQ8", evaluateTargetHealth: true }],
-                    },
-                    { region: "us-east-1" },
-                ),
-            );
-        }
-        const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:app-traffic-alarms`;
-        out.push(
-            resource(
-                "aws:route53/healthCheck:HealthCheck",
-                "app-traffic-any-region",
-                { type: "CALCULATED", childHealthchecks: checkIds, childHealthThreshold: 1, tags: { ...TAGS, "activeactive:scope": "global" } },
-                { region: "us-east-1", id: "check-any-region" },
-            ),
-            resource("aws:sns/topic:Topic", "app-traffic-alarms", { tags: { ...TAGS, "activeactive:scope": "global" } }, { region: "us-east-1", id: topicArn }),
-            resource(
-                "aws:cloudwatch/metricAlarm:MetricAlarm",
-                "app-traffic-any-region-alarm",
-                {
-                    namespace: "AWS/Route53",
-                    metricName: "HealthCheckStatus",
-                    dimensions: { HealthCheckId: "check-any-region" },
-                    statistic: "Minimum",
-                    period: 60,
-                    evaluationPeriods: 1,
-                    comparisonOperator: "LessThanThreshold",
-                    threshold: 1,
-                    alarmActions: [topicArn],
-                    tags: { ...TAGS, "activeactive:scope": "global" },
-                },
-                { region: "us-east-1" },
-            ),
-        );
-    } else {
-        const monitor = resource(
-            "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
-            "app-traffic-monitor",
-            { accountId: "0123456789abcdef0123456789abcdef", type: "https", method: "GET", path: "/health", expectedCodes: "200", allowInsecure: false, interval: 15, retries: 2, timeout: 5, consecutiveDown: 1 },
-            { id: "monitor-1" },
-        );
-        out.push(monitor);
-        for (const r of regions) {
-            out.push(
-                resource(
-                    "cloudflare:index/loadBalancerPool:LoadBalancerPool",
-                    `app-traffic-${r}-pool`,
-                    {
-                        accountId: "0123456789abcdef0123456789abcdef",
-                        name: `app-traffic-${r}`,
-                        enabled: !drain.includes(r),
-                        minimumOrigins: 1,
-                        monitor: "monitor-1",
-                        origins: [{ name: r, address: `abc.execute-api.${r}.amazonaws.com`, enabled: true, weight: 1 }],
-                    },
-                    { id: `pool-${r}` },
-                ),
-            );
-        }
-        out.push(
-            resource("cloudflare:index/loadBalancer:LoadBalancer", "app-traffic-lb", {
-                zoneId: "fedcba9876543210fedcba9876543210",
-                name: "api.example.com",
-                defaultPools: regions.map((r) => `pool-${r}`),
-                fallbackPool: `pool-${regions.find((r) => !drain.includes(r)) ?? regions[0]}`,
-                steeringPolicy: "dynamic_latency",
-                proxied: true,
-            }),
-        );
-    }
-    return out;
+/** LatencyRouting in us-east-1: per region a check (declaring the 120 s target), a gate and a record; the global check, topic and alarm. */
+function route53Traffic(regions: string[], drain: string[]): HarnessResource[] {
+    const options = { tags: TAGS, rtoTargetSeconds: 120 };
+    const perRegion = regions.flatMap((r) => [
+        resource(HEALTH_CHECK, `${TRAFFIC}-${r}-check`, regionalCheck(r, options), { region: "us-east-1", id: `check-${r}` }),
+        resource(HEALTH_CHECK, `${TRAFFIC}-${r}-gate`, gateCheck(r, `check-${r}`, { tags: TAGS, drained: drain.includes(r) }), { region: "us-east-1", id: `gate-${r}` }),
+        resource(RECORD, `${TRAFFIC}-${r}-record`, latencyRecord(r, `gate-${r}`), { region: "us-east-1" }),
+    ]);
+    const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:${TRAFFIC}-alarms`;
+    const global = { ...TAGS, "activeactive:scope": "global" };
+    const anyRegion = anyRegionCheck(regions.map((r) => `gate-${r}`), { tags: TAGS });
+    const alarm = healthCheckAlarm("api.example.com: no region is healthy", "check-any-region", topicArn, global);
+    return [
+        ...perRegion,
+        resource(HEALTH_CHECK, `${TRAFFIC}-any-region`, anyRegion, { region: "us-east-1", id: "check-any-region" }),
+        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { tags: global }, { region: "us-east-1", id: topicArn }),
+        resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, alarm, { region: "us-east-1" }),
+    ];
+}
+
+/** CloudflareLoadBalancer: a monitor (every 15 s, the business plan's minimum), a pool per region, the load balancer. */
+function cloudflareTraffic(regions: string[], drain: string[]): HarnessResource[] {
+    const pools = regions.map((r) => resource(POOL, `${TRAFFIC}-${r}-pool`, pool(r, "monitor-1", { enabled: !drain.includes(r) }), { id: `pool-${r}` }));
+    const poolIds = regions.map((r) => `pool-${r}`);
+    const fallback = `pool-${regions.find((r) => !drain.includes(r)) ?? regions[0]}`;
+    return [
+        resource(MONITOR, `${TRAFFIC}-monitor`, monitor({ interval: 15 }), { id: "monitor-1" }),
+        ...pools,
+        resource(LOAD_BALANCER, `${TRAFFIC}-lb`, loadBalancer(regions, poolIds, fallback)),
+    ];
 }
 
 /** A deep copy of the resources with the named one changed. */

@@ -2,27 +2,12 @@ import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { domainNameTls12 } from "./domain-name-tls-1-2";
 import { stageAccessLogging } from "./stage-access-logging";
 import { stageThrottling } from "./stage-throttling";
+import { customDomain, DOMAIN_NAME } from "../../../tests/fixtures/apigateway/domain-name";
+import { defaultStage, STAGE } from "../../../tests/fixtures/apigateway/stage";
 
-const domain = {
-    type: "aws:apigatewayv2/domainName:DomainName",
-    region: "eu-west-1",
-    props: {
-        domainName: "api.example.com",
-        domainNameConfiguration: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/c", endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
-    } as Record<string, any>,
-};
+const domain = { type: DOMAIN_NAME, region: "eu-west-1", props: customDomain("eu-west-1") };
 
-const stage = {
-    type: "aws:apigatewayv2/stage:Stage",
-    region: "eu-west-1",
-    props: {
-        apiId: "abc123",
-        name: "$default",
-        autoDeploy: true,
-        accessLogSettings: { destinationArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/apigateway/app", format: '{"requestId":"$context.requestId"}' },
-        defaultRouteSettings: { throttlingRateLimit: 500, throttlingBurstLimit: 1000 },
-    } as Record<string, any>,
-};
+const stage = { type: STAGE, region: "eu-west-1", props: defaultStage("eu-west-1") };
 
 describe("aws-apigateway-domain-name-tls-1-2", () => {
     test("passes TLS_1_2", async () => {

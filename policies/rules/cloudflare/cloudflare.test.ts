@@ -2,24 +2,14 @@ import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { loadBalancerFallbackPool } from "./load-balancer-fallback-pool";
 import { monitorHttps } from "./monitor-https";
 import { poolHasMonitor } from "./pool-has-monitor";
+import { LOAD_BALANCER, loadBalancer as loadBalancerInputs } from "../../../tests/fixtures/cloudflare/load-balancer";
+import { MONITOR, monitor as monitorInputs } from "../../../tests/fixtures/cloudflare/monitor";
+import { POOL, pool as poolInputs } from "../../../tests/fixtures/cloudflare/pool";
 
-const loadBalancer = {
-    type: "cloudflare:index/loadBalancer:LoadBalancer",
-    props: { zoneId: "z", name: "api.example.com", defaultPools: ["pool-us-east-1", "pool-eu-west-1"], fallbackPool: "pool-us-east-1", proxied: true } as Record<string, any>,
-};
-const pool = {
-    type: "cloudflare:index/loadBalancerPool:LoadBalancerPool",
-    props: {
-        accountId: "a",
-        name: "app-traffic-eu-west-1",
-        monitor: "monitor-1",
-        origins: [{ name: "eu-west-1", address: "abc.execute-api.eu-west-1.amazonaws.com", enabled: true }],
-    } as Record<string, any>,
-};
-const monitor = {
-    type: "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
-    props: { accountId: "a", type: "https", method: "GET", path: "/health", expectedCodes: "200", allowInsecure: false, interval: 60 } as Record<string, any>,
-};
+const REGIONS = ["us-east-1", "eu-west-1"];
+const loadBalancer = { type: LOAD_BALANCER, props: loadBalancerInputs(REGIONS, REGIONS.map((r) => `pool-${r}`), "pool-us-east-1") };
+const pool = { type: POOL, props: poolInputs("eu-west-1", "monitor-1") };
+const monitor = { type: MONITOR, props: monitorInputs() };
 
 describe("cloudflare-load-balancer-fallback-pool", () => {
     test("passes a load balancer with a fallback pool", async () => {

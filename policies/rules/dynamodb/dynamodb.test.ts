@@ -3,25 +3,9 @@ import { tableCustomerKmsKey } from "./table-customer-kms-key";
 import { tableDeletionProtectionEnabled } from "./table-deletion-protection-enabled";
 import { tablePitrEnabled } from "./table-pitr-enabled";
 import { tableStreamsNewAndOldImages } from "./table-streams-new-and-old-images";
+import { globalTable, TABLE } from "../../../tests/fixtures/dynamodb/table";
 
-const table = {
-    type: "aws:dynamodb/table:Table",
-    region: "us-east-1",
-    props: {
-        name: "app-table",
-        hashKey: "pk",
-        attributes: [{ name: "pk", type: "S" }],
-        deletionProtectionEnabled: true,
-        pointInTimeRecovery: { enabled: true, recoveryPeriodInDays: 35 },
-        serverSideEncryption: { enabled: true, kmsKeyArn: keyArn("us-east-1") },
-        streamEnabled: true,
-        streamViewType: "NEW_AND_OLD_IMAGES",
-        replicas: [
-            { regionName: "us-west-2", kmsKeyArn: keyArn("us-west-2"), pointInTimeRecovery: true, deletionProtectionEnabled: true },
-            { regionName: "eu-west-1", kmsKeyArn: keyArn("eu-west-1"), pointInTimeRecovery: true, deletionProtectionEnabled: true },
-        ],
-    } as Record<string, any>,
-};
+const table = { type: TABLE, region: "us-east-1", props: globalTable() };
 
 describe("aws-dynamodb-table-pitr-enabled", () => {
     test("passes a table with PITR on the table and every replica", async () => {

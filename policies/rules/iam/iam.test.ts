@@ -1,6 +1,7 @@
 import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { policyNoWildcardActions } from "./policy-no-wildcard-actions";
 import { policyNoWildcardResources } from "./policy-no-wildcard-resources";
+import { functionPolicy, ROLE_POLICY } from "../../../tests/fixtures/iam/role-policy";
 
 const TABLE = "arn:aws:dynamodb:us-west-2:123456789012:table/app-table";
 
@@ -8,14 +9,7 @@ function doc(...statements: Record<string, unknown>[]): string {
     return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
 
-const rolePolicy = {
-    type: "aws:iam/rolePolicy:RolePolicy",
-    region: "us-west-2",
-    props: {
-        role: "app-role",
-        policy: doc({ Sid: "Table", Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:PutItem"], Resource: [TABLE, `${TABLE}/index/*`] }),
-    } as Record<string, any>,
-};
+const rolePolicy = { type: ROLE_POLICY, region: "us-west-2", props: functionPolicy("us-west-2") };
 
 describe("aws-iam-policy-no-wildcard-actions", () => {
     test("passes a policy of named actions", async () => {

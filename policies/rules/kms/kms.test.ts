@@ -1,15 +1,12 @@
-import { check, Case, KEY_POLICY, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
+import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { keyPolicyNoWildcardPrincipal } from "./key-policy-no-wildcard-principal";
 import { keyRotationEnabled } from "./key-rotation-enabled";
+import { KMS_KEY, TABLE_KEY_POLICY, tableKey } from "../../../tests/fixtures/kms/key";
 
-const key = {
-    type: "aws:kms/key:Key",
-    region: "eu-west-1",
-    props: { description: "app-table eu-west-1", enableKeyRotation: true, deletionWindowInDays: 30, policy: KEY_POLICY } as Record<string, any>,
-};
+const key = { type: KMS_KEY, region: "eu-west-1", props: tableKey("eu-west-1") };
 
 function policyWith(statement: Record<string, unknown>): string {
-    return JSON.stringify({ Version: "2012-10-17", Statement: [...JSON.parse(KEY_POLICY).Statement, statement] });
+    return JSON.stringify({ Version: "2012-10-17", Statement: [...TABLE_KEY_POLICY.Statement, statement] });
 }
 
 describe("aws-kms-key-rotation-enabled", () => {

@@ -1,19 +1,9 @@
 import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { functionReservedConcurrency } from "./function-reserved-concurrency";
 import { functionRuntimeSupported } from "./function-runtime-supported";
+import { FUNCTION, lambdaFunction } from "../../../tests/fixtures/lambda/function";
 
-const fn = {
-    type: "aws:lambda/function:Function",
-    region: "us-west-2",
-    props: {
-        runtime: "nodejs22.x",
-        handler: "index.handler",
-        role: "arn:aws:iam::123456789012:role/app",
-        memorySize: 1024,
-        timeout: 10,
-        reservedConcurrentExecutions: 50,
-    } as Record<string, any>,
-};
+const fn = { type: FUNCTION, region: "us-west-2", props: lambdaFunction("us-west-2") };
 
 describe("aws-lambda-function-reserved-concurrency", () => {
     test("passes a function with reserved concurrency", async () => {

@@ -1,12 +1,9 @@
-import { check, Case, keyArn, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
+import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { logGroupKmsEncrypted } from "./log-group-kms-encrypted";
 import { logGroupRetention } from "./log-group-retention";
+import { functionLogGroup, LOG_GROUP } from "../../../tests/fixtures/cloudwatch/log-group";
 
-const logGroup = {
-    type: "aws:cloudwatch/logGroup:LogGroup",
-    region: "us-west-2",
-    props: { name: "/aws/lambda/app-us-west-2", retentionInDays: 90, kmsKeyId: keyArn("us-west-2") } as Record<string, any>,
-};
+const logGroup = { type: LOG_GROUP, region: "us-west-2", props: functionLogGroup("us-west-2") };
 
 describe("aws-cloudwatch-log-group-retention", () => {
     test("passes a log group with retention", async () => {

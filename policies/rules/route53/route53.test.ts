@@ -6,42 +6,14 @@ import { healthCheckHttpsSni } from "./health-check-https-sni";
 import { healthCheckNotInverted } from "./health-check-not-inverted";
 import { latencyRecordHealthChecked } from "./latency-record-health-checked";
 import { latencyRecordIdentified } from "./latency-record-identified";
+import { gateCheck, HEALTH_CHECK, regionalCheck } from "../../../tests/fixtures/route53/health-check";
+import { latencyRecord, RECORD } from "../../../tests/fixtures/route53/record";
 
-const check_ = {
-    type: "aws:route53/healthCheck:HealthCheck",
-    name: "app-traffic-eu-west-1-check",
-    props: {
-        type: "HTTPS",
-        fqdn: "abc123.execute-api.eu-west-1.amazonaws.com",
-        port: 443,
-        enableSni: true,
-        resourcePath: "/health",
-        requestInterval: 30,
-        failureThreshold: 1,
-        regions: ["us-east-1", "eu-west-1", "ap-southeast-1"],
-        tags: { "activeactive:region": "eu-west-1" },
-    } as Record<string, any>,
-};
+const check_ = { type: HEALTH_CHECK, name: "app-traffic-eu-west-1-check", props: regionalCheck("eu-west-1") };
 
-const gate = {
-    type: "aws:route53/healthCheck:HealthCheck",
-    name: "app-traffic-eu-west-1-gate",
-    props: { type: "CALCULATED", childHealthchecks: ["check-eu-west-1"], childHealthThreshold: 1 } as Record<string, any>,
-};
+const gate = { type: HEALTH_CHECK, name: "app-traffic-eu-west-1-gate", props: gateCheck("eu-west-1", "check-eu-west-1") };
 
-const record = {
-    type: "aws:route53/record:Record",
-    name: "app-traffic-eu-west-1-record",
-    props: {
-        zoneId: "Z0123456789PRDEXAMPLE",
-        name: "api.example.com",
-        type: "A",
-        setIdentifier: "eu-west-1",
-        latencyRoutingPolicies: [{ region: "eu-west-1" }],
-        healthCheckId: "gate-eu-west-1",
-        aliases: [{ name: "d-abc.execute-api.eu-west-1.amazonaws.com", zoneId: "ZLY8HYME6SFDD", evaluateTargetHealth: true }],
-    } as Record<string, any>,
-};
+const record = { type: RECORD, name: "app-traffic-eu-west-1-record", props: latencyRecord("eu-west-1", "gate-eu-west-1") };
 
 describe("aws-route53-health-check-https-sni", () => {
     test("passes an HTTPS check with SNI", async () => {

@@ -1,11 +1,8 @@
 import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { requiredTags } from "./required-tags";
+import { KMS_KEY, tableKey } from "../../../tests/fixtures/kms/key";
 
-const key = {
-    type: "aws:kms/key:Key",
-    region: "us-west-2",
-    props: { enableKeyRotation: true, tags: { "app:name": "active-active", "app:stack": "prod", env: "prod" } } as Record<string, any>,
-};
+const key = { type: KMS_KEY, region: "us-west-2", props: tableKey("us-west-2", { tags: { "app:name": "active-active", "app:stack": "prod", env: "prod" } }) };
 const config = { requiredTags: ["app:name", "app:stack", "env"] };
 
 describe("aws-resource-required-tags", () => {
