@@ -276,18 +276,9 @@ export async function evaluateResourcePolicy(
                 outcome.notApplicable.push({ urn: r.urn, reason: `Policy only applies to resources of type '${token}'` });
                 continue;
             }
-            const props = r.inputs;
-            const p = provider(r);
             const args: ResourceValidationArgs = {
-                type: r.type,
-                props,
-                urn: r.urn,
-                name: r.name,
-                opts: optionsOf(r),
-                ...(p ? { provider: p } : {}),
+                ...engineView(r, r.inputs, provider(r)),
                 stackTags: new Map(),
-                isType: (cls) => isTypeOf(r.type, cls),
-                asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as ResourceValidationArgs["asType"],
                 getConfig: <T extends object>() => structuredClone(properties) as T,
                 notApplicable,
             };
@@ -302,24 +293,26 @@ export async function evaluateResourcePolicy(
     return outcome;
 }
 
+/** What the engine hands a policy of any resource: its type, props, names, options, provider and type tests. */
+function engineView(r: HarnessResource, props: Record<string, any>, provider: PolicyResource["provider"]) {
+    return {
+        type: r.type,
+        props,
+        urn: r.urn,
+        name: r.name,
+        opts: optionsOf(r),
+        ...(provider ? { provider } : {}),
+        isType: (cls: unknown) => isTypeOf(r.type, cls),
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"] & ResourceValidationArgs["asType"],
+    };
+}
+
 /** The stack's resources as validateStack sees them: outputs (plus `id`), parents and dependencies linked. */
 export function policyResources(resources: readonly HarnessResource[]): PolicyResource[] {
     const provider = providerLookup(resources);
     const out = resources.map((r) => {
         const props = { ...(r.outputs ?? r.inputs), ...(r.custom !== false && r.id ? { id: r.id } : {}) };
-        const p = provider(r);
-        const resource: PolicyResource = {
-            type: r.type,
-            props,
-            urn: r.urn,
-            name: r.name,
-            opts: optionsOf(r),
-            ...(p ? { provider: p } : {}),
-            dependencies: [],
-            propertyDependencies: {},
-            isType: (cls) => isTypeOf(r.type, cls),
-            asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? props : undefined)) as PolicyResource["asType"],
-        };
+        const resource: PolicyResource = { ...engineView(r, props, provider(r)), dependencies: [], propertyDependencies: {} };
         return resource;
     });
     const byUrn = new Map(out.map((r) => [r.urn, r]));

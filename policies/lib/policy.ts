@@ -38,7 +38,8 @@ export interface ProviderFacts {
     props: Record<string, any>;
 }
 
-export interface ResourceContext<C> {
+/** What every rule sees of a resource. */
+export interface ResourceFacts {
     type: string;
     name: string;
     urn: string;
@@ -46,16 +47,13 @@ export interface ResourceContext<C> {
     /** The resource's own `region` input, else its provider's region; UNKNOWN or undefined when neither is known. */
     region: string | Unknown | undefined;
     provider?: ProviderFacts;
+}
+
+export interface ResourceContext<C> extends ResourceFacts {
     config: C;
 }
 
-export interface StackResource {
-    type: string;
-    name: string;
-    urn: string;
-    props: Record<string, any>;
-    region: string | Unknown | undefined;
-    provider?: ProviderFacts;
+export interface StackResource extends ResourceFacts {
     parent?: StackResource;
     protect: boolean;
 }
