@@ -11,12 +11,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import type { Consistency, ServiceSettings } from "../config";
-import { DYNAMODB_ACTIONS } from "../app/permissions";
-import { appArchive, APP_ENTRY, LAMBDA_HANDLER } from "./bundle";
-import { KMS_DELETION_WINDOW_DAYS, opsKeyPolicyDocument } from "./kms";
-import { knownProviderRegion } from "./provider-region";
-import type { ValidationRecords } from "./certificate-validation";
+import type { Consistency, ServiceSettings } from "../../config";
+import { DYNAMODB_ACTIONS } from "../../app/permissions";
+import { appArchive, APP_ENTRY, LAMBDA_HANDLER } from "../bundle";
+import { KMS_DELETION_WINDOW_DAYS, opsKeyPolicyDocument } from "../kms";
+import { knownProviderRegion } from "../provider-region";
+import type { ValidationRecords } from "../certificate-validation";
 
 // ---- named limits and defaults -------------------------------------------------------------------------------
 /** nodejs20.x is past end of support; the bundle targets the same major (BUNDLE_TARGET). */
