@@ -9,9 +9,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Consistency } from "../../packages/aws-facts";
 import type { Rpo, Rto } from "../../packages/failover-model";
 import type { CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
-import type { GlobalTable, GlobalTableArgs, KeyAttribute } from "../global-table";
+import type { GlobalSecondaryIndexSpec, GlobalTable, GlobalTableAutoscaling, KeyAttribute, LocalSecondaryIndexSpec } from "../global-table";
 import type { LatencyRoutingArgs } from "../latency-routing";
-import type { RegionalServiceArgs } from "../regional-service";
+import type { RegionalServiceSettings } from "../regional-service";
 
 /** One AWS provider per region that needs one, the global (us-east-1) one, and Cloudflare's when that layer is on. */
 export interface StackProviders {
@@ -55,15 +55,25 @@ export interface StackTableSettings {
     name?: string;
     partitionKey: KeyAttribute;
     sortKey: KeyAttribute | null;
-    billingMode: NonNullable<GlobalTableArgs["billingMode"]>;
+    billingMode: "PAY_PER_REQUEST" | "PROVISIONED";
+    /** With billingMode "PROVISIONED". */
     readCapacity: number;
+    /** With billingMode "PROVISIONED". */
     writeCapacity: number;
-    autoscaling: NonNullable<GlobalTableArgs["autoscaling"]>;
+    /** With billingMode "PROVISIONED". */
+    autoscaling: GlobalTableAutoscaling;
     /** null: no TTL (strong consistency). */
     ttlAttribute: string | null;
-    globalSecondaryIndexes: NonNullable<GlobalTableArgs["globalSecondaryIndexes"]>;
-    localSecondaryIndexes: NonNullable<GlobalTableArgs["localSecondaryIndexes"]>;
+    globalSecondaryIndexes: GlobalSecondaryIndexSpec[];
+    localSecondaryIndexes: LocalSecondaryIndexSpec[];
     pointInTimeRecoveryDays: number;
+}
+
+/** How every region's service runs: the app on Lambda with these settings, or an existing endpoint per region. */
+export interface StackServiceSettings extends RegionalServiceSettings {
+    mode: "lambda" | "external";
+    /** With mode "external": each region's hostname. */
+    endpoints: Record<string, string>;
 }
 
 /** The Cloudflare account, zone and load balancer settings, with traffic "cloudflare". */
@@ -109,7 +119,7 @@ export interface ActiveActiveSettings {
     /** Required with traffic "cloudflare". */
     cloudflare?: StackCloudflareSettings;
     table: StackTableSettings;
-    service: RegionalServiceArgs["service"];
+    service: StackServiceSettings;
     health: { path: string; checkerRegions: string[] };
     routing: { dualStack: boolean };
     failover: StackFailover;

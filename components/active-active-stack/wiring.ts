@@ -6,15 +6,22 @@ import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
-import type { GlobalTable, GlobalTableArgs } from "../global-table";
+import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
 import type { LatencyRouting, LatencyRoutingArgs } from "../latency-routing";
-import type { RegionalService, RegionalServiceArgs } from "../regional-service";
-import type { ActiveActiveSettings, ActiveActiveStackOutputs, DeploymentRecord, StackProviders } from "./args";
+import type { RegionalService, RegionalServiceArgs, RegionalServiceMode } from "../regional-service";
+import type { ActiveActiveSettings, ActiveActiveStackOutputs, DeploymentRecord, StackProviders, StackTableSettings } from "./args";
 
 export function awsProviderFor(providers: StackProviders, region: string): aws.Provider {
     const provider = providers.aws[region];
     if (!provider) throw new Error(`no AWS provider for region ${region}`);
     return provider;
+}
+
+/** The table's billing as the one value GlobalTable takes: capacity only where it is provisioned. */
+export function billingOf(table: StackTableSettings): GlobalTableBilling {
+    return table.billingMode === "PROVISIONED"
+        ? { mode: "provisioned", readCapacity: table.readCapacity, writeCapacity: table.writeCapacity, autoscaling: table.autoscaling }
+        : { mode: "onDemand" };
 }
 
 export function tableArgs(s: ActiveActiveSettings, providers: StackProviders, deployed: DeploymentRecord | undefined): GlobalTableArgs {
@@ -27,10 +34,7 @@ export function tableArgs(s: ActiveActiveSettings, providers: StackProviders, de
         tableName: s.table.name,
         partitionKey: s.table.partitionKey,
         sortKey: s.table.sortKey,
-        billingMode: s.table.billingMode,
-        readCapacity: s.table.readCapacity,
-        writeCapacity: s.table.writeCapacity,
-        autoscaling: s.table.autoscaling,
+        billing: billingOf(s.table),
         ttlAttribute: s.table.ttlAttribute,
         globalSecondaryIndexes: s.table.globalSecondaryIndexes,
         localSecondaryIndexes: s.table.localSecondaryIndexes,
@@ -52,13 +56,19 @@ export function createValidationRecords(name: string, s: ActiveActiveSettings, p
         : new ValidationRecords(name, { kind: "route53", zoneId: s.hostedZoneId!, provider: providers.global, parent });
 }
 
+/** How a region's service runs: the Lambda app with the stack's settings, or the region's existing endpoint. */
+export function serviceMode(s: ActiveActiveSettings, region: string, validation: ValidationRecords | undefined): RegionalServiceMode {
+    const { mode, endpoints, ...settings } = s.service;
+    return mode === "external" ? { kind: "external", hostname: endpoints[region]! } : { kind: "lambda", validation: validation!, ...settings };
+}
+
 export function serviceArgs(s: ActiveActiveSettings, region: string, table: GlobalTable, validation: ValidationRecords | undefined): RegionalServiceArgs {
     return {
         region,
         regions: s.regions,
         // Sized for every region: draining one spends the N-1 headroom, it does not resize the functions.
-        servingRegionCount: s.regions.length,
-        service: s.service,
+        sizedForRegionCount: s.regions.length,
+        mode: serviceMode(s, region, validation),
         domain: s.domain,
         tableName: table.tableName,
         tableArn: table.tableArns[region]!,
@@ -67,7 +77,6 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
         ttlAttribute: s.table.ttlAttribute,
         partitionKey: s.table.partitionKey.name,
         sortKey: s.table.sortKey?.name ?? "",
-        validation,
         alarmTopicArn: s.alarms.snsTopicArns[region],
         alarmEmail: s.alarms.email,
         tags: s.tags,
