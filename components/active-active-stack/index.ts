@@ -13,7 +13,7 @@ import { CloudflareLoadBalancer } from "../cloudflare-load-balancer";
 import type { ActiveActiveStackArgs, ActiveActiveStackOutputs, ResilienceFigures } from "./args";
 import { awsProviderFor, createValidationRecords, loadBalancerArgs, routingArgs, serviceArgs, stackOutputs, tableArgs } from "./wiring";
 
-export * from "./args";
+export type * from "./args";
 
 export class ActiveActiveStack extends pulumi.ComponentResource {
     readonly table: GlobalTable;
