@@ -13,7 +13,6 @@ export * from "./certificate-validation";
 export * from "./latency-routing";
 export * from "./cloudflare-load-balancer";
 export * from "./cloudflare-regions";
-export * from "./failover";
 export * from "../packages/aws-facts/regions";
 export { appArchive, bundleSource, APP_ENTRY, LAMBDA_HANDLER, BundleError } from "./bundle";
 export * from "./provider-region";
