@@ -14,11 +14,11 @@ import {
     rpo,
     Rto,
 } from "../packages/failover-model";
-import { missing, Problem, problem } from "../packages/aws-facts";
+import { Consistency, missing, Problem, problem } from "../packages/aws-facts";
 
 export interface FailoverInput {
     traffic: "route53" | "cloudflare";
-    consistency: "eventual" | "strong";
+    consistency: Consistency;
     rtoTargetSeconds: number;
     health: { path: string; requestIntervalSeconds?: 10 | 30; failureThreshold?: number; checkerRegions: string[] };
     routing: { recordType: "auto" | "alias" | "cname"; cnameTtlSeconds?: number; dualStack: boolean };

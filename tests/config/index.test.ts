@@ -10,6 +10,7 @@
 import { ConfigError, loadConfig, parseConfig, StackConfig } from "../../config";
 import { AWS_REGIONS } from "../../packages/aws-facts";
 import { MockKit } from "../../mock-kit";
+import { ArgsError } from "../../components/problems";
 import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "../helpers/config-source";
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
@@ -288,6 +289,20 @@ describe("bad configs are rejected with every problem", () => {
         expect((error as ConfigError).message).toBe(
             'Invalid stack configuration (1 problem):\n  - active-active:drain: ["us-east-1","us-west-2"] drains every region; allowed: leave at least one region serving',
         );
+    });
+
+    test("the error is the library's ArgsError, named ConfigError, with every problem as data too", () => {
+        let error: unknown;
+        try {
+            parseConfig(configSource("dev", { set: { "active-active:drain": ["us-east-1", "us-west-2"] } }));
+        } catch (e) {
+            error = e;
+        }
+        expect(error).toBeInstanceOf(ArgsError);
+        expect((error as ConfigError).name).toBe("ConfigError");
+        expect((error as ConfigError).details).toEqual([
+            { path: "active-active:drain", value: ["us-east-1", "us-west-2"], reason: "drains every region", allowed: "leave at least one region serving", code: "drain-everything" },
+        ]);
     });
 
     test("all errors at once: four problems in four keys, in key order", () => {

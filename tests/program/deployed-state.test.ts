@@ -6,6 +6,7 @@
 import { ConfigError, parseConfig } from "../../config";
 import { DeployedState, tableReplacementProblems } from "../../deployed-state";
 import { MockKit } from "../../mock-kit";
+import { ArgsError } from "../../components/problems";
 import { renderProblem } from "../../packages/aws-facts";
 import { main } from "../../program";
 import { configSource, engineConfig } from "../helpers/config-source";
@@ -108,6 +109,8 @@ describe("the program against what is deployed", () => {
     test("a key schema change in a protected stack fails before any resource is registered", async () => {
         const { kit, error } = await runProd({ "active-active:table": { partitionKey: { name: "id", type: "S" } } }, deployedProd());
         expect(error?.name).toBe("DataLossGuardError");
+        expect(error).toBeInstanceOf(ArgsError);
+        expect(error?.message.split("\n")[0]).toBe("Refusing a change that would replace the table (1 problem):");
         expect((error as any).problems).toEqual([
             'active-active:table.partitionKey: {"name":"id","type":"S"} would replace the deployed table (deployed: {"name":"pk","type":"S"}); allowed: {"name":"pk","type":"S"} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
         ]);
