@@ -52,10 +52,10 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                 tableName: config.table.name,
                 partitionKey: config.table.partitionKey,
                 sortKey: config.table.sortKey,
-                billingMode: config.table.billingMode,
-                readCapacity: config.table.readCapacity,
-                writeCapacity: config.table.writeCapacity,
-                autoscaling: config.table.autoscaling,
+                billing:
+                    config.table.billingMode === "PROVISIONED"
+                        ? { mode: "provisioned", readCapacity: config.table.readCapacity, writeCapacity: config.table.writeCapacity, autoscaling: config.table.autoscaling }
+                        : { mode: "onDemand" },
                 ttlAttribute: config.table.ttlAttribute,
                 globalSecondaryIndexes: config.table.globalSecondaryIndexes,
                 localSecondaryIndexes: config.table.localSecondaryIndexes,

@@ -1,20 +1,8 @@
 /**
  * CloudflareLoadBalancer (`activeactive:cloudflare:LoadBalancer`): a Cloudflare load balancer on the service name
- * over one pool per region.
- *
- * One HTTPS monitor (GET /health, expecting 200) watches every pool. Each pool holds the region's endpoint hostname
- * as its only origin, with a Host header override of that same hostname: the override applies to health checks
- * (it takes precedence over the monitor's) and to proxied traffic, so the regional endpoint sees its own name.
- * Pools are health-checked from the Cloudflare region nearest their AWS region (cloudflare-regions.ts). A drained
- * region's pool is disabled (Cloudflare neither sends it traffic nor checks it); it stays in the load balancer, so
- * draining changes nothing else.
- *
- * Credentials: account and zone ids are plain args. The API token belongs to the Cloudflare provider the caller
- * passes (`cloudflare:apiToken` as a secret, or CLOUDFLARE_API_TOKEN); this component never sees it.
- *
- * Plan: the smallest monitor interval depends on the Cloudflare plan. The model assumes Enterprise 10 s,
- * Business 15 s, Pro and Free 60 s (CLOUDFLARE_MIN_INTERVAL_SECONDS, not verified against Cloudflare's docs) and
- * this component assumes the Pro plan unless told otherwise.
+ * over one pool per region, every pool watched by one HTTPS monitor. Draining disables a region's pool and changes
+ * nothing else. The API token stays with the Cloudflare provider the caller passes; this component never sees it.
+ * What it creates and why (Host header override, plan minimums): docs/traffic.md (`CloudflareLoadBalancer`).
  */
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
@@ -22,7 +10,6 @@ import {
     CLOUDFLARE_UNPROXIED_TTL_SECONDS,
     CloudflarePlan,
     CloudflareSettings,
-    Consistency,
     DEFAULT_CLOUDFLARE_PLAN,
     DEFAULT_CLOUDFLARE_SETTINGS,
     Rpo,
@@ -31,8 +18,10 @@ import {
     cloudflareSettingsErrors,
     rpo,
 } from "../packages/failover-model";
-import { cloudflareRegionOf } from "./cloudflare-regions";
-import { regionsAndDrainErrors } from "./latency-routing";
+import { Consistency, Problem, problem } from "../packages/aws-facts";
+import { CLOUDFLARE_REGIONS, cloudflareRegionOf } from "./cloudflare-regions";
+import { throwIfProblems } from "./problems";
+import { modelSettingsProblems, regionsAndDrainProblems } from "./traffic-checks";
 
 export type SteeringPolicy = "dynamic_latency" | "proximity" | "geo";
 
@@ -68,17 +57,50 @@ export interface CloudflareLoadBalancerArgs {
     consistency?: Consistency;
 }
 
+/** Every optional arg with a default, as a value. */
+export const CLOUDFLARE_LOAD_BALANCER_DEFAULTS = {
+    drain: [] as string[],
+    steering: "dynamic_latency" as SteeringPolicy,
+    sessionAffinity: "none" as "none" | "cookie",
+    settings: DEFAULT_CLOUDFLARE_SETTINGS,
+    plan: DEFAULT_CLOUDFLARE_PLAN,
+    healthPath: "/health",
+    consistency: "eventual" as Consistency,
+} as const;
+
+type ResolvedArgs = CloudflareLoadBalancerArgs & Required<Pick<CloudflareLoadBalancerArgs, keyof typeof CLOUDFLARE_LOAD_BALANCER_DEFAULTS>>;
+
+function withDefaults(args: CloudflareLoadBalancerArgs): ResolvedArgs {
+    const d = CLOUDFLARE_LOAD_BALANCER_DEFAULTS;
+    return {
+        ...args,
+        drain: args.drain ?? d.drain,
+        steering: args.steering ?? d.steering,
+        sessionAffinity: args.sessionAffinity ?? d.sessionAffinity,
+        settings: args.settings ?? d.settings,
+        plan: args.plan ?? d.plan,
+        healthPath: args.healthPath ?? d.healthPath,
+        consistency: args.consistency ?? d.consistency,
+    };
+}
+
 /** Every problem with the args, worded with the offending value; empty when fine. */
-export function cloudflareLoadBalancerArgsErrors(args: CloudflareLoadBalancerArgs): string[] {
-    const problems: string[] = [];
+export function validateCloudflareLoadBalancerArgs(args: CloudflareLoadBalancerArgs): Problem[] {
     const regions = args.regions.map((r) => r.region);
-    problems.push(...regionsAndDrainErrors(regions, args.drain ?? []));
-    for (const r of regions) {
-        if (!cloudflareRegionOf(r)) problems.push(`regions: "${r}" has no Cloudflare region mapping; add it to components/cloudflare-regions.ts`);
-    }
     const settings = args.settings ?? DEFAULT_CLOUDFLARE_SETTINGS;
-    problems.push(...cloudflareSettingsErrors(settings, args.plan ?? DEFAULT_CLOUDFLARE_PLAN).map((e) => `settings: ${e}`));
-    return problems;
+    return [
+        ...regionsAndDrainProblems(regions, args.drain ?? []),
+        ...placementProblems(regions),
+        ...modelSettingsProblems("settings", cloudflareSettingsErrors(settings, args.plan ?? DEFAULT_CLOUDFLARE_PLAN), "resolveCloudflare"),
+    ];
+}
+
+/** Every region needs a Cloudflare placement (its pool's check region and coordinates). */
+function placementProblems(regions: readonly string[]): Problem[] {
+    const known = Object.keys(CLOUDFLARE_REGIONS).join(", ");
+    return regions.flatMap((r, i) =>
+        cloudflareRegionOf(r) ? [] : [problem(`regions[${i}]`, r, "has no Cloudflare region mapping", `an AWS region (${known})`, "cloudflare-region")],
+    );
 }
 
 /** Cloudflare pool names allow letters, digits, hyphens and underscores only. */
@@ -104,80 +126,21 @@ export class CloudflareLoadBalancer extends pulumi.ComponentResource {
 
     constructor(name: string, args: CloudflareLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
         super("activeactive:cloudflare:LoadBalancer", name, {}, opts);
-
-        const problems = cloudflareLoadBalancerArgsErrors(args);
-        if (problems.length > 0) throw new Error(`CloudflareLoadBalancer ${name}: ${problems.join("; ")}`);
-
-        const settings = args.settings ?? DEFAULT_CLOUDFLARE_SETTINGS;
-        const drain = args.drain ?? [];
-        const steering = args.steering ?? "dynamic_latency";
+        throwIfProblems("CloudflareLoadBalancer", name, validateCloudflareLoadBalancerArgs(args));
+        const resolved = withDefaults(args);
         this.endpoint = args.serviceName;
-        this.rto = cloudflareRto(settings);
-        this.rpo = rpo(args.consistency ?? "eventual");
+        this.rto = cloudflareRto(resolved.settings);
+        this.rpo = rpo(resolved.consistency);
 
-        this.monitor = new cloudflare.LoadBalancerMonitor(
-            `${name}-monitor`,
-            {
-                accountId: args.accountId,
-                description: `${args.serviceName} ${args.healthPath ?? "/health"}`,
-                type: "https",
-                method: "GET",
-                path: args.healthPath ?? "/health",
-                expectedCodes: "200",
-                followRedirects: false,
-                allowInsecure: false,
-                interval: settings.intervalSeconds,
-                retries: settings.retries,
-                timeout: settings.timeoutSeconds,
-                consecutiveDown: settings.consecutiveDown,
-            },
-            { parent: this },
-        );
-
-        for (const r of args.regions) {
-            const placement = cloudflareRegionOf(r.region)!;
-            this.pools[r.region] = new cloudflare.LoadBalancerPool(
-                `${name}-${r.region}-pool`,
-                {
-                    accountId: args.accountId,
-                    name: poolName(name, r.region),
-                    description: `${args.serviceName} in ${r.region}`,
-                    enabled: !drain.includes(r.region),
-                    minimumOrigins: 1,
-                    monitor: this.monitor.id,
-                    checkRegions: [placement.cloudflareRegion],
-                    latitude: placement.latitude,
-                    longitude: placement.longitude,
-                    origins: [{ name: r.region, address: r.hostname, enabled: true, weight: 1, header: { hosts: [r.hostname] } }],
-                },
-                { parent: this },
-            );
-        }
-
+        this.monitor = createMonitor(name, resolved, this);
+        for (const r of args.regions) this.pools[r.region] = createPool(name, resolved, r, this.monitor, this);
         const regions = args.regions.map((r) => r.region);
         const poolId = (region: string) => this.pools[region]!.id;
-        const fallback = regions.find((r) => !drain.includes(r))!;
-        this.loadBalancer = new cloudflare.LoadBalancer(
-            `${name}-lb`,
-            {
-                zoneId: args.zoneId,
-                name: args.serviceName,
-                description: `${args.serviceName}: active-active over ${regions.join(", ")}`,
-                defaultPools: regions.map(poolId),
-                fallbackPool: poolId(fallback),
-                steeringPolicy: steering,
-                proxied: settings.proxied,
-                ...(settings.proxied ? {} : { ttl: settings.ttlSeconds ?? CLOUDFLARE_UNPROXIED_TTL_SECONDS }),
-                sessionAffinity: args.sessionAffinity ?? "none",
-                ...(steering === "geo" ? { regionPools: geoRegionPools(regions, poolId) } : {}),
-            },
-            { parent: this },
-        );
+        this.loadBalancer = createLoadBalancer(name, resolved, regions, poolId, this);
 
         this.loadBalancerId = this.loadBalancer.id;
         this.monitorId = this.monitor.id;
-        const poolIds = regions.map(poolId);
-        this.poolIds = pulumi.all(poolIds).apply((ids) => Object.fromEntries(regions.map((r, i) => [r, ids[i]!])));
+        this.poolIds = pulumi.all(regions.map(poolId)).apply((ids) => Object.fromEntries(regions.map((r, i) => [r, ids[i]!])));
 
         this.registerOutputs({
             endpoint: this.endpoint,
@@ -188,6 +151,85 @@ export class CloudflareLoadBalancer extends pulumi.ComponentResource {
             rpo: this.rpo,
         });
     }
+}
+
+function createMonitor(name: string, args: ResolvedArgs, parent: pulumi.Resource): cloudflare.LoadBalancerMonitor {
+    return new cloudflare.LoadBalancerMonitor(
+        `${name}-monitor`,
+        {
+            accountId: args.accountId,
+            description: `${args.serviceName} ${args.healthPath}`,
+            type: "https",
+            method: "GET",
+            path: args.healthPath,
+            expectedCodes: "200",
+            followRedirects: false,
+            allowInsecure: false,
+            interval: args.settings.intervalSeconds,
+            retries: args.settings.retries,
+            timeout: args.settings.timeoutSeconds,
+            consecutiveDown: args.settings.consecutiveDown,
+        },
+        { parent },
+    );
+}
+
+/**
+ * The region's pool: its endpoint as the only origin, with a Host header of that same name (the override applies to
+ * health checks and proxied traffic alike), checked from the Cloudflare region nearest the AWS region.
+ */
+function createPool(
+    name: string,
+    args: ResolvedArgs,
+    r: CloudflareLoadBalancerRegion,
+    monitor: cloudflare.LoadBalancerMonitor,
+    parent: pulumi.Resource,
+): cloudflare.LoadBalancerPool {
+    const placement = cloudflareRegionOf(r.region)!;
+    return new cloudflare.LoadBalancerPool(
+        `${name}-${r.region}-pool`,
+        {
+            accountId: args.accountId,
+            name: poolName(name, r.region),
+            description: `${args.serviceName} in ${r.region}`,
+            enabled: !args.drain.includes(r.region),
+            minimumOrigins: 1,
+            monitor: monitor.id,
+            checkRegions: [placement.cloudflareRegion],
+            latitude: placement.latitude,
+            longitude: placement.longitude,
+            origins: [{ name: r.region, address: r.hostname, enabled: true, weight: 1, header: { hosts: [r.hostname] } }],
+        },
+        { parent },
+    );
+}
+
+/** Every pool in config order; the fallback is the first region still serving. */
+function createLoadBalancer(
+    name: string,
+    args: ResolvedArgs,
+    regions: string[],
+    poolId: (region: string) => pulumi.Output<string>,
+    parent: pulumi.Resource,
+): cloudflare.LoadBalancer {
+    const settings = args.settings;
+    const fallback = regions.find((r) => !args.drain.includes(r))!;
+    return new cloudflare.LoadBalancer(
+        `${name}-lb`,
+        {
+            zoneId: args.zoneId,
+            name: args.serviceName,
+            description: `${args.serviceName}: active-active over ${regions.join(", ")}`,
+            defaultPools: regions.map(poolId),
+            fallbackPool: poolId(fallback),
+            steeringPolicy: args.steering,
+            proxied: settings.proxied,
+            ...(settings.proxied ? {} : { ttl: settings.ttlSeconds ?? CLOUDFLARE_UNPROXIED_TTL_SECONDS }),
+            sessionAffinity: args.sessionAffinity,
+            ...(args.steering === "geo" ? { regionPools: geoRegionPools(regions, poolId) } : {}),
+        },
+        { parent },
+    );
 }
 
 /**

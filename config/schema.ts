@@ -10,7 +10,7 @@ import {
     ROUTE53_MIN_CHECKER_REGIONS, SNS_TOPIC_ARN, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
 import { DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
-import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table";
+import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
 
 /** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
 export function says(reason: string, allowed: string): string {
@@ -49,23 +49,26 @@ const capacity = z.number().int().min(CAPACITY_UNITS.min).max(CAPACITY_UNITS.max
 /** The reference stack's key schema: the app stores every record under `pk` and `sk`. */
 export const STACK_KEY_SCHEMA = { partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" } } as const;
 
-const { autoscaling: tableAutoscaling } = GLOBAL_TABLE_DEFAULTS;
+/** The config spells billing as DynamoDB's API does; GlobalTable's `billing.mode` names the same two modes. */
+export const BILLING_MODES = { onDemand: "PAY_PER_REQUEST", provisioned: "PROVISIONED" } as const;
+
+const provisioned = GLOBAL_TABLE_DEFAULTS.provisioned;
 export const tableSchema = z
     .object({
         name: z.string().regex(TABLE_NAME.pattern, { message: says("is not a DynamoDB table name", TABLE_NAME.allowed) }).optional(),
         partitionKey: keyAttribute.default({ ...STACK_KEY_SCHEMA.partitionKey }),
         sortKey: keyAttribute.nullable().default({ ...STACK_KEY_SCHEMA.sortKey }),
-        billingMode: oneOf(["PAY_PER_REQUEST", "PROVISIONED"], "a billing mode").default(GLOBAL_TABLE_DEFAULTS.billingMode),
-        readCapacity: capacity.default(GLOBAL_TABLE_DEFAULTS.readCapacity),
-        writeCapacity: capacity.default(GLOBAL_TABLE_DEFAULTS.writeCapacity),
+        billingMode: oneOf(["PAY_PER_REQUEST", "PROVISIONED"], "a billing mode").default(BILLING_MODES[GLOBAL_TABLE_DEFAULTS.billing.mode]),
+        readCapacity: capacity.default(provisioned.readCapacity),
+        writeCapacity: capacity.default(provisioned.writeCapacity),
         autoscaling: z
             .object({
-                maxReadCapacity: capacity.default(tableAutoscaling.maxReadCapacity),
-                maxWriteCapacity: capacity.default(tableAutoscaling.maxWriteCapacity),
-                targetUtilizationPercent: z.number().min(TARGET_UTILIZATION_PERCENT.min).max(TARGET_UTILIZATION_PERCENT.max).default(tableAutoscaling.targetUtilizationPercent),
+                maxReadCapacity: capacity.default(provisioned.autoscaling.maxReadCapacity),
+                maxWriteCapacity: capacity.default(provisioned.autoscaling.maxWriteCapacity),
+                targetUtilizationPercent: z.number().min(TARGET_UTILIZATION_PERCENT.min).max(TARGET_UTILIZATION_PERCENT.max).default(provisioned.autoscaling.targetUtilizationPercent),
             })
             .strict()
-            .default({ ...tableAutoscaling }),
+            .default({ ...provisioned.autoscaling }),
         ttlAttribute: attributeName.nullable().optional(),
         globalSecondaryIndexes: z.array(gsi).max(MAX_GSIS).default([]),
         localSecondaryIndexes: z.array(z.object({ name: z.string(), sortKey: keyAttribute }).strict()).default([]),

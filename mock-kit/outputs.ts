@@ -28,6 +28,11 @@ const API_GATEWAY_ZONES: Record<string, string> = {
     "sa-east-1": "ZCMLWB8V5SYIT",
 };
 
+/** The hosted zone of API Gateway's regional endpoints in a region (a placeholder for regions not listed). */
+export function apiGatewayZoneId(region: string): string {
+    return API_GATEWAY_ZONES[region] ?? "Z0000000000000";
+}
+
 export function stableHex(seed: string, length = 16): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
@@ -52,155 +57,203 @@ export interface OutputContext {
     region: string | undefined;
 }
 
+/** A resource being given its outputs: the rules of its type set `id` and add to `state`. */
+interface Draft {
+    type: string;
+    name: string;
+    inputs: Record<string, any>;
+    /** The resource's own `region` input (aws 7), else its provider's, else us-east-1. */
+    region: string;
+    /** What ids derive from, so that two runs of one program agree. */
+    seed: string;
+    /** The physical name (see `physicalName`). */
+    physical: string;
+    id: string;
+    state: Record<string, any>;
+}
+
+function arnOf(d: Draft, service: string, resource: string, region: string = d.region): string {
+    return `arn:${MOCK_PARTITION}:${service}:${region}:${MOCK_ACCOUNT_ID}:${resource}`;
+}
+
+// Pulumi's autonaming: the given name, else the given prefix plus a random suffix (26 characters when a prefix is
+// given, as the AWS provider does), else the logical name plus a short suffix.
+function physicalName(name: string, inputs: Record<string, any>, seed: string): string {
+    return (
+        (inputs.name as string | undefined) ??
+        (inputs.namePrefix !== undefined ? `${inputs.namePrefix}${stableHex(seed, 26)}` : `${name}-${stableHex(seed, 7)}`)
+    );
+}
+
+function tableOutputs(d: Draft): void {
+    const tableName = (d.inputs.name as string | undefined) ?? d.physical;
+    d.id = tableName;
+    d.state.name = tableName;
+    d.state.arn = arnOf(d, "dynamodb", `table/${tableName}`);
+    const label = "2026-01-01T00:00:00.000";
+    d.state.streamArn = d.inputs.streamEnabled ? `${d.state.arn}/stream/${label}` : undefined;
+    d.state.streamLabel = d.inputs.streamEnabled ? label : undefined;
+    d.state.replicas = ((d.inputs.replicas as any[] | undefined) ?? []).map((r) => {
+        const rArn = arnOf(d, "dynamodb", `table/${tableName}`, r.regionName);
+        return { ...r, arn: rArn, streamArn: `${rArn}/stream/${label}`, streamLabel: label };
+    });
+}
+
+function kmsKeyOutputs(d: Draft): void {
+    d.id = uuid(d.seed);
+    d.state.keyId = d.id;
+    d.state.arn = arnOf(d, "kms", `key/${d.id}`);
+}
+
+function kmsAliasOutputs(d: Draft): void {
+    const target = String(d.inputs.targetKeyId);
+    d.id = d.inputs.name;
+    d.state.arn = arnOf(d, "kms", String(d.inputs.name));
+    d.state.targetKeyArn = target.startsWith("arn:") ? d.inputs.targetKeyId : arnOf(d, "kms", `key/${d.inputs.targetKeyId}`);
+}
+
+function iamRoleOutputs(d: Draft): void {
+    d.state.name = d.physical;
+    d.state.arn = `arn:${MOCK_PARTITION}:iam::${MOCK_ACCOUNT_ID}:role/${d.physical}`;
+    d.state.uniqueId = `AROA${stableHex(d.seed, 16).toUpperCase()}`;
+}
+
+function iamPolicyOutputs(d: Draft): void {
+    d.state.arn = `arn:${MOCK_PARTITION}:iam::${MOCK_ACCOUNT_ID}:policy/${d.physical}`;
+    d.id = d.state.arn;
+}
+
+/** API Gateway invokes a function (or an alias) through this ARN. */
+function invokeArn(region: string, functionArn: string): string {
+    return `arn:${MOCK_PARTITION}:apigateway:${region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
+}
+
+function lambdaFunctionOutputs(d: Draft): void {
+    d.state.name = d.physical;
+    d.state.arn = arnOf(d, "lambda", `function:${d.physical}`);
+    d.state.version = d.inputs.publish ? "1" : "$LATEST";
+    d.state.qualifiedArn = `${d.state.arn}:${d.state.version}`;
+    d.state.invokeArn = invokeArn(d.region, d.state.arn);
+    d.state.qualifiedInvokeArn = invokeArn(d.region, d.state.qualifiedArn);
+}
+
+function lambdaAliasOutputs(d: Draft): void {
+    const fn = String(d.inputs.functionName);
+    const fnArn = fn.startsWith("arn:") ? fn : arnOf(d, "lambda", `function:${fn}`);
+    d.state.arn = `${fnArn}:${d.inputs.name}`;
+    d.state.invokeArn = invokeArn(d.region, d.state.arn);
+}
+
+function httpApiOutputs(d: Draft): void {
+    d.id = stableHex(d.seed, 10);
+    d.state.apiEndpoint = `https://${d.id}.execute-api.${d.region}.amazonaws.com`;
+    d.state.executionArn = arnOf(d, "execute-api", d.id);
+    d.state.arn = `arn:${MOCK_PARTITION}:apigateway:${d.region}::/apis/${d.id}`;
+}
+
+function shortIdOutputs(d: Draft): void {
+    d.id = stableHex(d.seed, 7);
+}
+
+function domainNameOutputs(d: Draft): void {
+    d.id = String(d.inputs.domainName);
+    const cfg = ((d.inputs.domainNameConfiguration as any) ?? {}) as Record<string, any>;
+    d.state.domainNameConfiguration = {
+        ...cfg,
+        targetDomainName: `d-${stableHex(d.seed, 10)}.execute-api.${d.region}.amazonaws.com`,
+        hostedZoneId: apiGatewayZoneId(d.region),
+    };
+    d.state.arn = `arn:${MOCK_PARTITION}:apigateway:${d.region}::/domainnames/${d.id}`;
+}
+
+function certificateOutputs(d: Draft): void {
+    d.id = arnOf(d, "acm", `certificate/${uuid(d.seed)}`);
+    d.state.arn = d.id;
+    // ACM derives the validation record from the account and the name, so every region asks for the same one.
+    const names = [d.inputs.domainName, ...((d.inputs.subjectAlternativeNames as string[] | undefined) ?? [])];
+    d.state.domainValidationOptions = names.map((n: string) => ({
+        domainName: n,
+        resourceRecordName: `_${stableHex(`${MOCK_ACCOUNT_ID}:${n}`, 32)}.${n}.`,
+        resourceRecordType: "CNAME",
+        resourceRecordValue: `_${stableHex(`value:${MOCK_ACCOUNT_ID}:${n}`, 32)}.acm-validations.aws.`,
+    }));
+}
+
+function healthCheckOutputs(d: Draft): void {
+    d.id = uuid(d.seed);
+    d.state.arn = `arn:${MOCK_PARTITION}:route53:::healthcheck/${d.id}`;
+}
+
+function recordOutputs(d: Draft): void {
+    const i = d.inputs;
+    d.id = `${i.zoneId}_${i.name}_${i.type}${i.setIdentifier ? `_${i.setIdentifier}` : ""}`;
+    d.state.fqdn = i.name;
+}
+
+/** An ARN of `service` with the physical name (or a path ending in it) as its resource. */
+function arnWith(service: string, resource: (d: Draft) => string): (d: Draft) => void {
+    return (d) => {
+        d.state.arn = arnOf(d, service, resource(d));
+    };
+}
+
+/** Cloudflare ids are 32 hex characters; AWS types without a rule of their own get an ARN of their service. */
+function defaultOutputs(d: Draft): void {
+    if (d.type.startsWith("cloudflare:")) {
+        d.id = stableHex(d.seed, 32);
+    } else if (!d.inputs.arn && d.type.startsWith("aws:") && !TYPES_WITHOUT_ARN.has(d.type)) {
+        d.state.arn = arnOf(d, d.type.split(":")[1]?.split("/")[0] ?? "aws", d.physical);
+    }
+}
+
+const OUTPUTS_BY_TYPE: Readonly<Record<string, (d: Draft) => void>> = {
+    "aws:dynamodb/table:Table": tableOutputs,
+    "aws:kms/key:Key": kmsKeyOutputs,
+    "aws:kms/replicaKey:ReplicaKey": kmsKeyOutputs,
+    "aws:kms/alias:Alias": kmsAliasOutputs,
+    "aws:iam/role:Role": iamRoleOutputs,
+    "aws:iam/policy:Policy": iamPolicyOutputs,
+    "aws:iam/rolePolicy:RolePolicy": (d) => {
+        d.id = `${d.inputs.role}:${d.physical}`;
+    },
+    "aws:lambda/function:Function": lambdaFunctionOutputs,
+    "aws:lambda/alias:Alias": lambdaAliasOutputs,
+    "aws:apigatewayv2/api:Api": httpApiOutputs,
+    "aws:apigatewayv2/stage:Stage": shortIdOutputs,
+    "aws:apigatewayv2/integration:Integration": shortIdOutputs,
+    "aws:apigatewayv2/route:Route": shortIdOutputs,
+    "aws:apigatewayv2/authorizer:Authorizer": shortIdOutputs,
+    "aws:apigatewayv2/apiMapping:ApiMapping": shortIdOutputs,
+    "aws:apigatewayv2/domainName:DomainName": domainNameOutputs,
+    "aws:acm/certificate:Certificate": certificateOutputs,
+    "aws:acm/certificateValidation:CertificateValidation": (d) => {
+        d.id = String(d.inputs.certificateArn);
+    },
+    "aws:cloudwatch/logGroup:LogGroup": arnWith("logs", (d) => `log-group:${d.physical}`),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": arnWith("cloudwatch", (d) => `alarm:${d.physical}`),
+    "aws:sns/topic:Topic": (d) => {
+        d.state.arn = arnOf(d, "sns", d.physical);
+        d.id = d.state.arn;
+    },
+    "aws:route53/healthCheck:HealthCheck": healthCheckOutputs,
+    "aws:route53/record:Record": recordOutputs,
+    "aws:codedeploy/application:Application": arnWith("codedeploy", (d) => `application:${d.physical}`),
+    "aws:codedeploy/deploymentGroup:DeploymentGroup": arnWith("codedeploy", (d) => `deploymentgroup:${d.inputs.appName}/${d.physical}`),
+    "aws:appautoscaling/target:Target": (d) => {
+        d.id = `${d.inputs.serviceNamespace}/${d.inputs.resourceId}/${d.inputs.scalableDimension}`;
+    },
+};
+
 /** Returns the id and the state (inputs plus computed outputs) the cloud would report for a new resource. */
 export function computeOutputs(ctx: OutputContext): { id: string; state: Record<string, any> } {
     const { type, name, inputs } = ctx;
+    const seed = `${type}::${name}`;
+    const physical = physicalName(name, inputs, seed);
     // aws 7 resources may name their own region; it wins over the provider's.
     const region = (inputs.region as string | undefined) ?? ctx.region ?? "us-east-1";
-    const acct = MOCK_ACCOUNT_ID;
-    const seed = `${type}::${name}`;
-    const arn = (service: string, resource: string, reg: string = region) =>
-        `arn:${MOCK_PARTITION}:${service}:${reg}:${acct}:${resource}`;
-    // Pulumi's autonaming: the given name, else the given prefix plus a random suffix (26 characters when a prefix
-    // is given, as the AWS provider does), else the logical name plus a short suffix.
-    const physical =
-        (inputs.name as string | undefined) ??
-        (inputs.namePrefix !== undefined ? `${inputs.namePrefix}${stableHex(seed, 26)}` : `${name}-${stableHex(seed, 7)}`);
-    const state: Record<string, any> = { ...inputs, name: physical };
-    let id = physical;
-
-    switch (type) {
-        case "aws:dynamodb/table:Table": {
-            const tableName = (inputs.name as string | undefined) ?? physical;
-            id = tableName;
-            state.name = tableName;
-            state.arn = arn("dynamodb", `table/${tableName}`);
-            const label = "2026-01-01T00:00:00.000";
-            state.streamArn = inputs.streamEnabled ? `${state.arn}/stream/${label}` : undefined;
-            state.streamLabel = inputs.streamEnabled ? label : undefined;
-            state.replicas = ((inputs.replicas as any[] | undefined) ?? []).map((r) => {
-                const rArn = arn("dynamodb", `table/${tableName}`, r.regionName);
-                return { ...r, arn: rArn, streamArn: `${rArn}/stream/${label}`, streamLabel: label };
-            });
-            break;
-        }
-        case "aws:kms/key:Key":
-        case "aws:kms/replicaKey:ReplicaKey": {
-            id = uuid(seed);
-            state.keyId = id;
-            state.arn = arn("kms", `key/${id}`);
-            break;
-        }
-        case "aws:kms/alias:Alias":
-            id = inputs.name;
-            state.arn = arn("kms", String(inputs.name));
-            state.targetKeyArn = String(inputs.targetKeyId).startsWith("arn:") ? inputs.targetKeyId : arn("kms", `key/${inputs.targetKeyId}`);
-            break;
-        case "aws:iam/role:Role":
-            state.name = physical;
-            state.arn = `arn:${MOCK_PARTITION}:iam::${acct}:role/${physical}`;
-            state.uniqueId = `AROA${stableHex(seed, 16).toUpperCase()}`;
-            break;
-        case "aws:iam/policy:Policy":
-            state.arn = `arn:${MOCK_PARTITION}:iam::${acct}:policy/${physical}`;
-            id = state.arn;
-            break;
-        case "aws:iam/rolePolicy:RolePolicy":
-            id = `${inputs.role}:${physical}`;
-            break;
-        case "aws:lambda/function:Function": {
-            state.name = physical;
-            state.arn = arn("lambda", `function:${physical}`);
-            state.version = inputs.publish ? "1" : "$LATEST";
-            state.qualifiedArn = `${state.arn}:${state.version}`;
-            state.invokeArn = `arn:${MOCK_PARTITION}:apigateway:${region}:lambda:path/2015-03-31/functions/${state.arn}/invocations`;
-            state.qualifiedInvokeArn = `arn:${MOCK_PARTITION}:apigateway:${region}:lambda:path/2015-03-31/functions/${state.qualifiedArn}/invocations`;
-            break;
-        }
-        case "aws:lambda/alias:Alias": {
-            const fn = String(inputs.functionName);
-            const fnArn = fn.startsWith("arn:") ? fn : arn("lambda", `function:${fn}`);
-            state.arn = `${fnArn}:${inputs.name}`;
-            state.invokeArn = `arn:${MOCK_PARTITION}:apigateway:${region}:lambda:path/2015-03-31/functions/${state.arn}/invocations`;
-            break;
-        }
-        case "aws:apigatewayv2/api:Api": {
-            id = stableHex(seed, 10);
-            state.apiEndpoint = `https://${id}.execute-api.${region}.amazonaws.com`;
-            state.executionArn = arn("execute-api", id);
-            state.arn = `arn:${MOCK_PARTITION}:apigateway:${region}::/apis/${id}`;
-            break;
-        }
-        case "aws:apigatewayv2/stage:Stage":
-        case "aws:apigatewayv2/integration:Integration":
-        case "aws:apigatewayv2/route:Route":
-        case "aws:apigatewayv2/authorizer:Authorizer":
-        case "aws:apigatewayv2/apiMapping:ApiMapping":
-            id = stableHex(seed, 7);
-            break;
-        case "aws:apigatewayv2/domainName:DomainName": {
-            id = String(inputs.domainName);
-            const cfg = ((inputs.domainNameConfiguration as any) ?? {}) as Record<string, any>;
-            state.domainNameConfiguration = {
-                ...cfg,
-                targetDomainName: `d-${stableHex(seed, 10)}.execute-api.${region}.amazonaws.com`,
-                hostedZoneId: API_GATEWAY_ZONES[region] ?? "Z0000000000000",
-            };
-            state.arn = `arn:${MOCK_PARTITION}:apigateway:${region}::/domainnames/${id}`;
-            break;
-        }
-        case "aws:acm/certificate:Certificate": {
-            id = arn("acm", `certificate/${uuid(seed)}`);
-            state.arn = id;
-            // ACM derives the validation record from the account and the name, so every region asks for the same one.
-            const names = [inputs.domainName, ...((inputs.subjectAlternativeNames as string[] | undefined) ?? [])];
-            state.domainValidationOptions = names.map((d: string) => ({
-                domainName: d,
-                resourceRecordName: `_${stableHex(`${acct}:${d}`, 32)}.${d}.`,
-                resourceRecordType: "CNAME",
-                resourceRecordValue: `_${stableHex(`value:${acct}:${d}`, 32)}.acm-validations.aws.`,
-            }));
-            break;
-        }
-        case "aws:acm/certificateValidation:CertificateValidation":
-            id = String(inputs.certificateArn);
-            break;
-        case "aws:cloudwatch/logGroup:LogGroup":
-            state.arn = arn("logs", `log-group:${physical}`);
-            break;
-        case "aws:cloudwatch/metricAlarm:MetricAlarm":
-            state.arn = arn("cloudwatch", `alarm:${physical}`);
-            break;
-        case "aws:sns/topic:Topic":
-            state.arn = arn("sns", physical);
-            id = state.arn;
-            break;
-        case "aws:route53/healthCheck:HealthCheck":
-            id = uuid(seed);
-            state.arn = `arn:${MOCK_PARTITION}:route53:::healthcheck/${id}`;
-            break;
-        case "aws:route53/record:Record":
-            id = `${inputs.zoneId}_${inputs.name}_${inputs.type}${inputs.setIdentifier ? `_${inputs.setIdentifier}` : ""}`;
-            state.fqdn = inputs.name;
-            break;
-        case "aws:codedeploy/application:Application":
-            state.arn = arn("codedeploy", `application:${physical}`);
-            break;
-        case "aws:codedeploy/deploymentGroup:DeploymentGroup":
-            state.arn = arn("codedeploy", `deploymentgroup:${inputs.appName}/${physical}`);
-            break;
-        case "aws:appautoscaling/target:Target":
-            id = `${inputs.serviceNamespace}/${inputs.resourceId}/${inputs.scalableDimension}`;
-            break;
-        default:
-            if (type.startsWith("cloudflare:")) {
-                id = stableHex(seed, 32);
-            } else if (!inputs.arn && type.startsWith("aws:") && !TYPES_WITHOUT_ARN.has(type)) {
-                const service = type.split(":")[1]?.split("/")[0] ?? "aws";
-                state.arn = arn(service, physical);
-            }
-    }
-    return { id, state };
+    const draft: Draft = { type, name, inputs, region, seed, physical, id: physical, state: { ...inputs, name: physical } };
+    (OUTPUTS_BY_TYPE[type] ?? defaultOutputs)(draft);
+    return { id: draft.id, state: draft.state };
 }
 
 /** Answers for the few provider functions the program may call; anything else is an error. */

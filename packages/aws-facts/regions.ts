@@ -1,6 +1,7 @@
 /**
  * AWS regions and the region sets some services constrain. Data, so that a region AWS opens is a one-line change.
  */
+import { Problem, problem } from "./problems";
 
 /** Commercial AWS regions (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html). */
 export const AWS_REGIONS = [
@@ -57,3 +58,17 @@ export const ROUTE53_MIN_CHECKER_REGIONS = 3;
 
 /** Route 53 publishes health check metrics in us-east-1 only, so alarms on them live there. */
 export const ROUTE53_METRICS_REGION = "us-east-1";
+
+/** A health check's checker regions: at least three, each one Route 53 checks from. `path` is the caller's name for the list. */
+export function checkerRegionProblems(regions: readonly unknown[], path: string): Problem[] {
+    const problems: Problem[] = [];
+    if (regions.length < ROUTE53_MIN_CHECKER_REGIONS) {
+        problems.push(problem(path, regions, `has ${regions.length}`, `at least ${ROUTE53_MIN_CHECKER_REGIONS} checker regions`, "checker-region-count"));
+    }
+    regions.forEach((r, i) => {
+        if (typeof r !== "string" || !ROUTE53_CHECKER_REGIONS.includes(r)) {
+            problems.push(problem(`${path}[${i}]`, r, "is not a Route 53 checker region", ROUTE53_CHECKER_REGIONS.join(", "), "checker-region-unknown"));
+        }
+    });
+    return problems;
+}

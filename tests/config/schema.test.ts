@@ -2,8 +2,8 @@
  * config/schema.ts: the stack's defaults come from the components' defaults objects, the limits and patterns from
  * aws-facts, and every message of its own reads `<reason>; allowed: <allowed>`.
  */
-import { GLOBAL_TABLE_DEFAULTS } from "../../components/global-table";
-import { KEYS, says, STACK_KEY_SCHEMA, tableSchema, TEXT_KEYS } from "../../config/schema";
+import { GLOBAL_TABLE_DEFAULTS } from "../../components/global-table/args";
+import { BILLING_MODES, KEYS, says, STACK_KEY_SCHEMA, tableSchema, TEXT_KEYS } from "../../config/schema";
 import { MAX_GSIS, PITR_DAYS, renderProblem, tagProblems, TAG_KEY } from "../../packages/aws-facts";
 
 describe("defaults", () => {
@@ -16,10 +16,10 @@ describe("defaults", () => {
             autoscaling: table.autoscaling,
             pointInTimeRecoveryDays: table.pointInTimeRecoveryDays,
         }).toEqual({
-            billingMode: GLOBAL_TABLE_DEFAULTS.billingMode,
-            readCapacity: GLOBAL_TABLE_DEFAULTS.readCapacity,
-            writeCapacity: GLOBAL_TABLE_DEFAULTS.writeCapacity,
-            autoscaling: GLOBAL_TABLE_DEFAULTS.autoscaling,
+            billingMode: BILLING_MODES[GLOBAL_TABLE_DEFAULTS.billing.mode],
+            readCapacity: GLOBAL_TABLE_DEFAULTS.provisioned.readCapacity,
+            writeCapacity: GLOBAL_TABLE_DEFAULTS.provisioned.writeCapacity,
+            autoscaling: GLOBAL_TABLE_DEFAULTS.provisioned.autoscaling,
             pointInTimeRecoveryDays: GLOBAL_TABLE_DEFAULTS.pointInTimeRecoveryDays,
         });
         expect([table.partitionKey, table.sortKey]).toEqual([STACK_KEY_SCHEMA.partitionKey, STACK_KEY_SCHEMA.sortKey]);

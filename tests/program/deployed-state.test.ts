@@ -119,7 +119,7 @@ describe("the program against what is deployed", () => {
 
     test("removing a region without allowReplicaRemoval fails and registers no table", async () => {
         const { kit, error } = await runProd({ "active-active:regions": ["us-east-1", "us-west-2"] }, deployedProd());
-        expect(error?.name).toBe("GlobalTableArgsError");
+        expect(error?.name).toBe("ArgsError");
         expect((error as any).problems).toEqual([
             'regions: removing eu-west-1 would delete its replica and the data in it; allowed: keep eu-west-1 in regions, or remove in two updates: first unprotectReplicas: ["eu-west-1"] with eu-west-1 kept in regions, then drop it from regions with allowReplicaRemoval: true',
         ]);

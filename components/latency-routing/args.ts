@@ -1,0 +1,83 @@
+/**
+ * LatencyRouting's arguments, their defaults, and the tags that tell the policy pack what a check or alarm watches.
+ * What each child is and why: docs/traffic.md (`LatencyRouting`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Consistency } from "../../packages/aws-facts";
+import { DEFAULT_ROUTE53_SETTINGS, Route53Settings } from "../../packages/failover-model";
+
+export interface LatencyRoutingRegion {
+    /** The AWS region of the regional service: the latency region and the record's set identifier. */
+    region: string;
+    /**
+     * The API's own execute-api hostname in that region (e.g. `abc123.execute-api.eu-west-1.amazonaws.com`), which
+     * the health check probes. Not the service name: that resolves to whichever region is nearest the checker.
+     */
+    healthCheckHostname: pulumi.Input<string>;
+    /** The regional custom domain's API Gateway target (`regionalDomainName`, `regionalZoneId`) the record points at. */
+    target: pulumi.Input<{ name: string; zoneId: string }>;
+}
+
+export interface LatencyRoutingArgs {
+    /** The public hosted zone that holds `serviceName`. */
+    zoneId: pulumi.Input<string>;
+    /** The global name clients call, e.g. `api.example.com`. */
+    serviceName: string;
+    /** One entry per region, in the config's order. */
+    regions: LatencyRoutingRegion[];
+    /** Regions taken out of rotation; their checks and records stay. At least one region must keep serving. @default [] */
+    drain?: string[];
+    /** Route 53 checker regions: at least 3 of the regions Route 53 checks from (aws-facts ROUTE53_CHECKER_REGIONS). */
+    checkerRegions: string[];
+    /** Path the health checks request. @default "/health" */
+    healthPath?: string;
+    /**
+     * Health check and record settings from the failover model (resolveRoute53).
+     * @default { requestIntervalSeconds: 30, failureThreshold: 3, recordKind: "alias" } (DEFAULT_ROUTE53_SETTINGS)
+     */
+    settings?: Route53Settings;
+    /** Also publish AAAA alias records, for dual-stack regional endpoints. Alias records only. @default false */
+    dualStack?: boolean;
+    /** The global table's consistency mode, for the modeled RPO output. @default "eventual" */
+    consistency?: Consistency;
+    /** An existing SNS topic in us-east-1 for the alarms. @default a topic created by this component */
+    alarmTopicArn?: pulumi.Input<string>;
+    /** The stack's RTO target, declared on each regional check (tag `activeactive:rto-target-seconds`) so the policy pack checks the modeled RTO against it. @default undefined (the pack's own ceiling applies) */
+    rtoTargetSeconds?: number;
+    /** Tags for every taggable child. @default {} */
+    tags?: Record<string, string>;
+}
+
+/** Every optional arg with a default, as a value. */
+export const LATENCY_ROUTING_DEFAULTS = {
+    drain: [] as string[],
+    healthPath: "/health",
+    settings: DEFAULT_ROUTE53_SETTINGS,
+    dualStack: false,
+    consistency: "eventual" as Consistency,
+    tags: {} as Record<string, string>,
+} as const;
+
+/** The args with every default filled in: what the builders read. */
+export type ResolvedLatencyRoutingArgs = LatencyRoutingArgs & Required<Pick<LatencyRoutingArgs, keyof typeof LATENCY_ROUTING_DEFAULTS>>;
+
+export function withLatencyRoutingDefaults(args: LatencyRoutingArgs): ResolvedLatencyRoutingArgs {
+    const d = LATENCY_ROUTING_DEFAULTS;
+    return {
+        ...args,
+        drain: args.drain ?? d.drain,
+        healthPath: args.healthPath ?? d.healthPath,
+        settings: args.settings ?? d.settings,
+        dualStack: args.dualStack ?? d.dualStack,
+        consistency: args.consistency ?? d.consistency,
+        tags: args.tags ?? d.tags,
+    };
+}
+
+/**
+ * Tags that say what a check or alarm watches, read by the policy pack's region-parity and RTO rules
+ * (policies/lib/conventions.ts) so that they do not depend on logical names.
+ */
+export const TAG_REGION = "activeactive:region";
+export const TAG_SCOPE = "activeactive:scope";
+export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";

@@ -1,0 +1,83 @@
+/**
+ * LatencyRouting (`activeactive:route53:LatencyRouting`): Route 53 latency routing over the regional services. Per
+ * region a health check, its drain gate, latency records and an alarm; globally a check over every gate and its
+ * alarm. Route 53 is global: the caller passes the us-east-1 provider and every child inherits it.
+ * What it creates, drains, and replaces: docs/traffic.md (`LatencyRouting`).
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Rpo, Rto, route53Rto, rpo } from "../../packages/failover-model";
+import { throwIfProblems } from "../problems";
+import { alarmTopicArn, createAnyRegionAlarm, createRegionAlarm } from "./alarms";
+import { LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, withLatencyRoutingDefaults } from "./args";
+import { createAnyRegionCheck, createGate, createRegionalCheck } from "./health-checks";
+import { createRegionRecords } from "./records";
+import { validateLatencyRoutingArgs } from "./validate";
+
+export type { LatencyRoutingArgs, LatencyRoutingRegion } from "./args";
+export { LATENCY_ROUTING_DEFAULTS } from "./args";
+export { validateLatencyRoutingArgs } from "./validate";
+
+export class LatencyRouting extends pulumi.ComponentResource {
+    /** The global endpoint: the service name the latency records answer for. */
+    readonly endpoint: string;
+    /** Regional endpoint health check ids by region. */
+    readonly healthCheckIds: pulumi.Output<Record<string, string>>;
+    /** Gate (calculated) check ids by region: the check each region's record is wired to. */
+    readonly gateCheckIds: pulumi.Output<Record<string, string>>;
+    /** The calculated check that is healthy while any region is. */
+    readonly anyRegionCheckId: pulumi.Output<string>;
+    readonly alarmTopicArn: pulumi.Output<string>;
+    /** Modeled worst-case time until users are moved off a failed region. */
+    readonly rto: Rto;
+    /** Modeled data-loss window of the global table. */
+    readonly rpo: Rpo;
+
+    readonly healthChecks: Record<string, aws.route53.HealthCheck> = {};
+    readonly gates: Record<string, aws.route53.HealthCheck> = {};
+    readonly records: aws.route53.Record[] = [];
+    readonly alarms: aws.cloudwatch.MetricAlarm[] = [];
+
+    constructor(name: string, args: LatencyRoutingArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("activeactive:route53:LatencyRouting", name, {}, opts);
+        throwIfProblems("LatencyRouting", name, validateLatencyRoutingArgs(args));
+        const resolved = withLatencyRoutingDefaults(args);
+        this.endpoint = args.serviceName;
+        this.rto = route53Rto(resolved.settings);
+        this.rpo = rpo(resolved.consistency);
+        this.alarmTopicArn = alarmTopicArn(name, resolved, this);
+
+        for (const r of args.regions) this.addRegion(name, resolved, r);
+
+        const anyRegion = createAnyRegionCheck(name, resolved, Object.values(this.gates), this);
+        this.anyRegionCheckId = anyRegion.id;
+        this.alarms.push(createAnyRegionAlarm(name, resolved, anyRegion, this.alarmTopicArn, this));
+        this.healthCheckIds = idsByRegion(this.healthChecks);
+        this.gateCheckIds = idsByRegion(this.gates);
+
+        this.registerOutputs({
+            endpoint: this.endpoint,
+            healthCheckIds: this.healthCheckIds,
+            gateCheckIds: this.gateCheckIds,
+            anyRegionCheckId: this.anyRegionCheckId,
+            alarmTopicArn: this.alarmTopicArn,
+            rto: this.rto,
+            rpo: this.rpo,
+        });
+    }
+
+    /** One region's check, gate, records and alarm, in that order. */
+    private addRegion(name: string, args: ResolvedLatencyRoutingArgs, r: LatencyRoutingRegion): void {
+        const check = createRegionalCheck(name, args, r, this);
+        const gate = createGate(name, args, r, check, this);
+        this.healthChecks[r.region] = check;
+        this.gates[r.region] = gate;
+        this.records.push(...createRegionRecords(name, args, r, gate, this));
+        this.alarms.push(createRegionAlarm(name, args, r, check, this.alarmTopicArn, this));
+    }
+}
+
+function idsByRegion(checks: Record<string, aws.route53.HealthCheck>): pulumi.Output<Record<string, string>> {
+    const regions = Object.keys(checks);
+    return pulumi.all(regions.map((r) => checks[r]!.id)).apply((ids) => Object.fromEntries(regions.map((r, i) => [r, ids[i]!])));
+}

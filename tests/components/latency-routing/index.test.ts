@@ -1,0 +1,156 @@
+/**
+ * LatencyRouting's children, their exact inputs (against the canonical fixtures in tests/fixtures), their parent
+ * and provider, draining, and the options; 2, 3 and 5 regions.
+ */
+import * as aws from "@pulumi/aws";
+import { DEFAULT_ROUTE53_SETTINGS, route53Rto, rpo } from "../../../packages/failover-model";
+import { MockKit } from "../../../mock-kit";
+import { LatencyRouting } from "../../../components/latency-routing";
+import { TRAFFIC as T } from "../../fixtures/common";
+import { healthCheckAlarm } from "../../fixtures/cloudwatch/metric-alarm";
+import { anyRegionCheck, gateCheck, regionalCheck } from "../../fixtures/route53/health-check";
+import { latencyCname, latencyRecord, RECORD } from "../../fixtures/route53/record";
+import { argsFor, deploy, REGION_SETS } from "./support";
+
+/** DEFAULT_ROUTE53_SETTINGS: AWS's own threshold of 3, where the fixtures carry prod's 1. */
+const DEFAULT_THRESHOLD = { failureThreshold: 3 };
+
+describe.each([2, 3, 5])("%i regions", (count) => {
+    const regions = REGION_SETS[count]!;
+
+    test("creates exactly a check, a gate, a record and an alarm per region, plus the guard and a topic", async () => {
+        const { children } = await deploy(argsFor(regions));
+        const perRegion = regions.flatMap((r) => [
+            ["aws:route53/healthCheck:HealthCheck", `${T}-${r}-check`],
+            ["aws:route53/healthCheck:HealthCheck", `${T}-${r}-gate`],
+            ["aws:route53/record:Record", `${T}-${r}-record`],
+            ["aws:cloudwatch/metricAlarm:MetricAlarm", `${T}-${r}-alarm`],
+        ]);
+        const expected = [
+            ...perRegion,
+            ["aws:route53/healthCheck:HealthCheck", `${T}-any-region`],
+            ["aws:cloudwatch/metricAlarm:MetricAlarm", `${T}-any-region-alarm`],
+            ["aws:sns/topic:Topic", `${T}-alarms`],
+        ];
+        expect(children.map((r) => [r.type, r.name]).sort()).toEqual(expected.sort());
+    });
+
+    test("every input of every child", async () => {
+        const { byName } = await deploy(argsFor(regions));
+        const topicArn = byName(`${T}-alarms`).outputs.arn as string;
+        const gateIds: string[] = [];
+        for (const r of regions) {
+            const check = byName(`${T}-${r}-check`);
+            const gate = byName(`${T}-${r}-gate`);
+            gateIds.push(gate.id);
+            expect(check.inputs).toEqual(regionalCheck(r, {}, DEFAULT_THRESHOLD));
+            expect(gate.inputs).toEqual(gateCheck(r, check.id));
+            expect(byName(`${T}-${r}-record`).inputs).toEqual(latencyRecord(r, gate.id));
+            expect(byName(`${T}-${r}-alarm`).inputs).toEqual(
+                healthCheckAlarm(`api.example.com: region ${r} is unhealthy`, check.id, topicArn, { "activeactive:region": r }),
+            );
+        }
+        const anyRegion = byName(`${T}-any-region`);
+        expect(anyRegion.inputs).toEqual(anyRegionCheck(gateIds));
+        expect(byName(`${T}-any-region-alarm`).inputs).toEqual(
+            healthCheckAlarm("api.example.com: no region is healthy", anyRegion.id, topicArn, { "activeactive:scope": "global" }),
+        );
+        expect(byName(`${T}-alarms`).inputs).toEqual({ tags: { "activeactive:scope": "global" } });
+    });
+
+    test("every child is parented to the component and uses the us-east-1 provider", async () => {
+        const { kit, children } = await deploy(argsFor(regions));
+        const component = kit.get("activeactive:route53:LatencyRouting", T);
+        const provider = kit.get("pulumi:providers:aws", "aws-us-east-1");
+        expect(provider.inputs.region).toBe("us-east-1");
+        expect(children).toHaveLength(regions.length * 4 + 3);
+        for (const child of children) {
+            expect([child.name, child.parent, child.providerUrn]).toEqual([child.name, component.urn, provider.urn]);
+        }
+    });
+
+    test("draining the first region gates it shut and keeps its record", async () => {
+        const drained = regions[0]!;
+        const { byName, children } = await deploy(argsFor(regions, { drain: [drained] }));
+        for (const r of regions) {
+            const gate = byName(`${T}-${r}-gate`);
+            expect(gate.inputs.childHealthchecks).toEqual([byName(`${T}-${r}-check`).id]);
+            expect(gate.inputs.childHealthThreshold).toBe(r === drained ? 2 : 1);
+            expect(byName(`${T}-${r}-record`).inputs.healthCheckId).toBe(gate.id);
+            // The regional check keeps telling the truth: never inverted, never disabled.
+            expect(byName(`${T}-${r}-check`).inputs.invertHealthcheck).toBeUndefined();
+            expect(byName(`${T}-${r}-check`).inputs.disabled).toBeUndefined();
+        }
+        expect(children).toHaveLength(regions.length * 4 + 3);
+    });
+
+    test("draining every region is rejected", async () => {
+        // Constructed outside runProgram: the kit's runProgram cannot report a program that throws (see report).
+        const kit = MockKit.install();
+        const provider = new aws.Provider("aws-us-east-1", { region: "us-east-1" });
+        expect(() => new LatencyRouting(T, argsFor(regions, { drain: regions }), { provider })).toThrow(
+            new Error(
+                `LatencyRouting "${T}" (1 problem):\n  - drain: ${JSON.stringify(regions)} drains every region; allowed: leave at least one region serving`,
+            ),
+        );
+        await kit.settle();
+        expect(kit.resources.filter((r) => r.parent?.endsWith(`::${T}`))).toEqual([]);
+    });
+});
+
+describe("options", () => {
+    const regions = REGION_SETS[3]!;
+
+    test("CNAME records carry the model's TTL and point at the regional target name", async () => {
+        const settings = { requestIntervalSeconds: 10, failureThreshold: 1, recordKind: "cname" as const, cnameTtlSeconds: 30 };
+        const { byName, kit } = await deploy(argsFor(regions, { settings }));
+        for (const r of regions) {
+            expect(byName(`${T}-${r}-record`).inputs).toEqual(latencyCname(r, byName(`${T}-${r}-gate`).id, 30));
+            expect(byName(`${T}-${r}-check`).inputs).toMatchObject({ requestInterval: 10, failureThreshold: 1 });
+        }
+        expect(kit.resourcesOfType(RECORD)).toHaveLength(regions.length);
+    });
+
+    test("dual-stack endpoints get an AAAA alias beside each A alias, wired to the same gate", async () => {
+        const { byName, kit } = await deploy(argsFor(regions, { dualStack: true }));
+        expect(kit.resourcesOfType(RECORD).map((r) => r.name).sort()).toEqual(regions.flatMap((r) => [`${T}-${r}-aaaa`, `${T}-${r}-record`]).sort());
+        for (const r of regions) {
+            expect(byName(`${T}-${r}-aaaa`).inputs).toEqual({ ...byName(`${T}-${r}-record`).inputs, type: "AAAA" });
+        }
+    });
+
+    test("an existing topic is used instead of creating one", async () => {
+        const topicArn = "arn:aws:sns:us-east-1:123456789012:oncall";
+        const { kit } = await deploy(argsFor(regions, { alarmTopicArn: topicArn }));
+        expect(kit.resourcesOfType("aws:sns/topic:Topic")).toEqual([]);
+        for (const alarm of kit.resourcesOfType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            expect([alarm.inputs.alarmActions, alarm.inputs.okActions]).toEqual([[topicArn], [topicArn]]);
+        }
+    });
+
+    test("health path and tags reach the children", async () => {
+        const { byName } = await deploy(argsFor(regions, { healthPath: "/ready", tags: { env: "test" } }));
+        expect(byName(`${T}-us-east-1-check`).inputs).toMatchObject({ resourcePath: "/ready", tags: { env: "test", Name: `${T}-us-east-1` } });
+        expect(byName(`${T}-alarms`).inputs).toEqual({ tags: { env: "test", "activeactive:scope": "global" } });
+    });
+
+    test("outputs: endpoint, check ids by region, modeled RTO and RPO", async () => {
+        const { component, kit, byName } = await deploy(argsFor(regions, { consistency: "strong" }));
+        expect(component.endpoint).toBe("api.example.com");
+        expect(await kit.unwrap(component.healthCheckIds)).toEqual(Object.fromEntries(regions.map((r) => [r, byName(`${T}-${r}-check`).id])));
+        expect(await kit.unwrap(component.gateCheckIds)).toEqual(Object.fromEntries(regions.map((r) => [r, byName(`${T}-${r}-gate`).id])));
+        expect(component.rto).toEqual(route53Rto(DEFAULT_ROUTE53_SETTINGS));
+        expect(component.rpo).toEqual(rpo("strong"));
+    });
+});
+
+describe("declared RTO target", () => {
+    test("each regional check carries the stack's RTO target for the policy pack, and nothing else does", async () => {
+        const regions = REGION_SETS[2]!;
+        const { byName } = await deploy(argsFor(regions, { rtoTargetSeconds: 120 }));
+        for (const r of regions) {
+            expect(byName(`${T}-${r}-check`).inputs.tags).toEqual({ Name: `${T}-${r}`, "activeactive:region": r, "activeactive:rto-target-seconds": "120" });
+            expect(byName(`${T}-${r}-gate`).inputs.tags).toEqual({ Name: `${T}-${r}-gate`, "activeactive:region": r });
+        }
+    });
+});
