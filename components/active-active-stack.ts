@@ -77,6 +77,7 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                     : new ValidationRecords(name, { kind: "route53", zoneId: config.hostedZoneId!, provider: providers.global, parent: this })
                 : undefined;
 
+        const { mode: serviceMode, endpoints, ...settings } = config.service;
         for (const region of config.regions) {
             this.services[region] = new RegionalService(
                 `${name}-${region}`,
@@ -84,8 +85,11 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                     region,
                     regions: config.regions,
                     // Sized for every region: draining one spends the N-1 headroom, it does not resize the functions.
-                    servingRegionCount: config.regions.length,
-                    service: config.service,
+                    sizedForRegionCount: config.regions.length,
+                    mode:
+                        serviceMode === "external"
+                            ? { kind: "external", hostname: endpoints[region]! }
+                            : { kind: "lambda", validation: validation!, ...settings },
                     domain: config.domain,
                     tableName: this.table.tableName,
                     tableArn: this.table.tableArns[region]!,
@@ -94,7 +98,6 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
                     ttlAttribute: config.table.ttlAttribute,
                     partitionKey: config.table.partitionKey.name,
                     sortKey: config.table.sortKey?.name ?? "",
-                    validation,
                     alarmTopicArn: config.alarms.snsTopicArns[region],
                     alarmEmail: config.alarms.email,
                     tags: config.tags,

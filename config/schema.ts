@@ -11,6 +11,7 @@ import {
 } from "../packages/aws-facts";
 import { DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
+import { REGIONAL_SERVICE_DEFAULTS } from "../components/regional-service/args";
 
 /** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
 export function says(reason: string, allowed: string): string {
@@ -85,31 +86,36 @@ const jwtAuth = z
     .strict();
 const iamAuth = z.object({ type: z.literal("iam") }).strict();
 
+const service = REGIONAL_SERVICE_DEFAULTS;
 export const serviceSchema = z
     .object({
         mode: oneOf(["lambda", "external"], "a service mode").default("lambda"),
         name: z
             .string()
             .regex(/^[a-z][a-z0-9-]{1,30}$/, { message: says("is not a service name", "2-31 lower-case letters, digits, hyphens, starting with a letter") })
-            .default("app"),
-        memoryMb: z.number().int().min(LAMBDA_MEMORY_MB.min).max(LAMBDA_MEMORY_MB.max).default(512),
-        timeoutSeconds: z.number().int().min(LAMBDA_TIMEOUT_S.min).max(LAMBDA_TIMEOUT_S.max).default(10),
-        capacityPerRegion: z.number().int().min(1).max(10000).default(20),
+            .default(service.name),
+        memoryMb: z.number().int().min(LAMBDA_MEMORY_MB.min).max(LAMBDA_MEMORY_MB.max).default(service.memoryMb),
+        timeoutSeconds: z.number().int().min(LAMBDA_TIMEOUT_S.min).max(LAMBDA_TIMEOUT_S.max).default(service.timeoutSeconds),
+        capacityPerRegion: z.number().int().min(1).max(10000).default(service.capacityPerRegion),
         throttle: z
-            .object({ rateLimit: z.number().positive().max(10000).default(500), burstLimit: z.number().int().positive().max(5000).default(1000) })
+            .object({
+                rateLimit: z.number().positive().max(10000).default(service.throttle.rateLimit),
+                burstLimit: z.number().int().positive().max(5000).default(service.throttle.burstLimit),
+            })
             .strict()
-            .default({ rateLimit: 500, burstLimit: 1000 }),
+            .default({ ...service.throttle }),
         logRetentionDays: z
             .number()
             .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
                 message: says("is not a CloudWatch Logs retention", LOG_RETENTION_DAYS.join(", ")),
             })
-            .default(30),
-        healthTimeoutMs: z.number().int().min(200).max(1800).default(1500),
+            .default(service.logRetentionDays),
+        healthTimeoutMs: z.number().int().min(200).max(1800).default(service.healthTimeoutMs),
+        // Unset follows active-active:protect (see config/index.ts), not the component's default.
         safeDeployment: z.boolean().optional(),
         auth: z
             .discriminatedUnion("type", [jwtAuth, iamAuth], { message: says("is not an authorizer", '{"type":"jwt",...} or {"type":"iam"}') })
-            .default({ type: "iam" }),
+            .default({ ...service.auth }),
         endpoints: z.record(z.string(), dnsName).default({}),
     })
     .strict();

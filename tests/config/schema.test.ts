@@ -3,7 +3,8 @@
  * aws-facts, and every message of its own reads `<reason>; allowed: <allowed>`.
  */
 import { GLOBAL_TABLE_DEFAULTS } from "../../components/global-table/args";
-import { BILLING_MODES, KEYS, says, STACK_KEY_SCHEMA, tableSchema, TEXT_KEYS } from "../../config/schema";
+import { REGIONAL_SERVICE_DEFAULTS } from "../../components/regional-service/args";
+import { BILLING_MODES, KEYS, says, serviceSchema, STACK_KEY_SCHEMA, tableSchema, TEXT_KEYS } from "../../config/schema";
 import { MAX_GSIS, PITR_DAYS, renderProblem, tagProblems, TAG_KEY } from "../../packages/aws-facts";
 
 describe("defaults", () => {
@@ -23,6 +24,13 @@ describe("defaults", () => {
             pointInTimeRecoveryDays: GLOBAL_TABLE_DEFAULTS.pointInTimeRecoveryDays,
         });
         expect([table.partitionKey, table.sortKey]).toEqual([STACK_KEY_SCHEMA.partitionKey, STACK_KEY_SCHEMA.sortKey]);
+    });
+
+    test("the service's defaults are RegionalService's, except safeDeployment, which follows protect", () => {
+        const { safeDeployment: _followsProtect, ...defaults } = REGIONAL_SERVICE_DEFAULTS;
+        const { mode, endpoints, safeDeployment, ...parsed } = serviceSchema.parse({});
+        expect(parsed).toEqual(defaults);
+        expect([mode, endpoints, safeDeployment]).toEqual(["lambda", {}, undefined]);
     });
 
     test("consistency, protect and replica removal default as GlobalTable's do", () => {
