@@ -9,28 +9,15 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "./config";
 import { Problem, problem } from "./packages/aws-facts";
 import { ArgsError } from "./components/problems";
+import type { DeployedTable, DeploymentRecord } from "./components/active-active-stack";
 
 /** The stack output that records what the next run must not silently change. */
 export const DEPLOYMENT_OUTPUT = "deployment";
 
-/** What the previous update recorded in its `deployment` output. */
-export interface DeployedState {
-    /** Regions holding a replica (the home region included). */
-    replicaRegions: string[];
-    /** Regions whose replica has deletion protection off (the first step of removing it). */
-    unprotectedReplicas?: string[];
-    table: TableIdentity;
-}
-
+/** What the previous update recorded in its `deployment` output (the shape ActiveActiveStack writes). */
+export type DeployedState = DeploymentRecord;
 /** The table settings whose change makes AWS (and Pulumi) replace the table and every replica with it. */
-export interface TableIdentity {
-    /** The table's physical name as deployed. */
-    name: string;
-    homeRegion: string;
-    partitionKey: { name: string; type: string };
-    sortKey: { name: string; type: string } | null;
-    consistency: string;
-}
+export type TableIdentity = DeployedTable;
 
 /** Thrown when the config would replace stateful resources of a protected deployment. */
 export class DataLossGuardError extends ArgsError {
