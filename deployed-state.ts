@@ -7,36 +7,23 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "./config";
+import { Problem, problem } from "./packages/aws-facts";
+import { ArgsError } from "./components/problems";
+import type { DeployedTable, DeploymentRecord } from "./components/active-active-stack";
 
 /** The stack output that records what the next run must not silently change. */
 export const DEPLOYMENT_OUTPUT = "deployment";
 
-/** What the previous update recorded in its `deployment` output. */
-export interface DeployedState {
-    /** Regions holding a replica (the home region included). */
-    replicaRegions: string[];
-    /** Regions whose replica has deletion protection off (the first step of removing it). */
-    unprotectedReplicas?: string[];
-    table: TableIdentity;
-}
-
+/** What the previous update recorded in its `deployment` output (the shape ActiveActiveStack writes). */
+export type DeployedState = DeploymentRecord;
 /** The table settings whose change makes AWS (and Pulumi) replace the table and every replica with it. */
-export interface TableIdentity {
-    /** The table's physical name as deployed. */
-    name: string;
-    homeRegion: string;
-    partitionKey: { name: string; type: string };
-    sortKey: { name: string; type: string } | null;
-    consistency: string;
-}
+export type TableIdentity = DeployedTable;
 
 /** Thrown when the config would replace stateful resources of a protected deployment. */
-export class DataLossGuardError extends Error {
-    readonly problems: string[];
-    constructor(problems: string[]) {
-        super(`Refusing a change that would replace the table (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+export class DataLossGuardError extends ArgsError {
+    constructor(problems: readonly Problem[]) {
+        super("Refusing a change that would replace the table", problems);
         this.name = "DataLossGuardError";
-        this.problems = problems;
     }
 }
 
@@ -44,7 +31,7 @@ export class DataLossGuardError extends Error {
  * Every change the config makes to a protected deployment that would replace the table, each naming the key, the
  * new and the deployed value. Replica removal is the GlobalTable's own check (it knows the two-step path).
  */
-export function tableReplacementProblems(config: StackConfig, deployed: DeployedState | undefined): string[] {
+export function tableReplacementProblems(config: StackConfig, deployed: DeployedState | undefined): Problem[] {
     if (!deployed || !config.protect) return [];
     const wanted: [string, unknown, unknown][] = [
         ["active-active:homeRegion", config.homeRegion, deployed.table.homeRegion],
@@ -54,17 +41,13 @@ export function tableReplacementProblems(config: StackConfig, deployed: Deployed
     ];
     // Without an explicit name the component's default applies, which does not change between runs.
     if (config.table.name !== undefined) wanted.unshift(["active-active:table.name", config.table.name, deployed.table.name]);
-    const problems: string[] = [];
-    for (const [key, after, before] of wanted) {
-        const a = JSON.stringify(after);
-        const b = JSON.stringify(before);
-        if (a !== b) {
-            problems.push(
-                `${key}: ${a} would replace the deployed table (deployed: ${b}); allowed: ${b} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)`,
-            );
-        }
-    }
-    return problems;
+    return wanted
+        .filter(([, after, before]) => JSON.stringify(after) !== JSON.stringify(before))
+        .map(([key, after, before]) => {
+            const deployedValue = JSON.stringify(before);
+            const allowed = `${deployedValue} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)`;
+            return problem(key, after, `would replace the deployed table (deployed: ${deployedValue})`, allowed, "table-replacement");
+        });
 }
 
 /** Reads the stack's own previous `deployment` output; undefined on the first deployment. */

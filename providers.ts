@@ -8,14 +8,10 @@ import * as cloudflare from "@pulumi/cloudflare";
 import type { StackConfig } from "./config";
 import { ROUTE53_METRICS_REGION } from "./packages/aws-facts";
 import { rememberProviderRegion } from "./components/provider-region";
+import type { StackProviders } from "./components/active-active-stack";
 
-export interface Providers {
-    /** One AWS provider per region that needs one: every stack region, the witness, and us-east-1 for Route 53. */
-    aws: Record<string, aws.Provider>;
-    /** The provider for global AWS services (Route 53) and their us-east-1 metrics. */
-    global: aws.Provider;
-    cloudflare?: cloudflare.Provider;
-}
+/** The stack's providers, in the shape ActiveActiveStack takes. */
+export type Providers = StackProviders;
 
 export function awsProviderName(region: string): string {
     return `aws-${region}`;

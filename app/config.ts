@@ -20,8 +20,9 @@
  * `parseConfig` collects every problem and throws one `ConfigError` listing them all, so a broken deployment
  * shows all of its mistakes in the first cold start's log.
  */
+import type { Consistency } from "../packages/aws-facts";
 
-export type Consistency = "eventual" | "strong";
+export type { Consistency };
 
 export interface AppConfig {
     readonly tableName: string;

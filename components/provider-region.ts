@@ -1,8 +1,9 @@
 /**
- * The region an aws.Provider was created for, when the program that created it says so. An aws.Provider's own
- * `region` is an Output, known only asynchronously; a regional component that can look its provider up here
- * checks it at once, before any child, instead of making every child wait on an Output.
+ * The region an aws.Provider was created for, and the options that keep a regional component's children from
+ * being created in any other region. An aws.Provider's own `region` is an Output, known only asynchronously; a
+ * provider whose creator recorded its region here is checked at once, before any child.
  */
+import * as pulumi from "@pulumi/pulumi";
 import type * as aws from "@pulumi/aws";
 
 const regions = new WeakMap<aws.Provider, string>();
@@ -16,4 +17,48 @@ export function rememberProviderRegion(provider: aws.Provider, region: string): 
 /** The region `provider` was created with, if its creator recorded it. */
 export function knownProviderRegion(provider: aws.Provider): string | undefined {
     return regions.get(provider);
+}
+
+/** The problem with a provider's region, or undefined when it matches. `subject` names the component. */
+export function providerRegionProblem(subject: string, region: string, providerRegion: string | undefined): string | undefined {
+    if (providerRegion === undefined || providerRegion === "") {
+        return `${subject}: its provider has no region; allowed: an aws.Provider with region "${region}"`;
+    }
+    if (providerRegion !== region) {
+        return `${subject}: region "${region}" does not match the region of its provider ("${providerRegion}"); allowed: opts.provider of region "${region}"`;
+    }
+    return undefined;
+}
+
+/** Options for the children of a regional component: its parent, its provider, and the wait on the region check. */
+export interface RegionGatedOptions {
+    /** For a child with no ordering of its own. */
+    opts: pulumi.CustomResourceOptions;
+    /** For a child that must also wait for `deps` (ordering the data flow does not already give). */
+    after(...deps: pulumi.Resource[]): pulumi.CustomResourceOptions;
+}
+
+/**
+ * Checks that `provider` is of `region` and returns the options every child of `parent` takes. The provider's
+ * region is only known asynchronously, so every child waits on this check through dependsOn: on a mismatch nothing
+ * is created and the program fails with this message (reported once: every waiting child rejects with the same
+ * error). It never enters a child's inputs, where the SDK would prefix the message with the name of the property
+ * it was serializing. A provider whose region its creator recorded is checked now; any other waits on the Output.
+ * Nothing may wait on the check (a component with no children): left unhandled, its rejection still fails the program.
+ */
+export function regionGatedOptions(parent: pulumi.Resource, provider: aws.Provider, region: string, subject: string): RegionGatedOptions {
+    const base = { parent, provider };
+    const known = knownProviderRegion(provider);
+    if (known !== undefined) {
+        const problem = providerRegionProblem(subject, region, known);
+        if (problem) throw new Error(problem);
+        // Plain lists: an Output of resources in dependsOn makes the SDK walk everything reachable from them.
+        return { opts: { ...base }, after: (...deps) => ({ ...base, dependsOn: deps }) };
+    }
+    const gate = pulumi.output(provider.region).apply((r) => {
+        const problem = providerRegionProblem(subject, region, r);
+        if (problem) throw new pulumi.ResourceError(problem, parent, true);
+        return [] as pulumi.Resource[];
+    });
+    return { opts: { ...base, dependsOn: gate }, after: (...deps) => ({ ...base, dependsOn: gate.apply(() => deps) }) };
 }

@@ -8,10 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { format } from "util";
 import { stackFilePath } from "../mock-kit/stack-file";
-import { parseArgs, USAGE } from "./args";
-import { EXIT, UsageError, withoutStack } from "./errors";
+import { CliArgs, parseArgs, USAGE } from "./args";
+import { EXIT, problemList, UsageError, withoutStack } from "./errors";
 import type { PlanResult } from "./run";
-import { scrubText } from "./scrub";
+import { scrubText } from "./redact";
 
 const debug = process.env.PLAN_DEBUG === "1";
 // The Pulumi SDK captures a stack trace for every promise it creates, for a leak report the plan never prints;
@@ -31,49 +31,55 @@ function consoleToStderr(secrets: string[]): () => void {
     return () => Object.assign(console, saved);
 }
 
-async function cli(argv: string[]): Promise<number> {
-    let args;
+/** Thrown to end the command early with an exit code, after printing its problems. */
+class Exit {
+    constructor(readonly code: number) {}
+}
+
+function fail(heading: string, problems: string[], footer = ""): Exit {
+    process.stderr.write(`${problemList(heading, problems)}\n${footer}`);
+    return new Exit(EXIT.badConfig);
+}
+
+function usage(argv: string[]): CliArgs {
     try {
-        args = parseArgs(argv);
+        return parseArgs(argv);
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        process.stderr.write(`bad usage:\n${e.problems.map((p) => `  - ${p}`).join("\n")}\nRun with --help for usage.\n`);
-        return EXIT.badConfig;
+        throw fail("bad usage:", e.problems, "Run with --help for usage.\n");
     }
-    if (args.help) {
-        process.stdout.write(USAGE + "\n");
-        return EXIT.ok;
-    }
+}
 
-    // Unknown stacks are found before the program (and its SDKs) is loaded.
-    const stackFile = stackFilePath(args.stack!);
-    if (!fs.existsSync(stackFile)) {
-        const known = fs
-            .readdirSync(path.dirname(stackFile))
-            .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-            .filter((s): s is string => s !== undefined);
-        process.stderr.write(`cannot load the stack:\n  - unknown stack "${args.stack}": no stacks/Pulumi.${args.stack}.yaml; stacks: ${known.join(", ")}\n`);
-        return EXIT.badConfig;
+/** Unknown stacks are found before the program (and its SDKs) is loaded. */
+function checkStackExists(stack: string): void {
+    const stackFile = stackFilePath(stack);
+    if (fs.existsSync(stackFile)) return;
+    const known = fs
+        .readdirSync(path.dirname(stackFile))
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined);
+    throw fail("cannot load the stack:", [`unknown stack "${stack}": no stacks/Pulumi.${stack}.yaml; stacks: ${known.join(", ")}`]);
+}
+
+function readDeployed(file: string | undefined): Record<string, unknown> | undefined {
+    if (!file) return undefined;
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw fail("bad usage:", [`--deployed ${file}: ${withoutStack((e as Error).message)}`]);
     }
-    let deployed: Record<string, unknown> | undefined;
-    if (args.deployed) {
-        try {
-            deployed = JSON.parse(fs.readFileSync(args.deployed, "utf8"));
-        } catch (e) {
-            process.stderr.write(`bad usage:\n  - --deployed ${args.deployed}: ${withoutStack((e as Error).message)}\n`);
-            return EXIT.badConfig;
-        }
-    }
+}
+
+async function plan(args: CliArgs, deployed: Record<string, unknown> | undefined): Promise<PlanResult> {
     const secrets = Object.values(args.secrets);
     const restore = consoleToStderr(secrets);
-    let result: PlanResult;
     try {
         const progress = (line: string) => process.stderr.write(`plan: ${scrubText(line, secrets)}\n`);
         if (!args.quiet) progress("loading the program");
         // Loaded only now: the program pulls in the AWS and Cloudflare SDKs, which --help and usage errors don't need.
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const { runPlan } = require("./run") as typeof import("./run");
-        result = await runPlan({
+        return await runPlan({
             stack: args.stack!,
             config: args.config,
             secrets: args.secrets,
@@ -85,21 +91,39 @@ async function cli(argv: string[]): Promise<number> {
     } finally {
         restore();
     }
+}
 
-    if (result.exitCode === EXIT.ok || result.exitCode === EXIT.violations) {
-        try {
-            if (args.json) writeFile(args.json, JSON.stringify(result.json, null, 2) + "\n");
-            if (args.markdown) writeFile(args.markdown, result.markdown!);
-        } catch (e) {
-            process.stderr.write(`cannot write the plan: ${withoutStack((e as Error).message)}\n`);
-            return EXIT.badConfig;
-        }
-        process.stdout.write(result.text);
+function report(args: CliArgs, result: PlanResult): number {
+    if (result.exitCode !== EXIT.ok && result.exitCode !== EXIT.violations) {
+        process.stderr.write(result.errorText);
+        if (debug && result.debug) process.stderr.write(result.debug + "\n");
         return result.exitCode;
     }
-    process.stderr.write(result.errorText);
-    if (debug && result.debug) process.stderr.write(result.debug + "\n");
+    try {
+        if (args.json) writeFile(args.json, JSON.stringify(result.json, null, 2) + "\n");
+        if (args.markdown) writeFile(args.markdown, result.markdown!);
+    } catch (e) {
+        process.stderr.write(`cannot write the plan: ${withoutStack((e as Error).message)}\n`);
+        return EXIT.badConfig;
+    }
+    process.stdout.write(result.text);
     return result.exitCode;
+}
+
+async function cli(argv: string[]): Promise<number> {
+    try {
+        const args = usage(argv);
+        if (args.help) {
+            process.stdout.write(USAGE + "\n");
+            return EXIT.ok;
+        }
+        checkStackExists(args.stack!);
+        const deployed = readDeployed(args.deployed);
+        return report(args, await plan(args, deployed));
+    } catch (e) {
+        if (e instanceof Exit) return e.code;
+        throw e;
+    }
 }
 
 // Errors the runtime surfaces after the plan is done must not print Node's default stack trace.

@@ -1,10 +1,10 @@
 /**
- * Turns the kit's recorded registrations into the plan's three lists: cloud resources (`resources`, what the
- * checks and reviewers read), components (the tree) and providers (credentials redacted). The root stack and
- * StackReferences (the program reading its own previous outputs) are left out: they are the engine's, not the cloud's.
+ * Turns the kit's recorded registrations and the program's outputs into the plan's plain data: cloud resources
+ * (what the checks and reviewers read), components (the tree), providers (credentials redacted) and outputs. The
+ * root stack and StackReferences (the program reading its own previous outputs) are the engine's, not the cloud's.
  */
 import type { MockKit, RecordedResource } from "../mock-kit";
-import { isCredentialKey, sanitize } from "./sanitize";
+import { isCredentialKey, toPlain } from "./redact";
 import { cmp, compareResources } from "./topology";
 import type { PlanComponent, PlanProvider, PlanResource } from "./types";
 
@@ -18,9 +18,11 @@ export interface Collected {
     resources: PlanResource[];
     components: PlanComponent[];
     providers: PlanProvider[];
+    /** The program's stack outputs (secret ones redacted). */
+    outputs: Record<string, unknown>;
 }
 
-export async function collect(kit: MockKit): Promise<Collected> {
+export async function collect(kit: MockKit, programOutputs: unknown): Promise<Collected> {
     const byUrn = new Map<string, RecordedResource>(kit.resources.map((r) => [r.urn, r]));
     const parentOf = (r: RecordedResource): { parent?: string; parentUrn?: string; parentType?: string } => {
         if (!r.parent) return {};
@@ -35,7 +37,7 @@ export async function collect(kit: MockKit): Promise<Collected> {
         // The root stack and StackReferences are the engine's, not cloud resources.
         if (r.type.startsWith(ENGINE_TYPES)) continue;
         if (r.type.startsWith("pulumi:providers:")) {
-            const { value } = await sanitize(r.inputs, { secretPaths: r.secretInputPaths, redactKey: isCredentialKey });
+            const { value } = await toPlain(r.inputs, { secretPaths: r.secretInputPaths, redactKey: isCredentialKey });
             providers.push({ type: r.type, name: r.name, urn: r.urn, id: r.id, region: r.region ?? "global", inputs: value as Record<string, unknown> });
             continue;
         }
@@ -44,7 +46,7 @@ export async function collect(kit: MockKit): Promise<Collected> {
             components.push({ type: r.type, name: r.name, urn: r.urn, ...(parent ? { parent, parentUrn } : {}) });
             continue;
         }
-        const { value, secretPaths } = await sanitize(r.inputs, { secretPaths: r.secretInputPaths });
+        const { value, secretPaths } = await toPlain(r.inputs, { secretPaths: r.secretInputPaths });
         const provider = r.providerUrn ? byUrn.get(r.providerUrn)?.name ?? nameOfUrn(r.providerUrn) : undefined;
         resources.push({
             type: r.type,
@@ -63,5 +65,6 @@ export async function collect(kit: MockKit): Promise<Collected> {
     resources.sort(compareResources);
     components.sort((a, b) => cmp(a.urn, b.urn));
     providers.sort((a, b) => cmp(a.name, b.name) || cmp(a.urn, b.urn));
-    return { resources, components, providers };
+    const { value: outputs } = await toPlain(programOutputs);
+    return { resources, components, providers, outputs: outputs as Record<string, unknown> };
 }

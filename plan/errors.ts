@@ -25,11 +25,19 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** Thrown for bad command-line usage; every problem at once. */
+/** The plan's one envelope for what went wrong: a heading, then one indented line per problem. */
+export function problemList(heading: string, problems: readonly string[]): string {
+    return [heading, ...problems.map((p) => `  - ${p.split("\n").join("\n    ")}`)].join("\n");
+}
+
+/**
+ * Thrown for bad command-line usage, every problem at once; `problems` as on ArgsError. Usage problems keep their
+ * own wording (`unknown option --stak`): they have no value and allowance to render as a Problem.
+ */
 export class UsageError extends Error {
     readonly problems: string[];
     constructor(problems: string[]) {
-        super(problems.join("; "));
+        super(problemList("bad usage:", problems));
         this.name = "UsageError";
         this.problems = problems;
     }

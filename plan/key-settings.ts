@@ -2,7 +2,7 @@
  * The few inputs per resource type that a reviewer reads a plan for (safety switches, sizes, timings, routing).
  * Types not listed show their scalar inputs, minus the noisy ones.
  */
-import { REDACTED } from "./scrub";
+import { REDACTED } from "./redact";
 import type { PlanResource } from "./types";
 
 type Inputs = Record<string, any>;

@@ -1,12 +1,12 @@
 /**
  * The policy report: the CrossGuard pack's rules run in-process over the recorded resources at the stack's
- * environment levels (`policies/config/<env>.json`), plus the plan's own rule that every region failure is
- * recovered within the RTO target.
+ * environment levels (`policies/config/<env>.json`). The modeled RTO against its target is the pack's
+ * `active-active-modeled-rto`, which re-derives it from the deployed checks and records.
  */
 import type { RecordedResource } from "../mock-kit";
 import { runPolicyPack as runHarness } from "../policies/harness";
 import { cmp } from "./topology";
-import type { EnforcementLevel, PlanPolicy, PlanViolation, Resilience } from "./types";
+import type { EnforcementLevel, PlanPolicy, PlanViolation } from "./types";
 
 export const POLICY_ENVS = ["dev", "staging", "prod"] as const;
 export type PolicyEnv = (typeof POLICY_ENVS)[number];
@@ -43,33 +43,6 @@ function level(l: string | undefined): EnforcementLevel {
     return v === "mandatory" || v === "remediate" || v === "disabled" ? v : "advisory";
 }
 
-/**
- * The plan's own rule: the RTO the stack reports (its outputs, else the config's failover plan) is within the
- * target. The config layer already refuses settings that miss it, so this catches a program whose outputs disagree
- * with its config. A region left with no serving region to fail over to (a drain down to one) is the pack's call
- * (`active-active-drain-keeps-serving-regions`), at the environment's level: dev allows it, prod does not.
- */
-export const RTO_RULE: PlanPolicy = {
-    name: "plan-rto-within-target",
-    severity: "high",
-    enforcementLevel: "mandatory",
-    description: "The modeled time to move users off a failed region is within active-active:rtoTargetSeconds.",
-    source: "plan",
-};
-
-export function rtoViolations(resilience: Resilience, stackName: string): PlanViolation[] {
-    return resilience.perRegion
-        .filter((r) => r.rtoSeconds !== null && r.rtoSeconds > resilience.rtoTargetSeconds)
-        .map((r) => ({
-            policy: RTO_RULE.name,
-            resource: stackName,
-            type: "pulumi:pulumi:Stack",
-            message: `a failure of ${r.region} is modeled to take ${r.rtoSeconds} s to fail over; allowed: at most the RTO target of ${resilience.rtoTargetSeconds} s`,
-            enforcementLevel: RTO_RULE.enforcementLevel,
-            severity: RTO_RULE.severity,
-        }));
-}
-
 export interface PolicyReport {
     available: boolean;
     env: PolicyEnv;
@@ -78,16 +51,15 @@ export interface PolicyReport {
     violations: PlanViolation[];
 }
 
-/** Runs the pack (when wired) and the plan's own rule; sorted for stable output. */
+/** Runs the pack when a runner is given (none: nothing evaluated); sorted for stable output. */
 export async function evaluatePolicies(
     resources: RecordedResource[],
     env: PolicyEnv,
-    resilience: Resilience,
     stackName: string,
-    runner: PolicyPackRunner | undefined = runPolicyPack,
+    runner: PolicyPackRunner | undefined,
 ): Promise<PolicyReport> {
-    const policies: PlanPolicy[] = [RTO_RULE];
-    const violations: PlanViolation[] = rtoViolations(resilience, stackName);
+    const policies: PlanPolicy[] = [];
+    const violations: PlanViolation[] = [];
     let note = `policy pack evaluated at the ${env} levels (policies/config/${env}.json)`;
     if (runner) {
         const result = await runner(resources, env);
@@ -113,7 +85,7 @@ export async function evaluatePolicies(
             });
         }
     } else {
-        note = "policy pack not evaluated (no runner given); only the plan's own rule ran";
+        note = "policy pack not evaluated (no runner given)";
     }
     policies.sort((a, b) => cmp(a.name, b.name) || cmp(a.source, b.source));
     violations.sort((a, b) => cmp(a.policy, b.policy) || cmp(a.resource, b.resource) || cmp(a.message, b.message));

@@ -22,61 +22,78 @@ function input(r: PlanResource, key: string): any {
     return (r.inputs as Record<string, any>)[key];
 }
 
-export function mermaid(plan: PlanJson): string {
-    const lines = ["flowchart LR", `  clients[${label("clients")}]`];
-    const edges: string[] = [];
-    const drainedNodes: string[] = [];
-    const of = (type: string) => plan.resources.filter((r) => r.type === type);
-    const served = (r: PlanResource) => regionServed(r, plan.regions);
-    const svc = (region: string) => nodeId("svc", region);
-    const db = (region: string) => nodeId("db", region);
+/** The diagram as it is built: node lines (inside subgraphs), edges (after them), and the nodes drawn as drained. */
+interface Diagram {
+    plan: PlanJson;
+    lines: string[];
+    edges: string[];
+    drained: string[];
+}
 
-    // Regions: service, replica, alarms.
-    const tables = of(TYPES.table);
-    const replicaRegions = new Map<string, string>();
+const svc = (region: string) => nodeId("svc", region);
+const db = (region: string) => nodeId("db", region);
+
+function of(plan: PlanJson, type: string): PlanResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+/** Where the table has a replica (its home region and each `replicas` entry), with the node's label. */
+function replicaLabels(tables: PlanResource[]): Map<string, string> {
+    const labels = new Map<string, string>();
     for (const t of tables) {
-        replicaRegions.set(t.region, `DynamoDB ${String(input(t, "name") ?? t.name)} · home replica`);
-        for (const rep of (input(t, "replicas") as any[] | undefined) ?? []) replicaRegions.set(rep.regionName, "DynamoDB replica");
+        labels.set(t.region, `DynamoDB ${String(input(t, "name") ?? t.name)} · home replica`);
+        for (const rep of (input(t, "replicas") as any[] | undefined) ?? []) labels.set(rep.regionName, "DynamoDB replica");
     }
+    return labels;
+}
+
+/** One subgraph per region: its service, its replica and its alarms. */
+function regionSubgraph(d: Diagram, region: string, replicas: Map<string, string>): void {
+    const { plan } = d;
+    const drained = plan.drain.includes(region);
+    const title = `${region}${region === plan.homeRegion ? " · home" : ""}${drained ? " · drained" : ""}`;
+    d.lines.push(`  subgraph ${nodeId("region", region)} [${label(title)}]`);
+    const inRegion = (type: string) => of(plan, type).filter((r) => r.region === region);
+    const parts = [
+        ...inRegion(TYPES.lambda).map((f) => `Lambda ${f.name}`),
+        ...(inRegion(TYPES.api).length ? ["HTTP API"] : []),
+        ...inRegion(TYPES.domain).map((r) => String(input(r, "domainName") ?? r.name)),
+    ];
+    d.lines.push(`    ${svc(region)}[${label(parts.length ? `service: ${parts.join(" · ")}` : "service")}]`);
+    if (drained) d.drained.push(svc(region));
+    if (replicas.has(region)) {
+        d.lines.push(`    ${db(region)}[${label(replicas.get(region)!)}]`);
+        d.edges.push(`  ${svc(region)} --> ${db(region)}`);
+    }
+    const alarms = inRegion(TYPES.alarm).length;
+    if (alarms > 0) d.lines.push(`    ${nodeId("alarms", region)}[${label(`${alarms} CloudWatch alarm${alarms === 1 ? "" : "s"}`)}]`);
+    d.lines.push("  end");
+}
+
+/** The regions, the witness, and replication from the home replica to every other. */
+function regionsPart(d: Diagram): void {
+    const tables = of(d.plan, TYPES.table);
+    const replicas = replicaLabels(tables);
     const witness = tables.map((t) => input(t, "globalTableWitness")?.regionName).find(Boolean) as string | undefined;
-    for (const region of plan.regions) {
-        const drained = plan.drain.includes(region);
-        const title = `${region}${region === plan.homeRegion ? " · home" : ""}${drained ? " · drained" : ""}`;
-        lines.push(`  subgraph ${nodeId("region", region)} [${label(title)}]`);
-        const fns = of(TYPES.lambda).filter((r) => r.region === region);
-        const apis = of(TYPES.api).filter((r) => r.region === region);
-        const domains = of(TYPES.domain).filter((r) => r.region === region);
-        const parts = [
-            ...fns.map((f) => `Lambda ${f.name}`),
-            ...(apis.length ? ["HTTP API"] : []),
-            ...domains.map((d) => String(input(d, "domainName") ?? d.name)),
-        ];
-        lines.push(`    ${svc(region)}[${label(parts.length ? `service: ${parts.join(" · ")}` : "service")}]`);
-        if (drained) drainedNodes.push(svc(region));
-        if (replicaRegions.has(region)) {
-            lines.push(`    ${db(region)}[${label(replicaRegions.get(region)!)}]`);
-            edges.push(`  ${svc(region)} --> ${db(region)}`);
-        }
-        const alarms = of(TYPES.alarm).filter((r) => r.region === region).length;
-        if (alarms > 0) lines.push(`    ${nodeId("alarms", region)}[${label(`${alarms} CloudWatch alarm${alarms === 1 ? "" : "s"}`)}]`);
-        lines.push("  end");
-    }
+    for (const region of d.plan.regions) regionSubgraph(d, region, replicas);
     if (witness) {
-        lines.push(`  subgraph ${nodeId("region", witness)} [${label(`${witness} · witness`)}]`);
-        lines.push(`    ${db(witness)}[${label("DynamoDB witness")}]`);
-        lines.push("  end");
+        d.lines.push(`  subgraph ${nodeId("region", witness)} [${label(`${witness} · witness`)}]`);
+        d.lines.push(`    ${db(witness)}[${label("DynamoDB witness")}]`);
+        d.lines.push("  end");
     }
     const home = tables[0]?.region;
-    if (home) {
-        for (const region of [...replicaRegions.keys(), ...(witness ? [witness] : [])]) {
-            if (region !== home) edges.push(`  ${db(home)} <-->|${label("replication")}| ${db(region)}`);
-        }
+    if (!home) return;
+    for (const region of [...replicas.keys(), ...(witness ? [witness] : [])]) {
+        if (region !== home) d.edges.push(`  ${db(home)} <-->|${label("replication")}| ${db(region)}`);
     }
+}
 
-    // Global routing: Route 53 records and checks, or the Cloudflare load balancer, monitor and pools.
-    lines.push(`  subgraph global [${label("global")}]`);
+/** Route 53: the checks (what each probes, which gate hangs off which), then the records and their gates. */
+function route53Part(d: Diagram): void {
+    const { plan } = d;
+    const served = (r: PlanResource) => regionServed(r, plan.regions);
     const checkNode = new Map<string, string>();
-    for (const hc of of(TYPES.healthCheck)) {
+    for (const hc of of(plan, TYPES.healthCheck)) {
         const id = nodeId("hc", hc.name);
         checkNode.set(hc.id, id);
         const region = served(hc);
@@ -84,50 +101,64 @@ export function mermaid(plan: PlanJson): string {
             input(hc, "type") === "CALCULATED"
                 ? `calculated check ${hc.name}: ${input(hc, "childHealthThreshold")} of ${(input(hc, "childHealthchecks") ?? []).length}`
                 : `${input(hc, "type")} check ${region ?? hc.name}`;
-        lines.push(`    ${id}[${label(what)}]`);
-        if (input(hc, "type") !== "CALCULATED" && region) edges.push(`  ${id} -.->|${label("probes")}| ${svc(region)}`);
+        d.lines.push(`    ${id}[${label(what)}]`);
+        if (input(hc, "type") !== "CALCULATED" && region) d.edges.push(`  ${id} -.->|${label("probes")}| ${svc(region)}`);
     }
-    for (const hc of of(TYPES.healthCheck)) {
+    for (const hc of of(plan, TYPES.healthCheck)) {
         for (const child of (input(hc, "childHealthchecks") as string[] | undefined) ?? []) {
             const to = checkNode.get(child);
-            if (to) edges.push(`  ${nodeId("hc", hc.name)} --> ${to}`);
+            if (to) d.edges.push(`  ${nodeId("hc", hc.name)} --> ${to}`);
         }
     }
-    const records = of(TYPES.record).filter((r) => served(r));
+    const records = of(plan, TYPES.record).filter((r) => served(r));
     if (records.length > 0) {
         const names = [...new Set(records.map((r) => String(input(r, "name"))))];
-        lines.push(`    dns[${label(`Route 53 ${names.join(", ")}`)}]`);
-        edges.push("  clients --> dns");
+        d.lines.push(`    dns[${label(`Route 53 ${names.join(", ")}`)}]`);
+        d.edges.push("  clients --> dns");
     }
     for (const rec of records) {
         const id = nodeId("rec", rec.name);
         const region = served(rec)!;
-        lines.push(`    ${id}[${label(`${input(rec, "type")} record · ${region}`)}]`);
-        edges.push(`  dns --> ${id}`);
-        edges.push(plan.drain.includes(region) ? `  ${id} -.->|${label("drained")}| ${svc(region)}` : `  ${id} --> ${svc(region)}`);
+        d.lines.push(`    ${id}[${label(`${input(rec, "type")} record · ${region}`)}]`);
+        d.edges.push(`  dns --> ${id}`);
+        d.edges.push(plan.drain.includes(region) ? `  ${id} -.->|${label("drained")}| ${svc(region)}` : `  ${id} --> ${svc(region)}`);
         const gate = checkNode.get(String(input(rec, "healthCheckId")));
-        if (gate) edges.push(`  ${id} -.->|${label("health")}| ${gate}`);
-        if (plan.drain.includes(region)) drainedNodes.push(id);
+        if (gate) d.edges.push(`  ${id} -.->|${label("health")}| ${gate}`);
+        if (plan.drain.includes(region)) d.drained.push(id);
     }
-    for (const lb of of(TYPES.loadBalancer)) {
-        lines.push(`    ${nodeId("lb", lb.name)}[${label(`Cloudflare load balancer ${input(lb, "name")}`)}]`);
-        edges.push(`  clients --> ${nodeId("lb", lb.name)}`);
+}
+
+/** Cloudflare: the load balancer, its monitor, and a pool per region (disabled when drained). */
+function cloudflarePart(d: Diagram): void {
+    const { plan } = d;
+    const balancers = of(plan, TYPES.loadBalancer);
+    const monitors = of(plan, TYPES.monitor);
+    for (const lb of balancers) {
+        d.lines.push(`    ${nodeId("lb", lb.name)}[${label(`Cloudflare load balancer ${input(lb, "name")}`)}]`);
+        d.edges.push(`  clients --> ${nodeId("lb", lb.name)}`);
     }
-    for (const mon of of(TYPES.monitor)) lines.push(`    ${nodeId("mon", mon.name)}[${label(`monitor ${input(mon, "path") ?? ""}`.trim())}]`);
-    for (const pool of of(TYPES.pool)) {
+    for (const mon of monitors) d.lines.push(`    ${nodeId("mon", mon.name)}[${label(`monitor ${input(mon, "path") ?? ""}`.trim())}]`);
+    for (const pool of of(plan, TYPES.pool)) {
         const id = nodeId("pool", pool.name);
-        const region = served(pool);
-        lines.push(`    ${id}[${label(`pool ${region ?? pool.name}${input(pool, "enabled") === false ? " · disabled" : ""}`)}]`);
-        for (const lb of of(TYPES.loadBalancer)) edges.push(`  ${nodeId("lb", lb.name)} --> ${id}`);
-        for (const mon of of(TYPES.monitor)) edges.push(`  ${nodeId("mon", mon.name)} -.-> ${id}`);
-        if (region) edges.push(input(pool, "enabled") === false ? `  ${id} -.->|${label("drained")}| ${svc(region)}` : `  ${id} --> ${svc(region)}`);
-        if (input(pool, "enabled") === false) drainedNodes.push(id);
+        const region = regionServed(pool, plan.regions);
+        const disabled = input(pool, "enabled") === false;
+        d.lines.push(`    ${id}[${label(`pool ${region ?? pool.name}${disabled ? " · disabled" : ""}`)}]`);
+        for (const lb of balancers) d.edges.push(`  ${nodeId("lb", lb.name)} --> ${id}`);
+        for (const mon of monitors) d.edges.push(`  ${nodeId("mon", mon.name)} -.-> ${id}`);
+        if (region) d.edges.push(disabled ? `  ${id} -.->|${label("drained")}| ${svc(region)}` : `  ${id} --> ${svc(region)}`);
+        if (disabled) d.drained.push(id);
     }
-    lines.push("  end");
-    lines.push(...edges);
-    lines.push("  classDef drained stroke-dasharray: 5 5,opacity:0.6");
-    if (drainedNodes.length > 0) lines.push(`  class ${drainedNodes.join(",")} drained`);
-    return lines.join("\n");
+}
+
+export function mermaid(plan: PlanJson): string {
+    const d: Diagram = { plan, lines: ["flowchart LR", `  clients[${label("clients")}]`], edges: [], drained: [] };
+    regionsPart(d);
+    d.lines.push(`  subgraph global [${label("global")}]`);
+    route53Part(d);
+    cloudflarePart(d);
+    d.lines.push("  end", ...d.edges, "  classDef drained stroke-dasharray: 5 5,opacity:0.6");
+    if (d.drained.length > 0) d.lines.push(`  class ${d.drained.join(",")} drained`);
+    return d.lines.join("\n");
 }
 
 function cell(text: string): string {

@@ -1,30 +1,25 @@
 /**
- * `runPlan`: the offline plan in-process. Loads the stack file (plus overrides), runs the real program under the
- * mock kit exactly as `pulumi up` would construct it, then reports resources, policies and resilience.
- *
- * The Pulumi runtime is process-global, so plans run one at a time (a queue); each installs fresh mocks. A
- * failed run is drained before the next starts: errors the runtime only surfaces as unhandled rejections (a throw
- * inside an Output's apply) belong to the run that caused them and must not leak into the next one.
+ * `runPlan`: the offline plan in-process, as a pipeline in one direction: parse the stack's config once, run the
+ * real program under the mock kit with it, collect what it registered, redact secrets, evaluate policies and
+ * resilience, render. The Pulumi runtime is process-global, so plans run one at a time (a queue), each installing
+ * fresh mocks; a run's pending errors are settled before the next starts (pending-errors.ts).
  */
 import * as path from "path";
 import { loadConfig, StackConfig } from "../config";
 import { loadStackConfig, MockKit } from "../mock-kit";
 import { REDACTED as STACK_FILE_REDACTED, qualifyKey } from "../mock-kit/stack-file";
 import { main } from "../program";
+import { assemble, Findings, planHeader, PROJECT } from "./assemble";
 import { collect } from "./collect";
-import { describeFailure, EXIT, ExitCode, withoutStack } from "./errors";
+import { describeFailure, EXIT, ExitCode, problemList, withoutStack } from "./errors";
+import { captureProcessErrors, settlePendingRejections } from "./pending-errors";
 import { evaluatePolicies, PolicyEnv, policyEnvOf, PolicyPackRunner, runPolicyPack } from "./policies";
+import { REDACTED, redact, scrubText } from "./redact";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { buildResilience } from "./resilience";
-import { sanitize, sortKeys } from "./sanitize";
-import { REDACTED, scrubJson, scrubText } from "./scrub";
-import type { PlanJson } from "./types";
+import type { PlanJson, PlanResource } from "./types";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const settings = require("@pulumi/pulumi/runtime/settings");
-
-export const PROJECT = "active-active";
 /** The organization the mocks report; the program's StackReference to itself names it. */
 const ORGANIZATION = "organization";
 
@@ -43,9 +38,9 @@ export interface PlanOptions {
     policyEnv?: PolicyEnv;
     /** Called with a line for each step that takes time. @default no progress */
     onProgress?: (line: string) => void;
-    /** The program to run. @default `main` from program.ts, the function index.ts runs */
-    program?: () => unknown;
-    /** The policy pack runner; null runs only the plan's own rule. @default runPolicyPack (the adapter) */
+    /** The program to run, given the config the plan parsed. @default `main` from program.ts, the function index.ts runs */
+    program?: (config: StackConfig) => unknown;
+    /** The policy pack runner; null runs no policies. @default runPolicyPack (the adapter) */
     policyPack?: PolicyPackRunner | null;
     /** Project root holding stacks/. @default this repository */
     root?: string;
@@ -77,192 +72,154 @@ export function runPlan(options: PlanOptions): Promise<PlanResult> {
     return next;
 }
 
-function failure(exitCode: ExitCode, heading: string, problems: string[], secrets: string[], causes: unknown[] = []): PlanResult {
-    const lines = [heading, ...problems.map((p) => `  - ${p.split("\n").join("\n    ")}`)];
-    const errorText = scrubText(withoutStack(lines.join("\n")), secrets) + "\n";
+/** Ends the pipeline early with a failure report. */
+class Stop {
+    constructor(readonly result: PlanResult) {}
+}
+
+function failure(exitCode: ExitCode, heading: string, problems: string[], secrets: string[], causes: unknown[] = []): Stop {
+    const errorText = scrubText(withoutStack(problemList(heading, problems)), secrets) + "\n";
     const debug = causes.map((e) => (e instanceof Error ? e.stack ?? e.message : String(e))).join("\n");
-    return { exitCode, text: "", errorText, problems: problems.map((p) => scrubText(p, secrets)), debug: scrubText(debug, secrets) };
+    return new Stop({ exitCode, text: "", errorText, problems: problems.map((p) => scrubText(p, secrets)), debug: scrubText(debug, secrets) });
 }
 
-/**
- * The host process. Errors thrown inside an Output's apply reach nobody but the process's `unhandledRejection`
- * event (Pulumi's own language host listens there too). Under jest `process` is a sandboxed copy whose events
- * never fire, so the plan listens on the host's; elsewhere the two are the same object.
- */
-function hostProcess(): NodeJS.Process {
+/** The stack file with the overrides and secrets applied, as the engine hands config to a program. */
+interface StackInput {
+    config: Record<string, string>;
+    secretKeys: string[];
+    /** Every known secret value: scrubbed from everything the plan prints. */
+    secrets: string[];
+    /** The overrides as given, secret ones redacted: the plan's `configOverrides`. */
+    overrides: Record<string, unknown>;
+}
+
+function readStack(options: PlanOptions, progress: (line: string) => void): StackInput {
+    const given = Object.entries(options.secrets ?? {}).map(([k, v]) => [qualifyKey(k), v] as const);
+    const givenValues = given.map(([, v]) => v).filter((v) => v.length > 0);
+    progress(`loading stack ${options.stack} (stacks/Pulumi.${options.stack}.yaml)`);
+    let stackFile;
     try {
-        const host = require("vm").runInThisContext("process");
-        if (host && typeof host.on === "function") return host as NodeJS.Process;
-    } catch {
-        // Not reachable: fall back to the process we were given.
+        stackFile = loadStackConfig(options.stack, options.config ?? {}, options.root ?? path.resolve(__dirname, ".."));
+    } catch (e) {
+        throw failure(EXIT.badConfig, "cannot load the stack:", [withoutStack((e as Error).message ?? String(e))], givenValues);
     }
-    return process;
+    const config = { ...stackFile.config };
+    const secretKeys = [...stackFile.secretKeys];
+    for (const [k, v] of given) {
+        config[k] = v;
+        if (!secretKeys.includes(k)) secretKeys.push(k);
+    }
+    const stored = secretKeys.map((k) => config[k]!).filter((v) => v && v !== STACK_FILE_REDACTED);
+    const overrides: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(options.config ?? {})) overrides[qualifyKey(k)] = secretKeys.includes(qualifyKey(k)) ? REDACTED : v;
+    for (const [k] of given) overrides[k] = REDACTED;
+    return { config, secretKeys, secrets: [...new Set([...givenValues, ...stored])], overrides };
 }
 
-/**
- * For the duration of a run, the run's errors are its own: other listeners (a test runner's) are set aside and put
- * back afterwards, the way jest itself installs its handlers.
- */
-function captureProcessErrors(onError: (e: unknown) => void): () => void {
-    const host = hostProcess();
-    const events = ["unhandledRejection", "uncaughtException"] as const;
-    const saved = events.map((event) => [event, host.rawListeners(event)] as const);
-    for (const event of events) {
-        host.removeAllListeners(event);
-        host.on(event, onError);
-    }
-    return () => {
-        for (const [event, listeners] of saved) {
-            host.removeListener(event, onError);
-            for (const l of listeners) host.on(event, l as (...args: any[]) => void);
-        }
-    };
+/** What every step may need of the run: its options, the stack input, the policy levels and the progress line. */
+interface Run {
+    options: PlanOptions;
+    input: StackInput;
+    env: PolicyEnv;
+    progress: (line: string) => void;
 }
 
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+function installKit({ options, input }: Run): MockKit {
+    return MockKit.install({
+        config: input.config,
+        secretKeys: input.secretKeys,
+        stack: options.stack,
+        project: PROJECT,
+        organization: ORGANIZATION,
+        preview: true,
+        stackTraces: options.debug ?? false,
+        stackOutputs: options.deployed ? { [`${ORGANIZATION}/${PROJECT}/${options.stack}`]: options.deployed } : {},
+    });
+}
 
-/** Lets the runtime's pending rejections fire, so they are caught by the run that caused them. */
-async function drain(): Promise<void> {
+/** The one parse of the config: the program and the report both get this value. */
+function parseConfig({ input, progress }: Run): StackConfig {
+    progress("checking config");
     try {
-        await settings.waitForRPCs();
-    } catch {
-        // Already reported through the run's own error.
+        return loadConfig();
+    } catch (e) {
+        const report = describeFailure([e]);
+        throw failure(report.config ? EXIT.badConfig : EXIT.internal, report.config ? "bad config:" : "cannot read the config:", report.problems, input.secrets, [e]);
     }
-    for (let i = 0; i < 5; i++) await turn();
+}
+
+/** Runs the program; its outputs, or every error it caused (thrown, rejected at registration, or in an apply). */
+async function runProgram({ options, input, progress }: Run, kit: MockKit, config: StackConfig, errors: unknown[]): Promise<unknown> {
+    progress("running the program under the mock kit");
+    const program = options.program ?? main;
+    const secrets = input.secrets;
+    let outputs: unknown = {};
+    try {
+        outputs = await kit.runProgram(() => program(config));
+    } catch (e) {
+        errors.push(e);
+    }
+    await settlePendingRejections();
+    errors.push(...kit.errors);
+    if (errors.length === 0) return outputs;
+    const report = describeFailure(errors);
+    if (report.config) throw failure(EXIT.badConfig, "bad config:", report.problems, secrets, errors);
+    if (report.registration) throw failure(EXIT.badConfig, "the program registered resources a provider would reject:", report.problems, secrets, errors);
+    throw failure(EXIT.internal, `the program failed (stack ${options.stack}); not a config problem:`, report.problems, secrets, errors);
+}
+
+async function evaluate({ options, input, env, progress }: Run, config: StackConfig, resources: PlanResource[], records: MockKit["resources"]): Promise<Findings> {
+    progress("modeling failover");
+    const resilience = buildResilience(config, resources);
+    progress(`evaluating policies at the ${env} levels`);
+    const stackName = records.find((r) => r.type === "pulumi:pulumi:Stack")?.name ?? `${PROJECT}-${options.stack}`;
+    const runner = options.policyPack === undefined ? runPolicyPack : options.policyPack ?? undefined;
+    try {
+        return { report: await evaluatePolicies(records, env, stackName, runner), resilience };
+    } catch (e) {
+        const failed = describeFailure([e]);
+        throw failed.config
+            ? failure(EXIT.badConfig, `bad policy config (policies/config/${env}.json):`, failed.problems, input.secrets, [e])
+            : failure(EXIT.internal, "the policy pack failed:", failed.problems, input.secrets, [e]);
+    }
+}
+
+function render(json: PlanJson): PlanResult {
+    return { exitCode: json.exitCode, json, text: renderText(json), markdown: renderMarkdown(json), errorText: "", problems: [] };
 }
 
 async function planOnce(options: PlanOptions): Promise<PlanResult> {
     const progress = options.onProgress ?? (() => undefined);
     const started = Date.now();
     const elapsed = () => `${Date.now() - started} ms`;
-    const root = options.root ?? path.resolve(__dirname, "..");
-    const secretEntries = Object.entries(options.secrets ?? {}).map(([k, v]) => [qualifyKey(k), v] as const);
-    let secrets = secretEntries.map(([, v]) => v).filter((v) => v.length > 0);
-
-    progress(`loading stack ${options.stack} (stacks/Pulumi.${options.stack}.yaml)`);
-    let stackFile;
+    let input: StackInput;
     try {
-        stackFile = loadStackConfig(options.stack, options.config ?? {}, root);
+        input = readStack(options, progress);
     } catch (e) {
-        return failure(EXIT.badConfig, "cannot load the stack:", [withoutStack((e as Error).message ?? String(e))], secrets);
+        if (e instanceof Stop) return e.result;
+        throw e;
     }
-    const config = { ...stackFile.config };
-    const secretKeys = [...stackFile.secretKeys];
-    for (const [k, v] of secretEntries) {
-        config[k] = v;
-        if (!secretKeys.includes(k)) secretKeys.push(k);
-    }
-    secrets = [...new Set([...secrets, ...secretKeys.map((k) => config[k]!).filter((v) => v && v !== STACK_FILE_REDACTED)])];
-
+    const run: Run = { options, input, env: options.policyEnv ?? policyEnvOf(options.stack), progress };
     const errors: unknown[] = [];
     const releaseErrors = captureProcessErrors((e) => errors.push(e));
     try {
-        const kit = MockKit.install({
-            config,
-            secretKeys,
-            stack: options.stack,
-            project: PROJECT,
-            organization: ORGANIZATION,
-            preview: true,
-            stackTraces: options.debug ?? false,
-            stackOutputs: options.deployed ? { [`${ORGANIZATION}/${PROJECT}/${options.stack}`]: options.deployed } : {},
-        });
-
-        progress("checking config");
-        let stackConfig: StackConfig;
-        try {
-            stackConfig = loadConfig();
-        } catch (e) {
-            const report = describeFailure([e]);
-            return failure(report.config ? EXIT.badConfig : EXIT.internal, report.config ? "bad config:" : "cannot read the config:", report.problems, secrets, [e]);
-        }
-
-        progress("running the program under the mock kit");
-        let rawOutputs: Record<string, unknown> = {};
-        try {
-            rawOutputs = await kit.runProgram(options.program ?? (() => main()));
-        } catch (e) {
-            errors.push(e);
-        }
-        await drain();
-        errors.push(...kit.errors);
-        if (errors.length > 0) {
-            const report = describeFailure(errors);
-            if (report.config) return failure(EXIT.badConfig, "bad config:", report.problems, secrets, errors);
-            if (report.registration) {
-                return failure(EXIT.badConfig, "the program registered resources a provider would reject:", report.problems, secrets, errors);
-            }
-            return failure(EXIT.internal, `the program failed (stack ${options.stack}); not a config problem:`, report.problems, secrets, errors);
-        }
+        const kit = installKit(run);
+        const config = parseConfig(run);
+        const outputs = await runProgram(run, kit, config, errors);
         progress(`ran the program: ${kit.resources.length} registrations (${elapsed()})`);
-
-        const { value: outputs } = await sanitize(rawOutputs);
-        const collected = await collect(kit);
-        progress("modeling failover");
-        const resilience = buildResilience(stackConfig, outputs as Record<string, unknown>, collected.resources);
-
-        const env = options.policyEnv ?? policyEnvOf(options.stack);
-        progress(`evaluating policies at the ${env} levels`);
-        const stackName = kit.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.name ?? `${PROJECT}-${options.stack}`;
-        const runner = options.policyPack === undefined ? runPolicyPack : options.policyPack ?? undefined;
-        let report;
-        try {
-            report = await evaluatePolicies(kit.resources, env, resilience, stackName, runner);
-        } catch (e) {
-            const failed = describeFailure([e]);
-            return failed.config
-                ? failure(EXIT.badConfig, `bad policy config (policies/config/${env}.json):`, failed.problems, secrets, [e])
-                : failure(EXIT.internal, "the policy pack failed:", failed.problems, secrets, [e]);
-        }
-
-        const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
-        const exitCode = mandatory > 0 ? EXIT.violations : EXIT.ok;
-        const byRegion: Record<string, number> = {};
-        for (const r of collected.resources) byRegion[r.region] = (byRegion[r.region] ?? 0) + 1;
-
-        const overrides: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(options.config ?? {})) overrides[qualifyKey(k)] = secretKeys.includes(qualifyKey(k)) ? REDACTED : v;
-        for (const [k] of secretEntries) overrides[k] = REDACTED;
-
-        const json: PlanJson = scrubJson(
-            sortKeys({
-                schemaVersion: 1 as const,
-                project: PROJECT,
-                stack: options.stack,
-                policyEnv: env,
-                regions: [...stackConfig.regions],
-                homeRegion: stackConfig.homeRegion,
-                traffic: stackConfig.traffic,
-                consistency: stackConfig.consistency,
-                drain: [...stackConfig.drain],
-                servingRegions: [...stackConfig.servingRegions],
-                configOverrides: overrides,
-                exitCode,
-                summary: {
-                    resources: collected.resources.length,
-                    byRegion,
-                    mandatoryViolations: mandatory,
-                    advisoryViolations: report.violations.length - mandatory,
-                },
-                ...collected,
-                outputs: outputs as Record<string, unknown>,
-                policyPack: { available: report.available, env, note: report.note },
-                policies: report.policies,
-                violations: report.violations,
-                resilience,
-            }),
-            secrets,
-        );
-        const text = scrubText(renderText(json), secrets);
-        const markdown = scrubText(renderMarkdown(json), secrets);
+        const collected = await collect(kit, outputs);
+        const safe = redact({ ...planHeader(options.stack, run.env, config, input.overrides), ...collected }, kit.resources, input.secrets);
+        const findings = await evaluate(run, config, safe.plan.resources, safe.records);
+        const result = render(assemble(safe.plan, findings));
         progress(`plan ready (${elapsed()})`);
-        return { exitCode, json, text, markdown, errorText: "", problems: [] };
+        return result;
     } catch (e) {
+        if (e instanceof Stop) return e.result;
         const report = describeFailure([e]);
-        return failure(EXIT.internal, "the plan command failed (a bug in plan/):", report.problems, secrets, [e]);
+        return failure(EXIT.internal, "the plan command failed (a bug in plan/):", report.problems, input.secrets, [e]).result;
     } finally {
         // Anything still pending from this run surfaces now, not in the next run.
-        await drain();
+        await settlePendingRejections();
         releaseErrors();
     }
 }

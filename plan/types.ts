@@ -54,8 +54,8 @@ export interface PlanPolicy {
     severity: string;
     enforcementLevel: EnforcementLevel;
     description?: string;
-    /** `pack`: the CrossGuard policy pack; `plan`: a rule of the plan command itself. */
-    source: "pack" | "plan";
+    /** `pack`: the CrossGuard policy pack (the plan has no rules of its own). */
+    source: "pack";
 }
 
 export interface PlanViolation {
@@ -103,8 +103,8 @@ export interface Resilience {
     rtoTargetSeconds: number;
     rpoSeconds: number;
     meetsTarget: boolean;
-    /** Where the figures come from: the program's stack outputs, or the config's derived failover plan. */
-    source: "stack outputs" | "config";
+    /** Where the figures come from: always the config's failover plan (schema version 1 also allowed "stack outputs"). */
+    source: "config";
     traffic: string;
     consistency: string;
     /** How the RPO figure is reached, and whether a provider guarantees it. */

@@ -1,7 +1,8 @@
+import type { Consistency } from "../aws-facts/consistency";
 import { DOCS, DYNAMODB_MREC_REPLICATION_LAG_SECONDS } from "./constants";
 
 /** The global table's consistency mode: MREC (`eventual`, the default) or MRSC (`strong`). */
-export type Consistency = "eventual" | "strong";
+export type { Consistency };
 
 /** The modeled data-loss window when a region is lost. */
 export interface Rpo {

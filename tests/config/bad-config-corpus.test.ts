@@ -3,13 +3,13 @@
  * with a message that names the key, the offending value and what is allowed.
  *
  * Every case is checked twice: `parseConfig` on the stack file plus the change (exact problem list), and the
- * whole program under the mock kit (same problems, no custom resource registered). config.test.ts holds other
+ * whole program under the mock kit (same problems, no custom resource registered). index.test.ts holds other
  * bad configs; the two files share no input.
  */
-import { ConfigError } from "../config";
-import { AWS_REGIONS } from "../packages/aws-facts";
-import { MockKit } from "../mock-kit";
-import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "./helpers/config-source";
+import { ConfigError } from "../../config";
+import { AWS_REGIONS } from "../../packages/aws-facts";
+import { MockKit } from "../../mock-kit";
+import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "../helpers/config-source";
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
@@ -103,7 +103,7 @@ const corpus: BadConfig[] = [
         title: "staging cut down to one region", stack: "staging",
         options: { set: { "active-active:regions": ["eu-west-1"] } },
         key: "active-active:regions", value: '["eu-west-1"]',
-        problems: ['active-active:regions: ["eu-west-1"] needs at least 2 regions'],
+        problems: ['active-active:regions: ["eu-west-1"] has 1 region; allowed: at least 2 regions'],
     },
 
     // ---- strong consistency ---------------------------------------------------------------------------------
@@ -672,50 +672,50 @@ const corpus: BadConfig[] = [
 
 /**
  * RTO targets the settings cannot meet. The messages come from the failover model through
- * components/failover.ts (`planFailover`); they change when the model does.
+ * config/failover.ts (`planFailover`); they change when the model does.
  */
 const rtoCorpus: BadConfig[] = [
     {
         title: "an RTO target of 30 s with dev's 30 s x 3 health checks", stack: "dev",
         options: { set: { "active-active:rtoTargetSeconds": 30 } },
         key: "active-active:rtoTargetSeconds", value: "30",
-        problems: ["active-active:rtoTargetSeconds: 30 is not met by the configured Route 53 settings (interval 30 s, threshold 3, TTL 60 s): the modeled RTO is 188 s"],
+        problems: ["active-active:rtoTargetSeconds: 30 is not met by the configured Route 53 settings (interval 30 s, threshold 3, TTL 60 s): the modeled RTO is 188 s; allowed: a target of at least 188 s"],
     },
     {
         title: "an RTO target of 100 s with checks every 10 s, three failures", stack: "dev",
         options: { set: { "active-active:rtoTargetSeconds": 100, "active-active:health": { requestIntervalSeconds: 10, failureThreshold: 3 } } },
         key: "active-active:rtoTargetSeconds", value: "100",
-        problems: ["active-active:rtoTargetSeconds: 100 is not met by the configured Route 53 settings (interval 10 s, threshold 3, TTL 60 s): the modeled RTO is 128 s"],
+        problems: ["active-active:rtoTargetSeconds: 100 is not met by the configured Route 53 settings (interval 10 s, threshold 3, TTL 60 s): the modeled RTO is 128 s; allowed: a target of at least 128 s"],
     },
     {
         title: "an RTO target of 90 s on alias records", stack: "staging",
         options: { set: { "active-active:rtoTargetSeconds": 90, "active-active:routing": { recordType: "alias" } } },
         key: "active-active:rtoTargetSeconds", value: "90",
-        problems: ["active-active:rtoTargetSeconds: 90 cannot be met with Route 53 alias records; the best achievable is 96 s (interval 10 s, threshold 1, TTL 60 s)"],
+        problems: ["active-active:rtoTargetSeconds: 90 cannot be met with Route 53 alias records; the best achievable is 96 s (interval 10 s, threshold 1, TTL 60 s); allowed: a target of at least 96 s"],
     },
     {
         title: "an RTO target of 60 s on CNAME records", stack: "prod",
         options: { set: { "active-active:rtoTargetSeconds": 60, "active-active:routing": { recordType: "cname" } } },
         key: "active-active:rtoTargetSeconds", value: "60",
-        problems: ["active-active:rtoTargetSeconds: 60 cannot be met with Route 53 CNAME records; the best achievable is 66 s (interval 10 s, threshold 1, TTL 30 s)"],
+        problems: ["active-active:rtoTargetSeconds: 60 cannot be met with Route 53 CNAME records; the best achievable is 66 s (interval 10 s, threshold 1, TTL 30 s); allowed: a target of at least 66 s"],
     },
     {
         title: "an RTO target of 10 s with nothing fixed", stack: "dev",
         options: { set: { "active-active:rtoTargetSeconds": 10, ...NO_EXPLICIT_HEALTH } },
         key: "active-active:rtoTargetSeconds", value: "10",
-        problems: ["active-active:rtoTargetSeconds: 10 cannot be met with Route 53 CNAME records; the best achievable is 66 s (interval 10 s, threshold 1, TTL 30 s)"],
+        problems: ["active-active:rtoTargetSeconds: 10 cannot be met with Route 53 CNAME records; the best achievable is 66 s (interval 10 s, threshold 1, TTL 30 s); allowed: a target of at least 66 s"],
     },
     {
         title: "an RTO target of 60 s on a DNS-only Cloudflare load balancer", stack: "prod",
         options: { set: { ...CF_TRAFFIC, "active-active:rtoTargetSeconds": 60, "active-active:cloudflare": { ...CF_IDS, proxied: false } } },
         key: "active-active:rtoTargetSeconds", value: "60",
-        problems: ["active-active:rtoTargetSeconds: 60 cannot be met with a DNS-only Cloudflare load balancer on the pro plan; the best achievable is 115 s (interval 60 s, consecutive down 1, retries 2, TTL 30 s)"],
+        problems: ["active-active:rtoTargetSeconds: 60 cannot be met with a DNS-only Cloudflare load balancer on the pro plan; the best achievable is 115 s (interval 60 s, consecutive down 1, retries 2, TTL 30 s); allowed: a target of at least 115 s"],
     },
     {
         title: "an RTO target of 120 s with Cloudflare waiting for five failures", stack: "prod",
         options: { set: { ...CF_TRAFFIC, "active-active:rtoTargetSeconds": 120, "active-active:cloudflare": { ...CF_IDS, consecutiveDown: 5 } } },
         key: "active-active:rtoTargetSeconds", value: "120",
-        problems: ["active-active:rtoTargetSeconds: 120 is not met by the configured Cloudflare monitor (interval 60 s, consecutive down 5, retries 2): the modeled RTO is 385 s"],
+        problems: ["active-active:rtoTargetSeconds: 120 is not met by the configured Cloudflare monitor (interval 60 s, consecutive down 5, retries 2): the modeled RTO is 385 s; allowed: a target of at least 385 s"],
     },
 ];
 
@@ -739,7 +739,7 @@ async function check(c: BadConfig): Promise<void> {
 
     // The whole program: rejected by loadConfig() before any resource is registered.
     const kit = MockKit.install({ ...engineConfig(c.stack, c.options), stack: c.stack, preview: !c.options.isUpdate });
-    const { main } = await import("../program");
+    const { main } = await import("../../program");
     const error = await kit.runProgram(() => main()).then(
         () => undefined,
         (e: unknown) => e,

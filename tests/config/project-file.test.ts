@@ -1,14 +1,14 @@
 /**
- * Pulumi.yaml and the stack files agree with config.ts: the project's declared defaults are the ones config.ts
+ * Pulumi.yaml and the stack files agree with config/: the project's declared defaults are the ones config/
  * applies, every stack disables default providers, and the project points at the right entry point and folder.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { NAMESPACE, parseConfig } from "../config";
-import { configSource, StackName } from "./helpers/config-source";
+import { NAMESPACE, parseConfig } from "../../config";
+import { configSource, StackName } from "../helpers/config-source";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 
 interface ProjectConfigType {
     type: string;
@@ -78,7 +78,7 @@ test("the project declares the six keys every stack sets, with Pulumi's types", 
     }
 });
 
-test("the project's defaults for consistency, traffic and drain are the ones config.ts applies", () => {
+test("the project's defaults for consistency, traffic and drain are the ones config/ applies", () => {
     const project = projectFile();
     const defaults = Object.fromEntries(
         Object.entries(project.config)

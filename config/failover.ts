@@ -1,24 +1,24 @@
-// The components reach the failover model by path so the library build (dist/) carries it; the policy pack
-// depends on it as the workspace package @active-active/failover-model (pulumi policy publish ships only the pack).
 /**
- * Adapter between the stack config and the failover-time model (@active-active/failover-model): turns the
- * traffic settings and the RTO target into the health check, record and monitor settings the traffic layer
- * deploys, or into config problems when the target cannot be met.
+ * The stack config's adapter to the failover model (packages/failover-model, reached by path so dist/ carries it):
+ * the traffic settings and the RTO target become the health check, record and monitor settings the traffic layer
+ * deploys, or Problems when the target cannot be met. See docs/traffic.md.
  */
 import {
     CloudflarePlan,
     CloudflareSettings,
     resolveCloudflare,
     resolveRoute53,
+    Resolved,
     Route53Settings,
     Rpo,
     rpo,
     Rto,
 } from "../packages/failover-model";
+import { Consistency, missing, Problem, problem } from "../packages/aws-facts";
 
 export interface FailoverInput {
     traffic: "route53" | "cloudflare";
-    consistency: "eventual" | "strong";
+    consistency: Consistency;
     rtoTargetSeconds: number;
     health: { path: string; requestIntervalSeconds?: 10 | 30; failureThreshold?: number; checkerRegions: string[] };
     routing: { recordType: "auto" | "alias" | "cname"; cnameTtlSeconds?: number; dualStack: boolean };
@@ -44,7 +44,7 @@ export interface FailoverPlan {
     rpo: Rpo;
 }
 
-export function planFailover(input: FailoverInput): FailoverPlan | { problems: string[] } {
+export function planFailover(input: FailoverInput): FailoverPlan | { problems: Problem[] } {
     const base = { traffic: input.traffic, rtoTargetSeconds: input.rtoTargetSeconds, rpo: rpo(input.consistency) };
     if (input.traffic === "route53") {
         const resolved = resolveRoute53({
@@ -54,7 +54,7 @@ export function planFailover(input: FailoverInput): FailoverPlan | { problems: s
             failureThreshold: input.health.failureThreshold,
             cnameTtlSeconds: input.routing.cnameTtlSeconds,
         });
-        if (resolved.errors.length > 0) return { problems: resolved.errors };
+        if (resolved.errors.length > 0) return { problems: modelProblems(resolved, input) };
         return {
             ...base,
             route53: { ...resolved.settings, checkerRegions: input.health.checkerRegions, path: input.health.path },
@@ -70,6 +70,23 @@ export function planFailover(input: FailoverInput): FailoverPlan | { problems: s
         intervalSeconds: cf?.monitorIntervalSeconds,
         consecutiveDown: cf?.consecutiveDown,
     });
-    if (resolved.errors.length > 0) return { problems: resolved.errors };
+    if (resolved.errors.length > 0) return { problems: modelProblems(resolved, input) };
     return { ...base, cloudflare: { ...resolved.settings, path: input.health.path }, rto: resolved.rto };
+}
+
+const RTO_KEY = "active-active:rtoTargetSeconds";
+
+/**
+ * The model words a missed target as `<key>: <target> <why>`; as a Problem it also says which target these
+ * settings meet. Range errors of explicit settings (which the schema's bounds already exclude) keep their words.
+ */
+function modelProblems(resolved: Resolved<unknown>, input: FailoverInput): Problem[] {
+    const target = input.rtoTargetSeconds;
+    const prefix = `${RTO_KEY}: ${target} `;
+    const settingsKey = input.traffic === "route53" ? "active-active:health" : "active-active:cloudflare";
+    return resolved.errors.map((error) =>
+        error.startsWith(prefix)
+            ? problem(RTO_KEY, target, error.slice(prefix.length), `a target of at least ${resolved.rto.rtoSeconds} s`, "rto-target-unmet")
+            : missing(settingsKey, error, "the ranges in README.md, Configuration reference", "failover-settings"),
+    );
 }

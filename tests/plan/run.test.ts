@@ -1,6 +1,7 @@
 /**
  * The offline plan, in-process (`runPlan`): the real program under the mock kit for each stack, the JSON contract
- * the acceptance checks read, exit codes, and secrets. The CLI itself is exercised in plan-cli.test.ts.
+ * the acceptance checks read, exit codes, and secrets. The CLI itself is exercised in cli.test.ts, the rendering in
+ * render-text.test.ts and render-markdown.test.ts.
  *
  * Expectations are structural (every region present, per-region resources alike, sorted output), not copies of
  * today's output, so that the components can grow without these tests mirroring them.
@@ -9,51 +10,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { loadStackConfig } from "../mock-kit";
-import { parseArgs, parseValue } from "../plan/args";
-import { describeFailure } from "../plan/errors";
-import { policyEnvOf, PackResult } from "../plan/policies";
-import { runPlan, PlanResult } from "../plan/run";
-import { renderText } from "../plan/render-text";
-import { buildResilience } from "../plan/resilience";
-import { hashAsset, sanitize } from "../plan/sanitize";
-import { scrubJson, scrubText } from "../plan/scrub";
-import { cmp, isClosedGate } from "../plan/topology";
-import type { StackConfig } from "../config";
-import type { PlanJson, PlanResource } from "../plan/types";
-
-const STACKS = ["dev", "staging", "prod"] as const;
-const ROOT = path.resolve(__dirname, "..");
-const STACK_TRACE = /^\s+at .*:\d+/m;
-
-function stackRegions(stack: string): string[] {
-    return JSON.parse(loadStackConfig(stack).config["active-active:regions"]!);
-}
-
-function stackValue(stack: string, key: string): unknown {
-    return JSON.parse(loadStackConfig(stack).config[`active-active:${key}`]!);
-}
-
-/** Everything a user could see of a plan. */
-function everything(r: PlanResult): string {
-    return [r.text, r.errorText, r.markdown ?? "", JSON.stringify(r.json ?? {}), r.problems.join("\n")].join("\n");
-}
-
-function plan(r: PlanResult): PlanJson {
-    if (!r.json) throw new Error(`no plan JSON (exit ${r.exitCode}): ${r.errorText}`);
-    return r.json;
-}
-
-function regionMentioned(name: string, regions: string[]): string | undefined {
-    return regions.find((g) => new RegExp(`(^|-)${g}(-|$)`).test(name));
-}
-
-function keysSorted(value: unknown): boolean {
-    if (Array.isArray(value)) return value.every(keysSorted);
-    if (value === null || typeof value !== "object") return true;
-    const keys = Object.keys(value);
-    return keys.every((k, i) => i === 0 || cmp(keys[i - 1]!, k) < 0) && Object.values(value).every(keysSorted);
-}
+import type { StackConfig } from "../../config";
+import type { PackResult } from "../../plan/policies";
+import { runPlan, PlanResult } from "../../plan/run";
+import { cmp, isClosedGate } from "../../plan/topology";
+import type { PlanJson, PlanResource } from "../../plan/types";
+import { everything, keysSorted, mermaidOf, plan, regionMentioned, ROOT, STACK_TRACE, STACKS, stackRegions, stackValue } from "./support";
 
 const CF_TOKEN = "cf-test-token-5d2f0a91c7e84b6aa1";
 const cloudflareProgress: string[] = [];
@@ -190,68 +152,6 @@ describe.each(STACKS)("plan of the %s stack", (stack) => {
             expect(e.gatedOff.length).toBeGreaterThan(0);
         }
     });
-
-    test("prints the summary, resources, policies and resilience, in that order", () => {
-        const text = result().text;
-        const first = text.split("\n")[0]!;
-        expect(first).toMatch(new RegExp(`^Plan for stack ${stack}: regions .*\\| traffic route53 \\| consistency eventual`));
-        for (const region of json().regions) expect(first).toContain(region);
-        const at = ["\nResources\n", "\nPolicies (", "\nResilience (", "\nResult: clean (exit 0)"].map((s) => text.indexOf(s));
-        expect(at.every((i) => i > 0)).toBe(true);
-        expect([...at].sort((a, b) => a - b)).toEqual(at);
-        for (const region of [...json().regions, "global"]) expect(text).toMatch(new RegExp(`^${region} \\(\\d+\\)$`, "m"));
-        expect(text).not.toMatch(STACK_TRACE);
-    });
-});
-
-/**
- * Checks the Mermaid block against the subset of the syntax the report uses, so that it renders on GitHub:
- * ids of letters, digits and underscores, every label quoted, every edge between defined nodes.
- */
-function mermaidOf(md: string): { block: string; nodes: Set<string> } {
-    const found = /```mermaid\n([\s\S]*?)\n```/.exec(md);
-    if (!found) throw new Error("no mermaid block");
-    const lines = found[1]!.split("\n");
-    expect(lines[0]).toBe("flowchart LR");
-    const id = "[A-Za-z][A-Za-z0-9_]*";
-    const quoted = '"[^"]*"';
-    const nodes = new Set<string>();
-    const used: string[] = [];
-    let depth = 0;
-    for (const line of lines.slice(1)) {
-        let m: RegExpExecArray | null;
-        if ((m = new RegExp(`^\\s*subgraph (${id}) \\[${quoted}\\]$`).exec(line))) {
-            nodes.add(m[1]!);
-            depth++;
-        } else if (/^\s*end$/.test(line)) depth--;
-        else if ((m = new RegExp(`^\\s*(${id})\\[${quoted}\\]$`).exec(line))) nodes.add(m[1]!);
-        else if ((m = new RegExp(`^\\s*(${id}) (-->|-\\.->|<-->)(\\|${quoted}\\|)? (${id})$`).exec(line))) used.push(m[1]!, m[4]!);
-        else if ((m = /^\s*class ([A-Za-z0-9_,]+) drained$/.exec(line))) used.push(...m[1]!.split(","));
-        else if (!/^\s*classDef drained .*$/.test(line)) throw new Error(`not valid Mermaid here: ${line}`);
-        expect(depth).toBeGreaterThanOrEqual(0);
-    }
-    expect(depth).toBe(0);
-    for (const u of used) expect(nodes).toContain(u);
-    for (const n of nodes) expect(["end", "graph", "subgraph", "class", "classDef"]).not.toContain(n);
-    return { block: found[1]!, nodes };
-}
-
-describe("the Markdown report", () => {
-    test.each(STACKS)("of %s holds a valid Mermaid flowchart with a subgraph per region", (stack) => {
-        const { nodes } = mermaidOf(plans.get(stack)!.markdown!);
-        for (const region of plan(plans.get(stack)!).regions) expect(nodes).toContain(`region_${region.replace(/-/g, "_")}`);
-        expect(nodes).toContain("global");
-    });
-
-    test("shows replicas, services, health checks, records and alarms", () => {
-        const { block } = mermaidOf(plans.get("prod")!.markdown!);
-        expect(block).toMatch(/db_eu_west_1\["DynamoDB replica"\]/);
-        expect(block).toMatch(/svc_us_west_2\["service: Lambda /);
-        expect(block).toMatch(/HTTPS check us-east-1/);
-        expect(block).toMatch(/A record · eu-west-1/);
-        expect(block).toMatch(/alarms_us_east_1\["\d+ CloudWatch alarms?"\]/);
-        expect(block).toContain('db_us_east_1 <-->|"replication"| db_eu_west_1');
-    });
 });
 
 describe("overrides", () => {
@@ -259,6 +159,16 @@ describe("overrides", () => {
         const again = await runPlan({ stack: "prod" });
         expect(again.json).toEqual(plans.get("prod")!.json);
         expect(again.text).toBe(plans.get("prod")!.text);
+    });
+
+    test("the program runs with the config the plan parsed, and the report reads the same value", async () => {
+        const seen: StackConfig[] = [];
+        const r = await runPlan({ stack: "staging", policyPack: null, program: (config) => (seen.push(config), {}) });
+        expect(r.exitCode).toBe(0);
+        expect(seen).toHaveLength(1);
+        expect(seen[0]!.regions).toEqual(stackRegions("staging"));
+        expect(plan(r).regions).toEqual(seen[0]!.regions);
+        expect(plan(r).resilience.rtoSeconds).toBe(seen[0]!.failover.rto.rtoSeconds);
     });
 
     test("traffic cloudflare on prod plans without further keys: a pool per region, one load balancer, no Route 53 checks", async () => {
@@ -312,24 +222,6 @@ describe("mandatory violations exit 1 and still write the plan", () => {
         expect(p.resilience.meetsTarget).toBe(false);
         expect(r.text).toContain("Result: 1 mandatory violation (exit 1)");
     });
-
-    test("an RTO over its target is a mandatory violation of the plan's own rule", async () => {
-        const r = await runPlan({ stack: "dev", policyPack: null, program: () => ({ resilience: { rtoSeconds: 301, rpoSeconds: 1 } }) });
-        expect(r.exitCode).toBe(1);
-        expect(plan(r).violations).toEqual(
-            ["us-east-1", "us-west-2"].map((region) => ({
-                policy: "plan-rto-within-target",
-                resource: "active-active-dev",
-                type: "pulumi:pulumi:Stack",
-                message: `a failure of ${region} is modeled to take 301 s to fail over; allowed: at most the RTO target of 300 s`,
-                enforcementLevel: "mandatory",
-                severity: "high",
-            })),
-        );
-        expect(plan(r).resilience).toMatchObject({ rtoSeconds: 301, rtoTargetSeconds: 300, source: "stack outputs", meetsTarget: false });
-        expect(r.markdown).toContain("**missed**");
-    });
-
     test("a mandatory violation from the policy pack exits 1; advisory ones do not", async () => {
         const pack = (level: string) => (): PackResult => ({
             policies: [{ name: "test-rule", severity: "high", enforcementLevel: level.toUpperCase() }],
@@ -472,136 +364,5 @@ describe("secrets never appear in any output", () => {
         expect(param("leak-test-plain").inputs.value).toBe("[secret]");
         expect(p.providers.find((x) => x.name === "leak-test")!.inputs).toMatchObject({ accessKey: "[secret]", secretKey: "[secret]", region: "us-east-1" });
         expect(p.outputs).toEqual({ token: "[secret]" });
-    });
-});
-
-describe("pure parts", () => {
-    test.each([
-        ["dev", "dev"],
-        ["staging", "staging"],
-        ["prod", "prod"],
-        ["prod-eu", "prod"],
-        ["dev_alice", "dev"],
-        ["staging.2", "staging"],
-        ["qa", "prod"],
-        ["production", "prod"],
-        ["devprod", "prod"],
-    ])("the policy env of stack %s is %s", (stack, env) => {
-        expect(policyEnvOf(stack)).toBe(env);
-    });
-
-    test.each([
-        ['["us-east-1"]', ["us-east-1"]],
-        ['{"a":1}', { a: 1 }],
-        ["60", 60],
-        ["false", false],
-        ["api.example.com", "api.example.com"],
-        ['"quoted"', "quoted"],
-        ["a=b", "a=b"],
-    ])("--config value %s parses to %j", (raw, value) => {
-        expect(parseValue(raw)).toEqual(value);
-    });
-
-    test("arguments: every flag, in both spellings, with values that contain =", () => {
-        expect(
-            parseArgs([
-                "--stack", "prod", "--json=out/p.json", "--markdown", "p.md", "--config", 'active-active:drain=["us-west-2"]',
-                "--config=active-active:domain=a=b.example.com", "--secret", "cloudflare:apiToken=x=y", "--policy-env", "staging", "--quiet",
-                "--deployed", "d.json",
-            ]),
-        ).toEqual({
-            help: false,
-            stack: "prod",
-            json: "out/p.json",
-            markdown: "p.md",
-            deployed: "d.json",
-            config: { "active-active:drain": ["us-west-2"], "active-active:domain": "a=b.example.com" },
-            secrets: { "cloudflare:apiToken": "x=y" },
-            policyEnv: "staging",
-            quiet: true,
-        });
-    });
-
-    test("bad config on the command line: every usage problem at once, a malformed --secret never echoed", () => {
-        expect(() => parseArgs(["--stak", "prod", "--config", "novalue", "--secret", "s3cr3t-value", "--policy-env", "qa", "--json"])).toThrow(
-            expect.objectContaining({
-                problems: [
-                    "unknown option --stak",
-                    'unexpected argument "prod"',
-                    '--config "novalue": expected KEY=VALUE with a key such as active-active:drain',
-                    "--secret: expected KEY=VALUE with a key such as active-active:drain",
-                    "--policy-env qa: allowed: dev, staging, prod",
-                    "--json needs a value",
-                    "--stack is required",
-                ],
-            }),
-        );
-        expect(parseArgs(["--help"]).help).toBe(true);
-    });
-
-    test("assets hash by content: same bytes, same hash; archive member names count", async () => {
-        const archive = (name: string, text: string) => new pulumi.asset.AssetArchive({ [name]: new pulumi.asset.StringAsset(text) });
-        const a = await hashAsset(archive("index.js", "exports.handler = 1;"));
-        expect(await hashAsset(archive("index.js", "exports.handler = 1;"))).toBe(a);
-        expect(await hashAsset(archive("index.js", "exports.handler = 2;"))).not.toBe(a);
-        expect(await hashAsset(archive("main.js", "exports.handler = 1;"))).not.toBe(a);
-        expect(await hashAsset(new pulumi.asset.FileAsset(path.join(ROOT, "package.json")))).toMatch(/^[0-9a-f]{64}$/);
-        const { value } = await sanitize({ code: archive("index.js", "x"), z: 1, a: { secret: pulumi.secret("s"), list: [pulumi.output("o")] } });
-        expect(JSON.stringify(value)).toBe(
-            `{"a":{"list":["o"],"secret":"[secret]"},"code":{"hash":"sha256:${await hashAsset(archive("index.js", "x"))}"},"z":1}`,
-        );
-    });
-
-    test("known secret values are scrubbed from text and from JSON strings, escaped or not; short ones are left", () => {
-        const secrets = ['pa"ss\\word', "tok-123456", "ab"];
-        expect(scrubText('x tok-123456 y pa\\"ss\\\\word ab', secrets)).toBe("x [secret] y [secret] ab");
-        expect(scrubJson({ k: ["tok-123456!"], "tok-123456": 1 }, secrets)).toEqual({ k: ["[secret]!"], "[secret]": 1 });
-    });
-
-    test("a drain the program did not apply (no closed gate, no disabled pool) is flagged, not reported as done", () => {
-        const config = {
-            regions: ["us-east-1", "us-west-2"],
-            servingRegions: ["us-east-1"],
-            drain: ["us-west-2"],
-            traffic: "route53",
-            consistency: "eventual",
-            rtoTargetSeconds: 300,
-            failover: { rto: { rtoSeconds: 100, breakdown: [] }, rpo: { rpoSeconds: 1, basis: "lag" }, route53: {} },
-        } as unknown as StackConfig;
-        const resource = (name: string, type: string, inputs: Record<string, unknown>): PlanResource => ({
-            type, name, id: name, urn: `urn:${name}`, region: "global", protect: false, retainOnDelete: false, inputs, secretInputs: [],
-        });
-        const resources = [
-            resource("r-us-west-2-gate", "aws:route53/healthCheck:HealthCheck", { type: "CALCULATED", childHealthchecks: ["c"], childHealthThreshold: 1 }),
-            resource("r-us-west-2-record", "aws:route53/record:Record", { setIdentifier: "us-west-2", latencyRoutingPolicies: [{ region: "us-west-2" }] }),
-        ];
-        const open = buildResilience(config, {}, resources);
-        expect(open.drain.effects).toEqual([
-            {
-                region: "us-west-2",
-                serving: ["us-east-1"],
-                gatedOff: [
-                    { type: "aws:route53/healthCheck:HealthCheck", name: "r-us-west-2-gate" },
-                    { type: "aws:route53/record:Record", name: "r-us-west-2-record" },
-                ],
-                inEffect: false,
-                replicaStays: false,
-                rtoSecondsAfter: null,
-            },
-        ]);
-        resources[0]!.inputs.childHealthThreshold = 2;
-        expect(buildResilience(config, {}, resources).drain.effects[0]!.inEffect).toBe(true);
-        const text = renderText({ ...plan(plans.get("dev")!), drain: ["us-west-2"], resilience: open });
-        expect(text).toContain("us-west-2: WARNING: no closed gate check or disabled pool found; the program did not take it out of rotation");
-    });
-
-    test("failures fold duplicates and the runtime's wrappers into one problem each", () => {
-        const inner = Object.assign(new Error("x"), { name: "ConfigError", problems: ["active-active:a: bad"] });
-        const wrapped = new Error('failed to register new resource t [aws:sns/topic:Topic]: error serializing property "name": boom\n    at f (a.ts:1:1)');
-        expect(describeFailure([inner, inner, wrapped, new Error("boom")])).toEqual({
-            config: true,
-            registration: false,
-            problems: ["active-active:a: bad", "boom"],
-        });
     });
 });

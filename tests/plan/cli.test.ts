@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "../..");
 const STACK_TRACE = /^\s+at .*\.(ts|js):\d+/m;
 const TOKEN = "cli-test-token-8e1b7c3d9f2a4e60";
 

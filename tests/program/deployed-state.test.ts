@@ -3,12 +3,13 @@
  * `deployment` output, through a StackReference to itself) and refuses, before registering the table, a config
  * that would replace the table in a protected stack or remove a replica without the two explicit steps.
  */
-import { ConfigError } from "../config";
-import { DeployedState, tableReplacementProblems } from "../deployed-state";
-import { MockKit } from "../mock-kit";
-import { main } from "../program";
-import { configSource, engineConfig } from "./helpers/config-source";
-import { parseConfig } from "../config";
+import { ConfigError, parseConfig } from "../../config";
+import { DeployedState, tableReplacementProblems } from "../../deployed-state";
+import { MockKit } from "../../mock-kit";
+import { ArgsError } from "../../components/problems";
+import { renderProblem } from "../../packages/aws-facts";
+import { main } from "../../program";
+import { configSource, engineConfig } from "../helpers/config-source";
 
 const SELF = "organization/active-active/prod";
 
@@ -37,17 +38,20 @@ async function runProd(set: Record<string, unknown>, deployed: DeployedState | u
     return { kit, ...result };
 }
 
+/** The guard's problems as the error prints them. */
+const replacementLines = (...args: Parameters<typeof tableReplacementProblems>) => tableReplacementProblems(...args).map(renderProblem);
+
 const customResources = (kit: MockKit) => kit.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:"));
 
 describe("tableReplacementProblems", () => {
     const prod = parseConfig(configSource("prod"));
 
     test("nothing deployed: nothing to guard", () => {
-        expect(tableReplacementProblems(prod, undefined)).toEqual([]);
+        expect(replacementLines(prod, undefined)).toEqual([]);
     });
 
     test("the same identity passes", () => {
-        expect(tableReplacementProblems(prod, deployedProd())).toEqual([]);
+        expect(replacementLines(prod, deployedProd())).toEqual([]);
     });
 
     test.each([
@@ -72,19 +76,19 @@ describe("tableReplacementProblems", () => {
             'active-active:consistency: "eventual" would replace the deployed table (deployed: "strong"); allowed: "strong" while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
         ],
     ])("%s is refused in a protected stack", (_title, table, message) => {
-        expect(tableReplacementProblems(prod, deployedProd(table as Partial<DeployedState["table"]>))).toEqual([message]);
+        expect(replacementLines(prod, deployedProd(table as Partial<DeployedState["table"]>))).toEqual([message]);
     });
 
     test("an explicit table name that differs from the deployed one is refused", () => {
         const config = parseConfig(configSource("prod", { set: { "active-active:table": { name: "orders" } } }));
-        expect(tableReplacementProblems(config, deployedProd())).toEqual([
+        expect(replacementLines(config, deployedProd())).toEqual([
             'active-active:table.name: "orders" would replace the deployed table (deployed: "active-active-table-prod"); allowed: "active-active-table-prod" while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
         ]);
     });
 
     test("an unprotected stack may replace the table", () => {
         const config = parseConfig(configSource("prod", { set: { "active-active:protect": false } }));
-        expect(tableReplacementProblems(config, deployedProd({ partitionKey: { name: "id", type: "S" } }))).toEqual([]);
+        expect(replacementLines(config, deployedProd({ partitionKey: { name: "id", type: "S" } }))).toEqual([]);
     });
 });
 
@@ -105,6 +109,8 @@ describe("the program against what is deployed", () => {
     test("a key schema change in a protected stack fails before any resource is registered", async () => {
         const { kit, error } = await runProd({ "active-active:table": { partitionKey: { name: "id", type: "S" } } }, deployedProd());
         expect(error?.name).toBe("DataLossGuardError");
+        expect(error).toBeInstanceOf(ArgsError);
+        expect(error?.message.split("\n")[0]).toBe("Refusing a change that would replace the table (1 problem):");
         expect((error as any).problems).toEqual([
             'active-active:table.partitionKey: {"name":"id","type":"S"} would replace the deployed table (deployed: {"name":"pk","type":"S"}); allowed: {"name":"pk","type":"S"} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
         ]);

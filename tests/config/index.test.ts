@@ -1,15 +1,17 @@
 /**
- * config.ts: the three stack files parse to the expected typed config; bad configs are rejected with every
+ * config/ (parseConfig, loadConfig): the three stack files parse to the expected typed config; bad configs are rejected with every
  * problem at once, each naming the key, the value and what is allowed; `loadConfig()` reads the `active-active`
  * namespace of the running program and stops it before any resource is registered; secrets are never stored in
  * plain text nor printed.
  *
- * More bad configs, one topic each, are in bad-config-corpus.test.ts; the two files share no input.
+ * More bad configs, one topic each, are in bad-config-corpus.test.ts; the two files share no input. The pieces
+ * (schema, issues, checks, failover) have their own tests beside this file.
  */
-import { ConfigError, loadConfig, parseConfig, StackConfig } from "../config";
-import { AWS_REGIONS } from "../packages/aws-facts";
-import { MockKit } from "../mock-kit";
-import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "./helpers/config-source";
+import { ConfigError, loadConfig, parseConfig, StackConfig } from "../../config";
+import { AWS_REGIONS } from "../../packages/aws-facts";
+import { MockKit } from "../../mock-kit";
+import { ArgsError } from "../../components/problems";
+import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackName } from "../helpers/config-source";
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
@@ -168,10 +170,10 @@ const badConfigs: BadCase[] = [
         'active-active:regions[2]: "us-east-1" is listed twice; allowed: each region once',
     ]],
     ["a single region", "dev", { set: { "active-active:regions": ["us-west-2"] } }, [
-        'active-active:regions: ["us-west-2"] needs at least 2 regions',
+        'active-active:regions: ["us-west-2"] has 1 region; allowed: at least 2 regions',
     ]],
     ["no region at all", "dev", { set: { "active-active:regions": [] } }, [
-        "active-active:regions: [] needs at least 2 regions",
+        "active-active:regions: [] has 0 regions; allowed: at least 2 regions",
     ]],
     ["regions unset", "dev", { set: { "active-active:regions": undefined } }, [
         "active-active:regions: is required; allowed: a list",
@@ -289,6 +291,20 @@ describe("bad configs are rejected with every problem", () => {
         );
     });
 
+    test("the error is the library's ArgsError, named ConfigError, with every problem as data too", () => {
+        let error: unknown;
+        try {
+            parseConfig(configSource("dev", { set: { "active-active:drain": ["us-east-1", "us-west-2"] } }));
+        } catch (e) {
+            error = e;
+        }
+        expect(error).toBeInstanceOf(ArgsError);
+        expect((error as ConfigError).name).toBe("ConfigError");
+        expect((error as ConfigError).details).toEqual([
+            { path: "active-active:drain", value: ["us-east-1", "us-west-2"], reason: "drains every region", allowed: "leave at least one region serving", code: "drain-everything" },
+        ]);
+    });
+
     test("all errors at once: four problems in four keys, in key order", () => {
         const source = configSource("dev", {
             set: {
@@ -314,7 +330,7 @@ describe("bad configs are rejected with every problem", () => {
  * returns the error it rejects with, undefined when it completes.
  */
 async function runMain(kit: MockKit): Promise<unknown> {
-    const { main } = await import("../program");
+    const { main } = await import("../../program");
     return kit.runProgram(() => main()).then(
         () => undefined,
         (e: unknown) => e,
@@ -331,10 +347,10 @@ describe("loadConfig() under the mock kit", () => {
 
     test("a bad config stops the whole program before any resource is registered", async () => {
         const kit = MockKit.install({ ...engineConfig("dev", { set: { "active-active:regions": ["us-east-1"] } }), stack: "dev" });
-        const { main } = await import("../program");
+        const { main } = await import("../../program");
         const run = kit.runProgram(() => main());
         await expect(run).rejects.toThrow(ConfigError);
-        await expect(run).rejects.toMatchObject({ problems: ['active-active:regions: ["us-east-1"] needs at least 2 regions'] });
+        await expect(run).rejects.toMatchObject({ problems: ['active-active:regions: ["us-east-1"] has 1 region; allowed: at least 2 regions'] });
         expect(kit.resources.filter((r) => r.custom)).toEqual([]);
         expect(kit.resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
     });

@@ -1,0 +1,162 @@
+/**
+ * The stack's wiring as pure functions: each maps the environment's settings (and the children already made)
+ * to one child's args, so the constructor reads as the list of children. Every value passes through unchanged.
+ */
+import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
+import { ValidationRecords } from "../certificate-validation";
+import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
+import type { LatencyRouting, LatencyRoutingArgs } from "../latency-routing";
+import type { RegionalService, RegionalServiceArgs, RegionalServiceMode } from "../regional-service";
+import type { ActiveActiveSettings, ActiveActiveStackOutputs, DeploymentRecord, StackProviders, StackTableSettings } from "./args";
+
+export function awsProviderFor(providers: StackProviders, region: string): aws.Provider {
+    const provider = providers.aws[region];
+    if (!provider) throw new Error(`no AWS provider for region ${region}`);
+    return provider;
+}
+
+/** The table's billing as the one value GlobalTable takes: capacity only where it is provisioned. */
+export function billingOf(table: StackTableSettings): GlobalTableBilling {
+    return table.billingMode === "PROVISIONED"
+        ? { mode: "provisioned", readCapacity: table.readCapacity, writeCapacity: table.writeCapacity, autoscaling: table.autoscaling }
+        : { mode: "onDemand" };
+}
+
+export function tableArgs(s: ActiveActiveSettings, providers: StackProviders, deployed: DeploymentRecord | undefined): GlobalTableArgs {
+    return {
+        regions: s.regions,
+        homeRegion: s.homeRegion,
+        consistency: s.consistency,
+        witnessRegion: s.witnessRegion,
+        providers: providers.aws,
+        tableName: s.table.name,
+        partitionKey: s.table.partitionKey,
+        sortKey: s.table.sortKey,
+        billing: billingOf(s.table),
+        ttlAttribute: s.table.ttlAttribute,
+        globalSecondaryIndexes: s.table.globalSecondaryIndexes,
+        localSecondaryIndexes: s.table.localSecondaryIndexes,
+        pointInTimeRecoveryDays: s.table.pointInTimeRecoveryDays,
+        protect: s.protect,
+        allowReplicaRemoval: s.allowReplicaRemoval,
+        unprotectReplicas: s.unprotectReplicas,
+        deployedReplicaRegions: deployed?.replicaRegions,
+        deployedUnprotectedReplicas: deployed?.unprotectedReplicas,
+        tags: s.tags,
+    };
+}
+
+/** The shared certificate validation record's helper, in the zone of the traffic layer; none for external services. */
+export function createValidationRecords(name: string, s: ActiveActiveSettings, providers: StackProviders, parent: pulumi.Resource): ValidationRecords | undefined {
+    if (s.service.mode !== "lambda") return undefined;
+    return s.traffic === "cloudflare"
+        ? new ValidationRecords(name, { kind: "cloudflare", zoneId: s.cloudflare!.zoneId, provider: providers.cloudflare!, parent })
+        : new ValidationRecords(name, { kind: "route53", zoneId: s.hostedZoneId!, provider: providers.global, parent });
+}
+
+/** How a region's service runs: the Lambda app with the stack's settings, or the region's existing endpoint. */
+export function serviceMode(s: ActiveActiveSettings, region: string, validation: ValidationRecords | undefined): RegionalServiceMode {
+    const { mode, endpoints, ...settings } = s.service;
+    return mode === "external" ? { kind: "external", hostname: endpoints[region]! } : { kind: "lambda", validation: validation!, ...settings };
+}
+
+export function serviceArgs(s: ActiveActiveSettings, region: string, table: GlobalTable, validation: ValidationRecords | undefined): RegionalServiceArgs {
+    return {
+        region,
+        regions: s.regions,
+        // Sized for every region: draining one spends the N-1 headroom, it does not resize the functions.
+        sizedForRegionCount: s.regions.length,
+        mode: serviceMode(s, region, validation),
+        domain: s.domain,
+        tableName: table.tableName,
+        tableArn: table.tableArns[region]!,
+        kmsKeyArn: table.kmsKeyArns[region]!,
+        consistency: s.consistency,
+        ttlAttribute: s.table.ttlAttribute,
+        partitionKey: s.table.partitionKey.name,
+        sortKey: s.table.sortKey?.name ?? "",
+        alarmTopicArn: s.alarms.snsTopicArns[region],
+        alarmEmail: s.alarms.email,
+        tags: s.tags,
+    };
+}
+
+export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>): LatencyRoutingArgs {
+    return {
+        zoneId: s.hostedZoneId!,
+        serviceName: s.domain,
+        regions: s.regions.map((region) => ({
+            region,
+            healthCheckHostname: services[region]!.healthCheckHostname,
+            target: services[region]!.domainTarget.apply((t) => ({ name: t.name, zoneId: t.zoneId ?? "" })),
+        })),
+        drain: s.drain,
+        checkerRegions: s.health.checkerRegions,
+        healthPath: s.health.path,
+        settings: s.failover.route53,
+        dualStack: s.routing.dualStack,
+        consistency: s.consistency,
+        alarmTopicArn: s.alarms.snsTopicArns["us-east-1"],
+        rtoTargetSeconds: s.failover.rtoTargetSeconds,
+        tags: s.tags,
+    };
+}
+
+export function loadBalancerArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>): CloudflareLoadBalancerArgs {
+    const cf = s.cloudflare!;
+    return {
+        accountId: cf.accountId,
+        zoneId: cf.zoneId,
+        serviceName: s.domain,
+        regions: s.regions.map((region) => ({ region, hostname: services[region]!.healthCheckHostname })),
+        drain: s.drain,
+        steering: cf.steering,
+        sessionAffinity: cf.sessionAffinity,
+        settings: s.failover.cloudflare,
+        plan: cf.plan,
+        healthPath: s.health.path,
+        consistency: s.consistency,
+    };
+}
+
+export function stackOutputs(
+    s: ActiveActiveSettings,
+    table: GlobalTable,
+    services: Record<string, RegionalService>,
+    routing: LatencyRouting | undefined,
+    loadBalancer: CloudflareLoadBalancer | undefined,
+): ActiveActiveStackOutputs {
+    const perRegion = <T>(f: (service: RegionalService) => T) =>
+        Object.fromEntries(Object.entries(services).map(([region, service]) => [region, f(service)]));
+    return {
+        regions: s.regions,
+        servingRegions: s.servingRegions,
+        endpoint: `https://${s.domain}`,
+        tableName: table.tableName,
+        tableArns: table.tableArns,
+        streamArns: table.streamArns,
+        kmsKeyArns: table.kmsKeyArns,
+        regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
+        functionNames: perRegion((service) => service.functionName),
+        ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
+        ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),
+        resilience: {
+            rtoSeconds: s.failover.rto.rtoSeconds,
+            rtoTargetSeconds: s.failover.rtoTargetSeconds,
+            rpoSeconds: s.failover.rpo.rpoSeconds,
+        },
+        deployment: {
+            replicaRegions: [...s.regions],
+            unprotectedReplicas: table.unprotectedReplicas,
+            table: {
+                name: table.tableName,
+                homeRegion: s.homeRegion,
+                partitionKey: s.table.partitionKey,
+                sortKey: s.table.sortKey,
+                consistency: s.consistency,
+            },
+        },
+    };
+}

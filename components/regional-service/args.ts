@@ -1,0 +1,184 @@
+/**
+ * What a RegionalService takes: this region's facts, and how its service runs (`mode`), with every default as a
+ * value. The stack's config takes its own defaults from `REGIONAL_SERVICE_DEFAULTS`. See docs/regional-service.md.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { Consistency } from "../../packages/aws-facts";
+import type { ValidationRecords } from "../certificate-validation";
+import { APP_ENTRY } from "../bundle";
+
+/** Who may call the items routes: SigV4-signed requests (`iam`) or bearer tokens of one issuer (`jwt`). */
+export type ServiceAuth = { type: "iam" } | { type: "jwt"; issuer: string; audience: string[] };
+
+/** How the Lambda service is sized and run. */
+export interface RegionalServiceSettings {
+    /** The service name: the app's SERVICE_NAME (its idempotency key prefix) and the alarms' wording. @default "app" */
+    name: string;
+    /** Function memory, MB. @default 512 */
+    memoryMb: number;
+    /** Function timeout, seconds; the HTTP integration gives up at min(this, 30 s). @default 10 */
+    timeoutSeconds: number;
+    /** Concurrent executions this region serves in normal operation, before N-1 headroom. @default 20 */
+    capacityPerRegion: number;
+    /** Default route throttling of the stage. @default { rateLimit: 500, burstLimit: 1000 } */
+    throttle: { rateLimit: number; burstLimit: number };
+    /** Days the function and access logs are kept. @default 30 */
+    logRetentionDays: number;
+    /** Budget of the app's whole `GET /health`, milliseconds; below the function timeout. @default 1500 */
+    healthTimeoutMs: number;
+    /**
+     * Publish versions behind a `live` alias that CodeDeploy shifts (canary with rollback on this region's
+     * alarms). Off by default: with it on, new code reaches traffic only when CI runs CodeDeploy.
+     * @default false
+     */
+    safeDeployment: boolean;
+    /** @default { type: "iam" } */
+    auth: ServiceAuth;
+}
+
+/** Every default of the service settings, as values: the one place they are written. */
+export const REGIONAL_SERVICE_DEFAULTS: Readonly<RegionalServiceSettings> = {
+    name: "app",
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    capacityPerRegion: 20,
+    throttle: { rateLimit: 500, burstLimit: 1000 },
+    logRetentionDays: 30,
+    healthTimeoutMs: 1500,
+    safeDeployment: false,
+    auth: { type: "iam" },
+};
+
+/** The CodeDeploy configuration of a canary: 10 % for five minutes, then the rest. */
+export const DEFAULT_DEPLOYMENT_CONFIG = "CodeDeployDefault.LambdaCanary10Percent5Minutes";
+
+/** The app, as an arm64 Lambda function behind an HTTP API and a regional custom domain. */
+export interface LambdaMode extends Partial<RegionalServiceSettings> {
+    kind: "lambda";
+    /** Creates (once per stack) the DNS record that validates this region's certificate. */
+    validation: ValidationRecords;
+    /** The app module that exports `handler`. @default "app/handler.ts" of this package */
+    entry?: string;
+    /** The CodeDeploy configuration, with `safeDeployment`. @default "CodeDeployDefault.LambdaCanary10Percent5Minutes" */
+    deploymentConfigName?: string;
+}
+
+/** The region's service runs elsewhere: nothing is created; `hostname` is the health check and record target. */
+export interface ExternalMode {
+    kind: "external";
+    /** This region's service, e.g. use1.origin.example.net. */
+    hostname: string;
+}
+
+export type RegionalServiceMode = LambdaMode | ExternalMode;
+
+export interface AlarmThresholds {
+    /** 5xx responses as a percentage of all requests, per minute. @default 5 */
+    errorRatePercent: number;
+    /** p99 of API Gateway's `Latency`, milliseconds. @default 2000 */
+    latencyP99Ms: number;
+    /** Throttled invocations per minute. @default 0 (any throttle alarms: reserved concurrency is too low) */
+    throttles: number;
+    /** Worst replication latency from this region's replica to a peer, milliseconds. @default 30000 */
+    replicationLatencyMs: number;
+}
+
+export const DEFAULT_ALARM_THRESHOLDS: Readonly<AlarmThresholds> = {
+    errorRatePercent: 5,
+    latencyP99Ms: 2000,
+    throttles: 0,
+    replicationLatencyMs: 30000,
+};
+
+export interface RegionalServiceArgs {
+    /** This region. Must equal the region of `opts.provider`; the ARNs and the app's REGION come from it. */
+    region: string;
+    /** Every region of the deployment, this one included. The others are this region's peers. */
+    regions: string[];
+    /**
+     * How many regions share the load: reserved concurrency gives each N-1 headroom. The stack passes every
+     * configured region, drained or not, so a drain (or a failure) spends the headroom and never resizes a function.
+     */
+    sizedForRegionCount: number;
+    /** How this region's service runs, and the settings that exist only for that way. */
+    mode: RegionalServiceMode;
+    /** The global service name (e.g. api.example.com): the regional custom domain and certificate name. */
+    domain: string;
+    /** The global table's name (the same in every region). */
+    tableName: pulumi.Input<string>;
+    /** This region's replica ARN. The function may touch nothing else. */
+    tableArn: pulumi.Input<string>;
+    /** This region's table key (KMS) ARN. */
+    kmsKeyArn: pulumi.Input<string>;
+    /** The table's consistency mode, passed to the app. */
+    consistency: Consistency;
+    /** The table's TTL attribute, or null when it has none (strong consistency). */
+    ttlAttribute: string | null;
+    /** The table's partition key attribute (type S), passed to the app. */
+    partitionKey: string;
+    /** The table's sort key attribute (type S), passed to the app; the app needs one. */
+    sortKey: string;
+    /** An existing SNS topic in this region for alarm actions. @default a topic created here */
+    alarmTopicArn?: string;
+    /** Subscribed to the created topic (not to `alarmTopicArn`). @default no subscription */
+    alarmEmail?: string;
+    /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000 } */
+    alarmThresholds?: Partial<AlarmThresholds>;
+    /** Tags for every taggable child. @default {} */
+    tags?: Record<string, string>;
+}
+
+/** What the traffic layer points a latency record or pool origin at. */
+export interface DomainTarget {
+    name: string;
+    /** Hosted zone for a Route 53 alias; undefined for an external endpoint (use a CNAME). */
+    zoneId?: string;
+}
+
+/** What CI needs to shift traffic in this region with CodeDeploy (the `canary` output). */
+export interface SafeDeploymentOutputs {
+    applicationName: string;
+    deploymentGroupName: string;
+    functionName: string;
+    aliasName: string;
+    /** The version Pulumi published last: the TargetVersion of the next CodeDeploy deployment. */
+    latestVersion: string;
+}
+
+/** The lambda-mode args with every default applied: what the builders read. */
+export interface LambdaService {
+    /** The component's name: every child's logical name starts with it. */
+    name: string;
+    region: string;
+    /** The other regions of the deployment. */
+    peers: string[];
+    args: RegionalServiceArgs;
+    settings: RegionalServiceSettings;
+    validation: ValidationRecords;
+    entry: string;
+    deploymentConfigName: string;
+    thresholds: AlarmThresholds;
+    tags: Record<string, string>;
+}
+
+/** The settings of `mode`, each unset one taken from `REGIONAL_SERVICE_DEFAULTS`. */
+export function serviceSettings(mode: Partial<RegionalServiceSettings>): RegionalServiceSettings {
+    const given = Object.fromEntries(Object.entries(mode).filter(([key, value]) => key in REGIONAL_SERVICE_DEFAULTS && value !== undefined));
+    return { ...REGIONAL_SERVICE_DEFAULTS, ...given };
+}
+
+/** Applies every default of a lambda-mode service. */
+export function lambdaService(name: string, args: RegionalServiceArgs, mode: LambdaMode): LambdaService {
+    return {
+        name,
+        region: args.region,
+        peers: args.regions.filter((r) => r !== args.region),
+        args,
+        settings: serviceSettings(mode),
+        validation: mode.validation,
+        entry: mode.entry ?? APP_ENTRY,
+        deploymentConfigName: mode.deploymentConfigName ?? DEFAULT_DEPLOYMENT_CONFIG,
+        thresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds },
+        tags: args.tags ?? {},
+    };
+}

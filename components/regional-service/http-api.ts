@@ -1,0 +1,138 @@
+/**
+ * The HTTP API in front of the function: the integration, the JWT authorizer (with `auth.type: "jwt"`), the two
+ * routes, the `$default` stage with throttling and access logs, and API Gateway's permission to invoke.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS } from "../../packages/aws-facts";
+import type { RegionGatedOptions } from "../provider-region";
+import type { LambdaService } from "./args";
+
+export const STAGE_NAME = "$default";
+
+/** One JSON line per request: enough to trace a request to its Lambda invocation and its authorizer. */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+    requestId: "$context.requestId",
+    ip: "$context.identity.sourceIp",
+    requestTime: "$context.requestTimeEpoch",
+    method: "$context.httpMethod",
+    routeKey: "$context.routeKey",
+    path: "$context.path",
+    status: "$context.status",
+    protocol: "$context.protocol",
+    responseLength: "$context.responseLength",
+    latencyMs: "$context.responseLatency",
+    integrationLatencyMs: "$context.integrationLatency",
+    integrationStatus: "$context.integrationStatus",
+    integrationError: "$context.integrationErrorMessage",
+    authorizerError: "$context.authorizer.error",
+    domainName: "$context.domainName",
+});
+
+export interface HttpApiInputs {
+    fn: aws.lambda.Function;
+    /** The `live` alias with safe deployments: then the API invokes it instead of the function. */
+    alias?: aws.lambda.Alias;
+    accessLogs: aws.cloudwatch.LogGroup;
+}
+
+export interface HttpApiResources {
+    api: aws.apigatewayv2.Api;
+    stage: aws.apigatewayv2.Stage;
+}
+
+export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
+    const api = new aws.apigatewayv2.Api(
+        `${s.name}-api`,
+        { protocolType: "HTTP", description: `${s.settings.name} in ${s.region}`, tags: s.tags },
+        o.opts,
+    );
+    const integration = createIntegration(s, o, api, alias ? alias.arn : fn.arn);
+    const authorizer = createAuthorizer(s, o, api);
+    createRoutes(s, o, api, integration, authorizer);
+    const stage = createStage(s, o, api, accessLogs);
+    new aws.lambda.Permission(
+        `${s.name}-invoke`,
+        {
+            function: fn.name,
+            qualifier: alias ? alias.name : undefined,
+            action: "lambda:InvokeFunction",
+            principal: "apigateway.amazonaws.com",
+            sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
+        },
+        o.opts,
+    );
+    return { api, stage };
+}
+
+function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>): aws.apigatewayv2.Integration {
+    return new aws.apigatewayv2.Integration(
+        `${s.name}-integration`,
+        {
+            apiId: api.id,
+            integrationType: "AWS_PROXY",
+            integrationMethod: "POST",
+            integrationUri: target,
+            payloadFormatVersion: "2.0",
+            timeoutMilliseconds: Math.min(API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS, s.settings.timeoutSeconds * 1000),
+        },
+        o.opts,
+    );
+}
+
+function createAuthorizer(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api): aws.apigatewayv2.Authorizer | undefined {
+    const auth = s.settings.auth;
+    if (auth.type !== "jwt") return undefined;
+    return new aws.apigatewayv2.Authorizer(
+        `${s.name}-jwt`,
+        {
+            apiId: api.id,
+            authorizerType: "JWT",
+            identitySources: ["$request.header.Authorization"],
+            jwtConfiguration: { issuer: auth.issuer, audiences: auth.audience },
+            name: `${s.settings.name}-jwt`,
+        },
+        o.opts,
+    );
+}
+
+function createRoutes(
+    s: LambdaService,
+    o: RegionGatedOptions,
+    api: aws.apigatewayv2.Api,
+    integration: aws.apigatewayv2.Integration,
+    authorizer: aws.apigatewayv2.Authorizer | undefined,
+): void {
+    const target = pulumi.interpolate`integrations/${integration.id}`;
+    new aws.apigatewayv2.Route(
+        `${s.name}-health-route`,
+        // Route 53 and Cloudflare health checkers carry no credentials.
+        { apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target },
+        o.opts,
+    );
+    new aws.apigatewayv2.Route(
+        `${s.name}-items-route`,
+        authorizer
+            ? { apiId: api.id, routeKey: "ANY /items/{id}", authorizationType: "JWT", authorizerId: authorizer.id, target }
+            : { apiId: api.id, routeKey: "ANY /items/{id}", authorizationType: "AWS_IAM", target },
+        o.opts,
+    );
+}
+
+function createStage(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, accessLogs: aws.cloudwatch.LogGroup): aws.apigatewayv2.Stage {
+    return new aws.apigatewayv2.Stage(
+        `${s.name}-stage`,
+        {
+            apiId: api.id,
+            name: STAGE_NAME,
+            autoDeploy: true,
+            defaultRouteSettings: {
+                throttlingRateLimit: s.settings.throttle.rateLimit,
+                throttlingBurstLimit: s.settings.throttle.burstLimit,
+            },
+            accessLogSettings: { destinationArn: accessLogs.arn, format: ACCESS_LOG_FORMAT },
+            tags: s.tags,
+        },
+        o.opts,
+    );
+}

@@ -1,0 +1,68 @@
+/**
+ * The IAM documents of the regional service: the function's one inline policy, scoped to this region's replica,
+ * key and log group, and the trust policies of its roles. Pure: the builders turn them into JSON.
+ */
+import { ArnParts, parseArn } from "../../packages/aws-facts";
+
+export interface FunctionPolicyInput {
+    region: string;
+    tableArn: string;
+    kmsKeyArn: string;
+    logGroupArn: string;
+    actions: readonly string[];
+}
+
+/** The parts of `arn`, which must be of `service` in `region`; throws naming `what` otherwise. */
+export function requireArn(what: string, arn: string, service: string, region: string): ArnParts {
+    const parts = parseArn(arn);
+    if (!parts || parts.service !== service) throw new Error(`${what}: "${arn}" is not a ${service} ARN`);
+    if (parts.region !== region) {
+        throw new Error(`${what}: "${arn}" is in ${parts.region || "no region"}; allowed: the ${region} one (each region's function touches only its own region)`);
+    }
+    return parts;
+}
+
+/**
+ * The function's inline policy: the app's DynamoDB actions on this region's replica only, the table key only
+ * through DynamoDB in this region, and writing to its own log group. Indexes are granted only when an action
+ * can address them (Query, Scan): GetItem and friends cannot, so `<table>/index/*` would be dead weight.
+ */
+export function functionPolicyDocument(p: FunctionPolicyInput): Record<string, unknown> {
+    requireArn("tableArn", p.tableArn, "dynamodb", p.region);
+    requireArn("kmsKeyArn", p.kmsKeyArn, "kms", p.region);
+    requireArn("log group ARN", p.logGroupArn, "logs", p.region);
+    const readsIndexes = p.actions.some((a) => a === "dynamodb:Query" || a === "dynamodb:Scan");
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "TableReplica",
+                Effect: "Allow",
+                Action: [...p.actions],
+                Resource: readsIndexes ? [p.tableArn, `${p.tableArn}/index/*`] : [p.tableArn],
+            },
+            {
+                Sid: "TableKeyThroughDynamoDB",
+                Effect: "Allow",
+                // What a caller of a table under a customer managed key needs; usable only via DynamoDB here.
+                Action: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"],
+                Resource: p.kmsKeyArn,
+                Condition: { StringEquals: { "kms:ViaService": `dynamodb.${p.region}.amazonaws.com` } },
+            },
+            {
+                Sid: "OwnLogGroup",
+                Effect: "Allow",
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `${p.logGroupArn}:*`,
+            },
+        ],
+    };
+}
+
+/** The trust policy of a role that `service` (a service principal) assumes. */
+export function assumeRolePolicy(service: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
+    });
+}

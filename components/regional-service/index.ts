@@ -1,0 +1,113 @@
+/**
+ * RegionalService (`activeactive:app:RegionalService`): the active tier in one region, either the app as a Lambda
+ * function behind an HTTP API and a regional custom domain (mode "lambda"), or a service that runs elsewhere (mode
+ * "external", nothing created). One instance per region, created with that region's provider (`opts.provider`);
+ * every child uses it. See docs/regional-service.md.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import { missing } from "../../packages/aws-facts";
+import { ArgsError, componentSubject, throwIfProblems } from "../problems";
+import { regionGatedOptions, RegionGatedOptions } from "../provider-region";
+import { DomainTarget, ExternalMode, LambdaMode, lambdaService, RegionalServiceArgs, SafeDeploymentOutputs } from "./args";
+import { createFunction } from "./function";
+import { createHttpApi } from "./http-api";
+import { createCustomDomain } from "./custom-domain";
+import { createAlarms } from "./alarms";
+import { createCanary, createLiveAlias } from "./safe-deployment";
+import { validateRegionalServiceArgs } from "./validate";
+
+export {
+    DEFAULT_ALARM_THRESHOLDS,
+    DEFAULT_DEPLOYMENT_CONFIG,
+    REGIONAL_SERVICE_DEFAULTS,
+    serviceSettings,
+} from "./args";
+export type {
+    AlarmThresholds,
+    DomainTarget,
+    ExternalMode,
+    LambdaMode,
+    RegionalServiceArgs,
+    RegionalServiceMode,
+    RegionalServiceSettings,
+    SafeDeploymentOutputs,
+    ServiceAuth,
+} from "./args";
+export { validateRegionalServiceArgs };
+
+const TYPE = "activeactive:app:RegionalService";
+const COMPONENT = "RegionalService";
+
+/** What either mode gives the traffic layer and CI. */
+interface ServiceOutputs {
+    healthCheckHostname: pulumi.Output<string>;
+    domainTarget: pulumi.Output<DomainTarget>;
+    functionName: pulumi.Output<string | undefined>;
+    apiId: pulumi.Output<string | undefined>;
+    canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
+}
+
+export class RegionalService extends pulumi.ComponentResource {
+    /** This region, as given; the constructor fails the program when the provider's region differs. */
+    readonly region: string;
+    /** What health checks target (with SNI): the regional execute-api hostname, or the external hostname. */
+    readonly healthCheckHostname: pulumi.Output<string>;
+    /** What latency records / pool origins point at: the regional custom domain's target. */
+    readonly domainTarget: pulumi.Output<DomainTarget>;
+    readonly functionName: pulumi.Output<string | undefined>;
+    readonly apiId: pulumi.Output<string | undefined>;
+    /** What CI needs to run a CodeDeploy canary; set when safe deployments are on. */
+    readonly canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
+
+    constructor(name: string, args: RegionalServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
+        super(TYPE, name, {}, opts);
+        const provider = requireAwsProvider(name, args.region, opts.provider);
+        throwIfProblems(COMPONENT, name, validateRegionalServiceArgs(args));
+        this.region = args.region;
+        const children = regionGatedOptions(this, provider, args.region, componentSubject(COMPONENT, name));
+        const mode = args.mode;
+        const built = mode.kind === "external" ? externalService(mode) : createLambdaService(name, args, mode, children);
+        this.healthCheckHostname = built.healthCheckHostname;
+        this.domainTarget = built.domainTarget;
+        this.functionName = built.functionName;
+        this.apiId = built.apiId;
+        this.canary = built.canary;
+        this.registerOutputs({ region: this.region, ...built });
+    }
+}
+
+function requireAwsProvider(name: string, region: string, provider: pulumi.ProviderResource | undefined): aws.Provider {
+    if (provider && aws.Provider.isInstance(provider)) return provider;
+    const problem = missing("opts.provider", "is missing or not an aws.Provider", `the aws.Provider of region "${region}"`);
+    throw new ArgsError(componentSubject(COMPONENT, name), [problem]);
+}
+
+/** Nothing is created (nothing waits on the region check; left unhandled, its rejection still fails the program). */
+function externalService({ hostname }: ExternalMode): ServiceOutputs {
+    return {
+        healthCheckHostname: pulumi.output(hostname),
+        domainTarget: pulumi.output<DomainTarget>({ name: hostname }),
+        functionName: pulumi.output<string | undefined>(undefined),
+        apiId: pulumi.output<string | undefined>(undefined),
+        canary: pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
+    };
+}
+
+/** Every child of mode "lambda", in the order they depend on each other. */
+function createLambdaService(name: string, args: RegionalServiceArgs, mode: LambdaMode, children: RegionGatedOptions): ServiceOutputs {
+    const s = lambdaService(name, args, mode);
+    const { opsKey, accessLogs, fn, partition } = createFunction(s, children);
+    const alias = s.settings.safeDeployment ? createLiveAlias(s, children, fn) : undefined;
+    const http = createHttpApi(s, children, { fn, alias, accessLogs });
+    const domain = createCustomDomain(s, children, http);
+    const alarms = createAlarms(s, children, { opsKey, fn, api: http.api });
+    const canary = alias ? createCanary(s, children, { fn, alias, alarms, partition }) : undefined;
+    return {
+        healthCheckHostname: http.api.apiEndpoint.apply((e) => e.replace(/^https?:\/\//, "").replace(/\/$/, "")),
+        domainTarget: domain.domainNameConfiguration.apply((c) => ({ name: c.targetDomainName!, zoneId: c.hostedZoneId! })),
+        functionName: fn.name,
+        apiId: http.api.id,
+        canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
+    };
+}

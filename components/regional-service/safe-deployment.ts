@@ -1,0 +1,91 @@
+/**
+ * Safe deployments: the API invokes a `live` alias that CodeDeploy shifts between versions as a canary, rolling
+ * back on this region's service alarms. Pulumi sets the alias once; CI runs the deployments (docs/regional-service.md).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import type { RegionGatedOptions } from "../provider-region";
+import type { LambdaService, SafeDeploymentOutputs } from "./args";
+import type { ServiceAlarms } from "./alarms";
+import { assumeRolePolicy } from "./iam";
+
+/** The alias API Gateway invokes when safe deployments are on; CodeDeploy moves it between versions. */
+export const LIVE_ALIAS = "live";
+
+/** Pulumi sets the alias once; after that CodeDeploy owns which version it points at. */
+export function createLiveAlias(s: LambdaService, o: RegionGatedOptions, fn: aws.lambda.Function): aws.lambda.Alias {
+    return new aws.lambda.Alias(
+        `${s.name}-live`,
+        { name: LIVE_ALIAS, functionName: fn.name, functionVersion: fn.version },
+        { ...o.opts, ignoreChanges: ["functionVersion", "routingConfig"] },
+    );
+}
+
+export interface CanaryInputs {
+    fn: aws.lambda.Function;
+    alias: aws.lambda.Alias;
+    alarms: ServiceAlarms;
+    partition: pulumi.Output<string>;
+}
+
+/** The alias's own error alarm, the CodeDeploy application, its role and the deployment group; what CI needs. */
+export function createCanary(s: LambdaService, o: RegionGatedOptions, c: CanaryInputs): pulumi.Output<SafeDeploymentOutputs> {
+    const liveErrors = liveErrorsAlarm(s, o, c.fn, c.alarms);
+    // Named after the function so CI finds the application from the function name it already has.
+    const app = new aws.codedeploy.Application(`${s.name}-deploy`, { name: c.fn.name, computePlatform: "Lambda", tags: s.tags }, o.opts);
+    const deployRole = new aws.iam.Role(`${s.name}-deploy-role`, { assumeRolePolicy: assumeRolePolicy("codedeploy.amazonaws.com"), tags: s.tags }, o.opts);
+    const attachment = new aws.iam.RolePolicyAttachment(
+        `${s.name}-deploy-policy`,
+        { role: deployRole.name, policyArn: pulumi.interpolate`arn:${c.partition}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda` },
+        o.opts,
+    );
+    const { errorRate, latency, throttles } = c.alarms;
+    const group = new aws.codedeploy.DeploymentGroup(
+        `${s.name}-deploy-group`,
+        {
+            appName: app.name,
+            deploymentGroupName: LIVE_ALIAS,
+            serviceRoleArn: deployRole.arn,
+            deploymentConfigName: s.deploymentConfigName,
+            deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+            autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
+            alarmConfiguration: { enabled: true, alarms: [errorRate.name, latency.name, throttles.name, liveErrors.name] },
+            tags: s.tags,
+        },
+        o.after(attachment),
+    );
+    return pulumi.all([app.name, group.deploymentGroupName, c.fn.name, c.alias.name, c.fn.version]).apply(
+        ([applicationName, deploymentGroupName, functionName, aliasName, latestVersion]) => ({
+            applicationName,
+            deploymentGroupName,
+            functionName,
+            aliasName,
+            latestVersion,
+        }),
+    );
+}
+
+/**
+ * The API-wide 5xx rate dilutes a canary's errors (10 % of traffic failing shows as 10 %, or less when the app
+ * answers 5xx without throwing), so the alias's own invocation errors also stop a deployment.
+ */
+function liveErrorsAlarm(s: LambdaService, o: RegionGatedOptions, fn: aws.lambda.Function, a: ServiceAlarms): aws.cloudwatch.MetricAlarm {
+    return new aws.cloudwatch.MetricAlarm(
+        `${s.name}-live-errors`,
+        {
+            name: a.alarmName("live-errors"),
+            alarmDescription: `${s.settings.name} in ${s.region}: invocation errors on the ${LIVE_ALIAS} alias (stops a CodeDeploy deployment)`,
+            namespace: "AWS/Lambda",
+            metricName: "Errors",
+            dimensions: { FunctionName: fn.name, Resource: pulumi.interpolate`${fn.name}:${LIVE_ALIAS}` },
+            statistic: "Sum",
+            period: 60,
+            comparisonOperator: "GreaterThanThreshold",
+            threshold: 0,
+            evaluationPeriods: 1,
+            treatMissingData: "notBreaching",
+            ...a.actions,
+        },
+        o.opts,
+    );
+}

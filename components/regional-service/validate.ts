@@ -1,0 +1,97 @@
+/**
+ * The checks of RegionalService's plain-data args: pure, every problem at once, each naming the arg, the value and
+ * what is allowed. The constructor throws them as one `ArgsError`; the stack's config can call them with its keys.
+ */
+import {
+    ATTRIBUTE_NAME,
+    LAMBDA_MEMORY_MB,
+    LAMBDA_TIMEOUT_S,
+    LOG_RETENTION_DAYS,
+    missing,
+    parseArn,
+    Problem,
+    problem,
+} from "../../packages/aws-facts";
+import { LambdaMode, RegionalServiceArgs, serviceSettings } from "./args";
+
+/** Every problem of `args`; [] when they are valid. */
+export function validateRegionalServiceArgs(args: RegionalServiceArgs): Problem[] {
+    const { mode } = args;
+    return [
+        ...regionProblems(args),
+        ...(mode.kind === "external" ? externalProblems(mode.hostname) : lambdaProblems(mode)),
+        ...(mode.kind === "lambda" ? [...keyProblems(args), ...alarmProblems(args)] : []),
+    ];
+}
+
+function regionProblems({ region, regions, sizedForRegionCount: count }: RegionalServiceArgs): Problem[] {
+    const problems: Problem[] = [];
+    if (!regions.includes(region)) {
+        problems.push(problem("region", region, `is not one of regions ${JSON.stringify(regions)}`, "one of them"));
+    }
+    if (!Number.isInteger(count) || count < 1 || count > regions.length) {
+        problems.push(problem("sizedForRegionCount", count, "is not a count of regions", `an integer from 1 to ${regions.length}`));
+    }
+    return problems;
+}
+
+function externalProblems(hostname: string | undefined): Problem[] {
+    if (hostname) return [];
+    return [missing("mode.hostname", "is missing", `the hostname of this region's service with mode.kind "external"`)];
+}
+
+function lambdaProblems(mode: LambdaMode): Problem[] {
+    const problems: Problem[] = [];
+    const s = serviceSettings(mode);
+    if (!Number.isInteger(s.capacityPerRegion) || s.capacityPerRegion < 1) {
+        problems.push(problem("mode.capacityPerRegion", s.capacityPerRegion, "is not a concurrency", "an integer of at least 1"));
+    }
+    if (!Number.isInteger(s.memoryMb) || s.memoryMb < LAMBDA_MEMORY_MB.min || s.memoryMb > LAMBDA_MEMORY_MB.max) {
+        problems.push(problem("mode.memoryMb", s.memoryMb, "is not a Lambda memory size", `an integer from ${LAMBDA_MEMORY_MB.min} to ${LAMBDA_MEMORY_MB.max}`));
+    }
+    if (!Number.isInteger(s.timeoutSeconds) || s.timeoutSeconds < LAMBDA_TIMEOUT_S.min || s.timeoutSeconds > LAMBDA_TIMEOUT_S.max) {
+        problems.push(problem("mode.timeoutSeconds", s.timeoutSeconds, "is not a Lambda timeout", `an integer from ${LAMBDA_TIMEOUT_S.min} to ${LAMBDA_TIMEOUT_S.max}`));
+    } else if (s.healthTimeoutMs >= s.timeoutSeconds * 1000) {
+        const limit = s.timeoutSeconds * 1000;
+        problems.push(problem("mode.healthTimeoutMs", s.healthTimeoutMs, `is not below the function timeout (${s.timeoutSeconds} s)`, `less than ${limit}`));
+    }
+    if (!(LOG_RETENTION_DAYS as readonly number[]).includes(s.logRetentionDays)) {
+        problems.push(problem("mode.logRetentionDays", s.logRetentionDays, "is not a CloudWatch Logs retention", LOG_RETENTION_DAYS.join(", ")));
+    }
+    if (!mode.validation) {
+        problems.push(missing("mode.validation", "is missing", `the stack's ValidationRecords with mode.kind "lambda"`));
+    }
+    return problems;
+}
+
+function keyProblems(args: RegionalServiceArgs): Problem[] {
+    const problems: Problem[] = [];
+    for (const key of ["partitionKey", "sortKey"] as const) {
+        if (!ATTRIBUTE_NAME.pattern.test(args[key])) {
+            const which = key === "sortKey" ? "sort" : "partition";
+            problems.push(problem(key, args[key], "is not an attribute name", `the table's ${which} key name (the app needs both keys, type S)`));
+        }
+    }
+    if (args.partitionKey === args.sortKey) {
+        problems.push(problem("sortKey", args.sortKey, "equals partitionKey", "a different attribute name"));
+    }
+    return problems;
+}
+
+function alarmProblems({ region, alarmTopicArn, alarmThresholds }: RegionalServiceArgs): Problem[] {
+    const problems: Problem[] = [];
+    if (alarmTopicArn !== undefined) {
+        const arn = parseArn(alarmTopicArn);
+        if (!arn || arn.service !== "sns") {
+            problems.push(problem("alarmTopicArn", alarmTopicArn, "is not an SNS topic ARN", `arn:aws:sns:${region}:<account>:<topic>`));
+        } else if (arn.region !== region) {
+            problems.push(problem("alarmTopicArn", alarmTopicArn, `is in ${arn.region}`, `a topic in ${region} (alarm actions must target their own region)`));
+        }
+    }
+    for (const [key, value] of Object.entries(alarmThresholds ?? {})) {
+        if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+            problems.push(problem(`alarmThresholds.${key}`, value, "is not a threshold", "a number of at least 0"));
+        }
+    }
+    return problems;
+}

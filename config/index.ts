@@ -1,0 +1,146 @@
+/**
+ * The only module that reads stack configuration: one strict schema (schema.ts), the checks across keys
+ * (checks.ts) and the failover plan (failover.ts). Bad config fails with one error listing every problem before
+ * any resource is registered. Secrets are never read: the Cloudflare token belongs to its provider
+ * (`cloudflare:apiToken` or CLOUDFLARE_API_TOKEN); we check only that it is not plain text and, for an update, set.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { Consistency, Problem } from "../packages/aws-facts";
+import { ArgsError } from "../components/problems";
+import { crossKeyProblems } from "./checks";
+import { FailoverPlan, planFailover } from "./failover";
+import { NAMESPACE } from "./issues";
+import { AlarmSettings, CloudflareSettings, Complete, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
+import { ConfigSource, keyProblems, parseKeys } from "./source";
+
+export { NAMESPACE } from "./issues";
+export type { ConfigSource } from "./source";
+export type { CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
+export type { FailoverInput, FailoverPlan } from "./failover";
+export type { Consistency } from "../packages/aws-facts";
+
+export type TrafficLayer = "route53" | "cloudflare";
+
+/** The whole stack configuration as plain typed data. Components receive parts of it; none reads config. */
+export interface StackConfig {
+    project: string;
+    stack: string;
+    regions: string[];
+    homeRegion: string;
+    /** Regions that serve traffic and are not drained. */
+    servingRegions: string[];
+    domain: string;
+    zoneName: string;
+    consistency: Consistency;
+    witnessRegion?: string;
+    traffic: TrafficLayer;
+    drain: string[];
+    hostedZoneId?: string;
+    cloudflare?: CloudflareSettings;
+    table: TableSettings;
+    service: ServiceSettings;
+    health: HealthSettings;
+    routing: RoutingSettings;
+    rtoTargetSeconds: number;
+    /** Health check, record and monitor settings derived from the RTO target by the failover model. */
+    failover: FailoverPlan;
+    alarms: AlarmSettings;
+    tags: Record<string, string>;
+    protect: boolean;
+    allowReplicaRemoval: boolean;
+    /** Regions whose replica gets deletion protection off: the first of the two updates that remove a replica. */
+    unprotectReplicas: string[];
+}
+
+/** Thrown for bad config: every problem at once, each naming the key, the value and what is allowed. */
+export class ConfigError extends ArgsError {
+    constructor(problems: readonly Problem[]) {
+        super("Invalid stack configuration", problems);
+        this.name = "ConfigError";
+    }
+}
+
+// `isConfigSecret` is not on @pulumi/pulumi's public surface; it is how the SDK itself tells secret keys apart.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const runtimeConfig: { isConfigSecret(key: string): boolean } = require("@pulumi/pulumi/runtime/config");
+
+/** The config of the running Pulumi program. */
+export function loadConfig(): StackConfig {
+    const all = pulumi.runtime.allConfig();
+    const values: Record<string, string> = {};
+    for (const k of Object.keys(all)) {
+        if (k.startsWith(`${NAMESPACE}:`)) {
+            // Secret keys of our namespace are only checked, never read.
+            values[k.slice(NAMESPACE.length + 1)] = runtimeConfig.isConfigSecret(k) ? "" : all[k]!;
+        }
+    }
+    return parseConfig({
+        project: pulumi.getProject(),
+        stack: pulumi.getStack(),
+        values,
+        allKeys: Object.keys(all),
+        isSecret: (k) => runtimeConfig.isConfigSecret(k),
+        isUpdate: !pulumi.runtime.isDryRun(),
+        env: process.env,
+    });
+}
+
+/** Parses and checks a stack's config. Pure: every input comes through `source`. */
+export function parseConfig(source: ConfigSource): StackConfig {
+    const { parsed, problems: schemaProblems } = parseKeys(source);
+    const problems = [...keyProblems(source), ...schemaProblems, ...crossKeyProblems(parsed, source)];
+    if (problems.length > 0) throw new ConfigError(problems);
+    // Every key is valid from here on: the failover model reads several of them.
+    const complete = parsed as Complete;
+    const failover = planFailover(failoverInput(complete));
+    if ("problems" in failover) throw new ConfigError(failover.problems);
+    return stackConfig(source, complete, failover);
+}
+
+function failoverInput(p: Complete): Parameters<typeof planFailover>[0] {
+    return {
+        traffic: p.traffic,
+        consistency: p.consistency,
+        rtoTargetSeconds: p.rtoTargetSeconds,
+        health: p.health,
+        routing: p.routing,
+        cloudflare: p.cloudflare,
+    };
+}
+
+/** The parsed keys as the typed config, with the defaults that depend on other keys. */
+function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan): StackConfig {
+    return {
+        project: source.project,
+        stack: source.stack,
+        regions: p.regions,
+        homeRegion: p.homeRegion,
+        servingRegions: p.regions.filter((r) => !p.drain.includes(r)),
+        domain: p.domain,
+        // Required by zoneProblems: the zone is never guessed.
+        zoneName: p.zoneName!,
+        consistency: p.consistency,
+        witnessRegion: p.witnessRegion,
+        traffic: p.traffic,
+        drain: p.drain,
+        hostedZoneId: p.hostedZoneId,
+        cloudflare: p.cloudflare,
+        table: { ...p.table, ttlAttribute: ttlAttribute(p) },
+        service: { ...p.service, safeDeployment: p.service.safeDeployment ?? p.protect },
+        health: p.health,
+        routing: p.routing,
+        rtoTargetSeconds: p.rtoTargetSeconds,
+        failover,
+        alarms: p.alarms,
+        tags: { "app:name": "active-active", "app:stack": source.stack, ...p.tags },
+        protect: p.protect,
+        allowReplicaRemoval: p.allowReplicaRemoval,
+        unprotectReplicas: p.unprotectReplicas,
+    };
+}
+
+/** Expiry by TTL where the table supports it: strong consistency has no TTL, so the app enforces expiry itself. */
+function ttlAttribute(p: Complete): string | null {
+    if (p.table.ttlAttribute !== undefined) return p.table.ttlAttribute;
+    return p.consistency === "strong" ? null : "expiresAt";
+}

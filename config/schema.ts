@@ -1,0 +1,216 @@
+/**
+ * The schema of every `active-active:` key: types, ranges and the stack's defaults. Limits and name patterns come
+ * from packages/aws-facts, defaults from the components' own defaults objects where the component has one; the
+ * values chosen here are the reference stack's own. Each message is `<reason>; allowed: <allowed>` (see issues.ts).
+ */
+import { z } from "zod";
+import {
+    ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, DNS_NAME, HOSTED_ZONE_ID, INDEX_NAME, isAwsRegion, LAMBDA_MEMORY_MB,
+    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
+    ROUTE53_MIN_CHECKER_REGIONS, SNS_TOPIC_ARN, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
+} from "../packages/aws-facts";
+import { DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
+import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
+import { REGIONAL_SERVICE_DEFAULTS } from "../components/regional-service/args";
+
+/** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
+export function says(reason: string, allowed: string): string {
+    return `${reason}; allowed: ${allowed}`;
+}
+
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
+
+/** An enum whose message lists its values. */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+    return z.enum(values, { message: says(`is not ${what}`, quoted(values)) });
+}
+
+const dnsName = z
+    .string()
+    .max(253, { abort: true })
+    .regex(DNS_NAME.pattern, { message: says("is not a DNS name", DNS_NAME.allowed) });
+
+const region = z.string().refine((v) => isAwsRegion(v), { message: says("is not an AWS region", AWS_REGIONS.join(", ")) });
+
+const attributeName = z.string().regex(ATTRIBUTE_NAME.pattern, { message: says("is not a DynamoDB attribute name", ATTRIBUTE_NAME.allowed) });
+
+const keyAttribute = z.object({ name: attributeName, type: oneOf(["S", "N", "B"], "a key type") }).strict();
+
+const gsi = z
+    .object({
+        name: z.string().regex(INDEX_NAME.pattern, { message: says("is not an index name", INDEX_NAME.allowed) }),
+        partitionKey: keyAttribute,
+        sortKey: keyAttribute.optional(),
+        projection: oneOf(["ALL", "KEYS_ONLY"], "a projection").default("ALL"),
+    })
+    .strict();
+
+const capacity = z.number().int().min(CAPACITY_UNITS.min).max(CAPACITY_UNITS.max);
+
+/** The reference stack's key schema: the app stores every record under `pk` and `sk`. */
+export const STACK_KEY_SCHEMA = { partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" } } as const;
+
+/** The config spells billing as DynamoDB's API does; GlobalTable's `billing.mode` names the same two modes. */
+export const BILLING_MODES = { onDemand: "PAY_PER_REQUEST", provisioned: "PROVISIONED" } as const;
+
+const provisioned = GLOBAL_TABLE_DEFAULTS.provisioned;
+export const tableSchema = z
+    .object({
+        name: z.string().regex(TABLE_NAME.pattern, { message: says("is not a DynamoDB table name", TABLE_NAME.allowed) }).optional(),
+        partitionKey: keyAttribute.default({ ...STACK_KEY_SCHEMA.partitionKey }),
+        sortKey: keyAttribute.nullable().default({ ...STACK_KEY_SCHEMA.sortKey }),
+        billingMode: oneOf(["PAY_PER_REQUEST", "PROVISIONED"], "a billing mode").default(BILLING_MODES[GLOBAL_TABLE_DEFAULTS.billing.mode]),
+        readCapacity: capacity.default(provisioned.readCapacity),
+        writeCapacity: capacity.default(provisioned.writeCapacity),
+        autoscaling: z
+            .object({
+                maxReadCapacity: capacity.default(provisioned.autoscaling.maxReadCapacity),
+                maxWriteCapacity: capacity.default(provisioned.autoscaling.maxWriteCapacity),
+                targetUtilizationPercent: z.number().min(TARGET_UTILIZATION_PERCENT.min).max(TARGET_UTILIZATION_PERCENT.max).default(provisioned.autoscaling.targetUtilizationPercent),
+            })
+            .strict()
+            .default({ ...provisioned.autoscaling }),
+        ttlAttribute: attributeName.nullable().optional(),
+        globalSecondaryIndexes: z.array(gsi).max(MAX_GSIS).default([]),
+        localSecondaryIndexes: z.array(z.object({ name: z.string(), sortKey: keyAttribute }).strict()).default([]),
+        pointInTimeRecoveryDays: z.number().int().min(PITR_DAYS.min).max(PITR_DAYS.max).default(GLOBAL_TABLE_DEFAULTS.pointInTimeRecoveryDays),
+    })
+    .strict();
+
+const jwtAuth = z
+    .object({
+        type: z.literal("jwt"),
+        issuer: z.string().url({ message: says("is not a URL", "the issuer URL of your identity provider") }),
+        audience: z.array(z.string().min(1)).min(1),
+    })
+    .strict();
+const iamAuth = z.object({ type: z.literal("iam") }).strict();
+
+const service = REGIONAL_SERVICE_DEFAULTS;
+export const serviceSchema = z
+    .object({
+        mode: oneOf(["lambda", "external"], "a service mode").default("lambda"),
+        name: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]{1,30}$/, { message: says("is not a service name", "2-31 lower-case letters, digits, hyphens, starting with a letter") })
+            .default(service.name),
+        memoryMb: z.number().int().min(LAMBDA_MEMORY_MB.min).max(LAMBDA_MEMORY_MB.max).default(service.memoryMb),
+        timeoutSeconds: z.number().int().min(LAMBDA_TIMEOUT_S.min).max(LAMBDA_TIMEOUT_S.max).default(service.timeoutSeconds),
+        capacityPerRegion: z.number().int().min(1).max(10000).default(service.capacityPerRegion),
+        throttle: z
+            .object({
+                rateLimit: z.number().positive().max(10000).default(service.throttle.rateLimit),
+                burstLimit: z.number().int().positive().max(5000).default(service.throttle.burstLimit),
+            })
+            .strict()
+            .default({ ...service.throttle }),
+        logRetentionDays: z
+            .number()
+            .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+                message: says("is not a CloudWatch Logs retention", LOG_RETENTION_DAYS.join(", ")),
+            })
+            .default(service.logRetentionDays),
+        healthTimeoutMs: z.number().int().min(200).max(1800).default(service.healthTimeoutMs),
+        // Unset follows active-active:protect (see config/index.ts), not the component's default.
+        safeDeployment: z.boolean().optional(),
+        auth: z
+            .discriminatedUnion("type", [jwtAuth, iamAuth], { message: says("is not an authorizer", '{"type":"jwt",...} or {"type":"iam"}') })
+            .default({ ...service.auth }),
+        endpoints: z.record(z.string(), dnsName).default({}),
+    })
+    .strict();
+
+const checkerRegion = z.string().refine((r) => ROUTE53_CHECKER_REGIONS.includes(r), {
+    message: says("is not a Route 53 checker region", ROUTE53_CHECKER_REGIONS.join(", ")),
+});
+
+export const healthSchema = z
+    .object({
+        path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/, { message: says("is not a path", "an absolute path such as /health") }).default("/health"),
+        requestIntervalSeconds: z.union([z.literal(10), z.literal(30)], { message: says("is not a Route 53 request interval", "10, 30") }).optional(),
+        failureThreshold: z.number().int().min(ROUTE53_FAILURE_THRESHOLD.min).max(ROUTE53_FAILURE_THRESHOLD.max).optional(),
+        checkerRegions: z.array(checkerRegion).min(ROUTE53_MIN_CHECKER_REGIONS).default(["us-east-1", "eu-west-1", "ap-southeast-1"]),
+    })
+    .strict();
+
+export const routingSchema = z
+    .object({
+        recordType: oneOf(["auto", "alias", "cname"], "a record type").default("auto"),
+        cnameTtlSeconds: z.number().int().min(ROUTE53_CNAME_TTL_SECONDS.min).max(ROUTE53_CNAME_TTL_SECONDS.max).optional(),
+        dualStack: z.boolean().default(false),
+    })
+    .strict();
+
+const hex32 = (what: string) => z.string().regex(/^[0-9a-f]{32}$/, { message: says(`is not a Cloudflare ${what}`, "32 hex characters") });
+
+export const cloudflareSchema = z
+    .object({
+        accountId: hex32("account id"),
+        zoneId: hex32("zone id"),
+        steering: oneOf(["dynamic_latency", "proximity", "geo"], "a steering policy").default("dynamic_latency"),
+        proxied: z.boolean().default(true),
+        sessionAffinity: oneOf(["none", "cookie"], "a session affinity").default("none"),
+        plan: oneOf(["enterprise", "business", "pro", "free"], "a Cloudflare plan").default(DEFAULT_CLOUDFLARE_PLAN),
+        monitorIntervalSeconds: z.number().int().min(10).max(3600).optional(),
+        consecutiveDown: z.number().int().min(1).max(10).optional(),
+        ttlSeconds: z.number().int().min(30).max(86400).optional(),
+    })
+    .strict();
+
+export const alarmsSchema = z
+    .object({
+        snsTopicArns: z.record(z.string(), z.string().regex(SNS_TOPIC_ARN.pattern, { message: says("is not an SNS topic ARN", SNS_TOPIC_ARN.allowed) })).default({}),
+        email: z.string().email({ message: says("is not an email address", "an address such as oncall@example.com") }).optional(),
+    })
+    .strict();
+
+/** A tag key, checked by the one tag rule (aws-facts `tagProblems`); the first problem is the one reported. */
+const tagKey = z.string().superRefine((key, ctx) => {
+    const [first] = tagProblems({ [key]: "" }, "tags");
+    if (first) ctx.addIssue({ code: "custom", message: says(first.reason, first.allowed) });
+});
+
+const regionCount = (n: number) => `has ${n} region${n === 1 ? "" : "s"}`;
+
+/** Every key of the `active-active` namespace with its schema. Order is the order errors are reported in. */
+export const KEYS = {
+    regions: z.array(region).min(MIN_REGIONS, {
+        error: (issue) => says(regionCount(Array.isArray(issue.input) ? issue.input.length : 0), `at least ${MIN_REGIONS} regions`),
+    }),
+    homeRegion: region,
+    domain: dnsName,
+    consistency: oneOf(["eventual", "strong"], "a consistency mode").default(GLOBAL_TABLE_DEFAULTS.consistency),
+    witnessRegion: region.optional(),
+    traffic: oneOf(["route53", "cloudflare"], "a traffic layer").default("route53"),
+    drain: z.array(z.string()).default([]),
+    hostedZoneId: z.string().regex(HOSTED_ZONE_ID.pattern, { message: says("is not a Route 53 hosted zone id", HOSTED_ZONE_ID.allowed) }).optional(),
+    zoneName: dnsName.optional(),
+    cloudflare: cloudflareSchema.optional(),
+    table: tableSchema.default(tableSchema.parse({})),
+    service: serviceSchema.default(serviceSchema.parse({})),
+    health: healthSchema.default(healthSchema.parse({})),
+    routing: routingSchema.default(routingSchema.parse({})),
+    rtoTargetSeconds: z.number().int().min(1).max(3600).default(180),
+    alarms: alarmsSchema.default(alarmsSchema.parse({})),
+    tags: z.record(tagKey, z.string().max(TAG_VALUE_MAX_LENGTH)).default({}),
+    protect: z.boolean().default(GLOBAL_TABLE_DEFAULTS.protect),
+    allowReplicaRemoval: z.boolean().default(GLOBAL_TABLE_DEFAULTS.allowReplicaRemoval),
+    unprotectReplicas: z.array(region).default([]),
+} as const;
+
+export type Keys = typeof KEYS;
+export type Key = keyof Keys;
+/** Every key with its parsed value (defaults applied). */
+export type Complete = { [K in Key]: z.output<Keys[K]> };
+/** The keys that parsed; a key whose value was refused is absent. */
+export type Parsed = Partial<Complete>;
+
+/** Keys whose value is text: the engine's string is the value, never decoded as JSON. */
+export const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
+
+export type TableSettings = z.output<typeof tableSchema> & { ttlAttribute: string | null };
+export type ServiceSettings = Omit<z.output<typeof serviceSchema>, "safeDeployment"> & { safeDeployment: boolean };
+export type HealthSettings = z.output<typeof healthSchema>;
+export type RoutingSettings = z.output<typeof routingSchema>;
+export type CloudflareSettings = z.output<typeof cloudflareSchema>;
+export type AlarmSettings = z.output<typeof alarmsSchema>;

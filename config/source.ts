@@ -1,0 +1,80 @@
+/**
+ * What `parseConfig` reads (a `ConfigSource`: the engine's raw strings, which keys are secret) and its first two
+ * steps: keys that are unknown or hold secrets, then each known key through its schema. Secret values of our
+ * namespace are never decoded, so they cannot reach a message.
+ */
+import type { z } from "zod";
+import { missing, Problem } from "../packages/aws-facts";
+import { issueProblem, NAMESPACE } from "./issues";
+import { Key, KEYS, Parsed, TEXT_KEYS } from "./schema";
+
+export interface ConfigSource {
+    project: string;
+    stack: string;
+    /** Raw values of the `active-active` namespace, by bare key. */
+    values: Record<string, string>;
+    /** Every config key of the stack (any namespace), to find secrets stored in plain text. */
+    allKeys: string[];
+    isSecret(key: string): boolean;
+    /** True during `pulumi up`'s update step, when the Cloudflare provider needs its token. */
+    isUpdate: boolean;
+    env: Record<string, string | undefined>;
+}
+
+/** Reads a raw config string the way the engine encodes it: JSON for lists, objects, numbers and booleans. */
+export function decode(raw: string): unknown {
+    try {
+        return JSON.parse(raw);
+    } catch {
+        return raw;
+    }
+}
+
+const SECRET_LIKE = /(token|secret|password|passwd|apikey|api_key|privatekey|private_key)/i;
+
+/** Keys of our namespace stored with `--secret`: only checked, never read. */
+export function secretKeys(source: ConfigSource): Set<string> {
+    return new Set(Object.keys(source.values).filter((key) => source.isSecret(`${NAMESPACE}:${key}`)));
+}
+
+/** Unknown keys of our namespace, secrets kept in it, and credentials of other namespaces stored in plain text. */
+export function keyProblems(source: ConfigSource): Problem[] {
+    const problems: Problem[] = [];
+    const secret = secretKeys(source);
+    for (const key of Object.keys(source.values)) {
+        const path = `${NAMESPACE}:${key}`;
+        if (!Object.hasOwn(KEYS, key)) problems.push(missing(path, "unknown key", Object.keys(KEYS).join(", "), "unknown-key"));
+        if (SECRET_LIKE.test(key)) {
+            problems.push(
+                missing(path, "looks like a secret stored in stack config", "none here — credentials belong to their provider (e.g. `pulumi config set --secret cloudflare:apiToken`)", "secret-in-config"),
+            );
+        } else if (secret.has(key)) {
+            problems.push(missing(path, "is stored as a secret", "plain text (only credentials are secret, and they belong to their provider)", "secret-key"));
+        }
+    }
+    for (const key of source.allKeys) {
+        // Keys of our namespace that look like secrets are reported above, once.
+        if (key.startsWith(`${NAMESPACE}:`)) continue;
+        if (SECRET_LIKE.test(key.split(":").pop() ?? "") && !source.isSecret(key)) {
+            problems.push(missing(key, "is stored in plain text", `a secret (\`pulumi config set --secret ${key} ...\`) or the provider's environment variable`, "plain-text-secret"));
+        }
+    }
+    return problems;
+}
+
+/** Every known key through its schema, in the order of KEYS; a key that fails is left out of `parsed`. */
+export function parseKeys(source: ConfigSource): { parsed: Parsed; problems: Problem[] } {
+    const parsed: Record<string, unknown> = {};
+    const problems: Problem[] = [];
+    const secret = secretKeys(source);
+    for (const key of Object.keys(KEYS) as Key[]) {
+        if (secret.has(key)) continue;
+        const raw = source.values[key];
+        // Text keys keep their raw string: "12345" is a (bad) zone id, not a number.
+        const value = raw === undefined ? undefined : TEXT_KEYS.has(key) ? raw : decode(raw);
+        const result = (KEYS[key] as z.ZodType).safeParse(value);
+        if (result.success) parsed[key] = result.data;
+        else problems.push(...result.error.issues.map((issue) => issueProblem(key, value, issue)));
+    }
+    return { parsed: parsed as Parsed, problems };
+}

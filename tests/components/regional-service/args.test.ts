@@ -1,0 +1,44 @@
+import * as aws from "@pulumi/aws";
+import {
+    DEFAULT_ALARM_THRESHOLDS,
+    DEFAULT_DEPLOYMENT_CONFIG,
+    REGIONAL_SERVICE_DEFAULTS,
+    serviceSettings,
+} from "../../../components/regional-service";
+import { lambdaService } from "../../../components/regional-service/args";
+import { APP_ENTRY } from "../../../components/bundle";
+import { ValidationRecords } from "../../../components/certificate-validation";
+import { argsFor, ZONE } from "../../fixtures/regional-service";
+
+describe("serviceSettings", () => {
+    test("nothing given: every default", () => {
+        expect(serviceSettings({})).toEqual(REGIONAL_SERVICE_DEFAULTS);
+    });
+
+    test("what is given wins; undefined counts as not given; keys that are not settings stay out", () => {
+        const given = { kind: "lambda", memoryMb: 1024, timeoutSeconds: undefined, auth: { type: "jwt" as const, issuer: "https://id.example.com/", audience: ["a"] } };
+        expect(serviceSettings(given)).toEqual({
+            ...REGIONAL_SERVICE_DEFAULTS,
+            memoryMb: 1024,
+            auth: { type: "jwt", issuer: "https://id.example.com/", audience: ["a"] },
+        });
+    });
+});
+
+test("lambdaService applies the defaults of entry, deployment config, thresholds and tags", () => {
+    const validation = new ValidationRecords("v", { kind: "route53", zoneId: ZONE, provider: {} as aws.Provider });
+    const args = { ...argsFor("us-west-2"), tags: undefined, alarmThresholds: { latencyP99Ms: 900 } };
+    const s = lambdaService("orders-us-west-2", args, { kind: "lambda", validation });
+    expect({ ...s, args: undefined }).toEqual({
+        name: "orders-us-west-2",
+        region: "us-west-2",
+        peers: ["us-east-1", "eu-west-1"],
+        args: undefined,
+        settings: REGIONAL_SERVICE_DEFAULTS,
+        validation,
+        entry: APP_ENTRY,
+        deploymentConfigName: DEFAULT_DEPLOYMENT_CONFIG,
+        thresholds: { ...DEFAULT_ALARM_THRESHOLDS, latencyP99Ms: 900 },
+        tags: {},
+    });
+});
