@@ -150,6 +150,7 @@ describe("declared RTO target", () => {
         const { byName } = await deploy(argsFor(regions, { rtoTargetSeconds: 120 }));
         for (const r of regions) {
             expect(byName(`${T}-${r}-check`).inputs.tags).toEqual({ Name: `${T}-${r}`, "activeactive:region": r, "activeactive:rto-target-seconds": "120" });
+            expect(byName(`${T}-${r}-check`).inputs).toEqual(regionalCheck(r, { rtoTargetSeconds: 120 }, DEFAULT_THRESHOLD));
             expect(byName(`${T}-${r}-gate`).inputs.tags).toEqual({ Name: `${T}-${r}-gate`, "activeactive:region": r });
         }
     });
