@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests", "<rootDir>/policies", "<rootDir>/packages"],
   testMatch: ["**/*.test.ts"],
+  // The slow suite (`npm run test:slow`, jest.slow.config.js) holds what is slow by nature.
+  testPathIgnorePatterns: ["/node_modules/", "\\.slow\\.test\\.ts$"],
   transform: {
     "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } }],
   },
