@@ -9,6 +9,7 @@ import {
     show, strongConsistencyProblems, TopologyKeys,
 } from "../packages/aws-facts";
 import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks";
+import { healthTimeoutProblems } from "../components/regional-service/validate";
 import { keyPath } from "./issues";
 import { Parsed, STACK_KEY_SCHEMA } from "./schema";
 import { ConfigSource, decode } from "./source";
@@ -173,11 +174,7 @@ export function serviceProblems(p: Parsed): Problem[] {
         const why = "the reference app stores heartbeats, items and idempotency records under one partition key scheme with a sort key";
         problems.push(problem(keyPath("table", ["sortKey"]), null, "leaves the table without a sort key", `a sort key (${show(STACK_KEY_SCHEMA.sortKey)}) with service mode "lambda" (${why})`, "sort-key-required"));
     }
-    const timeoutMs = service.timeoutSeconds * 1000;
-    if (service.healthTimeoutMs >= timeoutMs) {
-        const reason = `is not below the function timeout (${service.timeoutSeconds} s)`;
-        problems.push(problem(keyPath("service", ["healthTimeoutMs"]), service.healthTimeoutMs, reason, `less than ${timeoutMs}`, "health-timeout"));
-    }
+    problems.push(...healthTimeoutProblems(service.healthTimeoutMs, service.timeoutSeconds, keyPath("service", ["healthTimeoutMs"])));
     return problems;
 }
 

@@ -2,6 +2,7 @@
  * LatencyRouting's alarms: one per regional check and one over every gate, in us-east-1 where Route 53 publishes
  * its health metrics, notifying the given topic or one this component creates.
  */
+import { SCOPE_GLOBAL } from "../../packages/aws-facts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ResolvedLatencyRoutingArgs, TAG_SCOPE } from "./args";
@@ -9,7 +10,7 @@ import { ResolvedLatencyRoutingArgs, TAG_SCOPE } from "./args";
 /** The given topic, else a topic of this component's own. */
 export function alarmTopicArn(name: string, args: ResolvedLatencyRoutingArgs, parent: pulumi.Resource): pulumi.Output<string> {
     if (args.alarmTopicArn) return pulumi.output(args.alarmTopicArn);
-    return new aws.sns.Topic(`${name}-alarms`, { tags: { ...args.tags, [TAG_SCOPE]: "global" } }, { parent }).arn;
+    return new aws.sns.Topic(`${name}-alarms`, { tags: { ...args.tags, [TAG_SCOPE]: SCOPE_GLOBAL } }, { parent }).arn;
 }
 
 /** What one alarm watches: a regional check (`<name>-<region>-alarm`) or the check over every gate. */

@@ -66,6 +66,4 @@ export type ResolvedLatencyRoutingArgs = WithDefaults<LatencyRoutingArgs, typeof
  * Tags that say what a check or alarm watches, read by the policy pack's region-parity and RTO rules
  * (policies/lib/conventions.ts) so that they do not depend on logical names.
  */
-export const TAG_REGION = "activeactive:region";
-export const TAG_SCOPE = "activeactive:scope";
-export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";
+export { TAG_REGION, TAG_RTO_TARGET, TAG_SCOPE } from "../../packages/aws-facts";

@@ -2,6 +2,7 @@
  * The health checks of LatencyRouting: each region's HTTPS check, its drain gate, and the calculated check over
  * every gate. Why a gate rather than inverting or disabling the regional check: docs/traffic.md (`-gate`).
  */
+import { SCOPE_GLOBAL } from "../../packages/aws-facts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_RTO_TARGET, TAG_SCOPE } from "./args";
@@ -72,7 +73,7 @@ export function createAnyRegionCheck(
             // unhealthy, and a drained region that is still up must not hide that from this alarm.
             childHealthchecks: gates.map((c) => c.id),
             childHealthThreshold: 1,
-            tags: { ...args.tags, Name: `${name}-any-region`, [TAG_SCOPE]: "global" },
+            tags: { ...args.tags, Name: `${name}-any-region`, [TAG_SCOPE]: SCOPE_GLOBAL },
         },
         { parent },
     );

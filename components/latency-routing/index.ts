@@ -4,6 +4,7 @@
  * alarm. Route 53 is global: the caller passes the us-east-1 provider and every child inherits it.
  * What it creates, drains, and replaces: docs/traffic.md (`LatencyRouting`).
  */
+import { SCOPE_GLOBAL } from "../../packages/aws-facts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Rpo, Rto, route53Rto, rpo } from "../../packages/failover-model";
@@ -80,7 +81,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
     /** The check over every gate and its alarm: Route 53 fails open when every record is unhealthy, so page then. */
     private addAnyRegion(name: string, args: ResolvedLatencyRoutingArgs): pulumi.Output<string> {
         const anyRegion = createAnyRegionCheck(name, args, Object.values(this.gates), this);
-        const tags = { ...args.tags, [TAG_SCOPE]: "global" };
+        const tags = { ...args.tags, [TAG_SCOPE]: SCOPE_GLOBAL };
         const watched = { logicalName: `${name}-any-region-alarm`, check: anyRegion, description: `${args.serviceName}: no region is healthy`, tags };
         this.alarms.push(createUnhealthyAlarm(watched, this.alarmTopicArn, this));
         return anyRegion.id;

@@ -40,6 +40,16 @@ function externalProblems(hostname: string | undefined): Problem[] {
     return [missing("mode.hostname", "is missing", `the hostname of this region's service with mode.kind "external"`)];
 }
 
+/**
+ * The health check's budget must end before the function's own timeout, or a slow check dies as a Lambda timeout
+ * (a 502) instead of answering 503. `path` names the setting as the caller spells it.
+ */
+export function healthTimeoutProblems(healthTimeoutMs: number, timeoutSeconds: number, path = "mode.healthTimeoutMs"): Problem[] {
+    const limit = timeoutSeconds * 1000;
+    if (healthTimeoutMs < limit) return [];
+    return [problem(path, healthTimeoutMs, `is not below the function timeout (${timeoutSeconds} s)`, `less than ${limit}`, "health-timeout")];
+}
+
 function lambdaProblems(mode: LambdaMode): Problem[] {
     const problems: Problem[] = [];
     const s = serviceSettings(mode);
@@ -51,10 +61,7 @@ function lambdaProblems(mode: LambdaMode): Problem[] {
     }
     if (!Number.isInteger(s.timeoutSeconds) || s.timeoutSeconds < LAMBDA_TIMEOUT_S.min || s.timeoutSeconds > LAMBDA_TIMEOUT_S.max) {
         problems.push(problem("mode.timeoutSeconds", s.timeoutSeconds, "is not a Lambda timeout", `an integer from ${LAMBDA_TIMEOUT_S.min} to ${LAMBDA_TIMEOUT_S.max}`));
-    } else if (s.healthTimeoutMs >= s.timeoutSeconds * 1000) {
-        const limit = s.timeoutSeconds * 1000;
-        problems.push(problem("mode.healthTimeoutMs", s.healthTimeoutMs, `is not below the function timeout (${s.timeoutSeconds} s)`, `less than ${limit}`));
-    }
+    } else problems.push(...healthTimeoutProblems(s.healthTimeoutMs, s.timeoutSeconds));
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(s.logRetentionDays)) {
         problems.push(problem("mode.logRetentionDays", s.logRetentionDays, "is not a CloudWatch Logs retention", LOG_RETENTION_DAYS.join(", ")));
     }

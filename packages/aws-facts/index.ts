@@ -11,3 +11,4 @@ export * from "./limits";
 export * from "./patterns";
 export * from "./consistency";
 export * from "./keys";
+export * from "./conventions";

@@ -23,10 +23,9 @@ import { isRegionName, regionInText } from "./aws-facts";
 import type { StackResource } from "./policy";
 import { asList, isUnknown, num, str, tag } from "./values";
 
-export const TAG_REGION = "activeactive:region";
-export const TAG_SCOPE = "activeactive:scope";
-export const SCOPE_GLOBAL = "global";
-export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";
+import { SCOPE_GLOBAL, TAG_REGION, TAG_RTO_TARGET, TAG_SCOPE } from "@active-active/aws-facts";
+
+export { SCOPE_GLOBAL, TAG_REGION, TAG_RTO_TARGET, TAG_SCOPE } from "@active-active/aws-facts";
 
 const GLOBAL_NAME = /(^|[^a-z0-9])(any-region|all-regions)([^a-z0-9]|$)/;
 const TRAFFIC_COMPONENT = /^activeactive:(route53|cloudflare):/;
