@@ -41,3 +41,30 @@ export function allowStatements(type: string, props: Record<string, any>, report
     }
     return out;
 }
+
+/** Resources that attach existing (managed) policies to a role, user or group, and where each holds the ARNs. */
+export const ATTACHMENT_TYPES: Record<string, { field: string; list: boolean }> = {
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": { field: "policyArn", list: false },
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment": { field: "policyArn", list: false },
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": { field: "policyArn", list: false },
+    "aws:iam/policyAttachment:PolicyAttachment": { field: "policyArn", list: false },
+    "aws:iam/role:Role": { field: "managedPolicyArns", list: true },
+    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": { field: "policyArns", list: true },
+    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": { field: "policyArns", list: true },
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": { field: "policyArns", list: true },
+};
+
+/** The policy ARNs a resource attaches, each with where it sits; unknown ones (a preview) are left out. */
+export function attachedPolicyArns(type: string, props: Record<string, any>): { where: string; arn: string }[] {
+    const spec = ATTACHMENT_TYPES[type];
+    if (!spec) return [];
+    const value = props[spec.field];
+    if (isUnknown(value)) return [];
+    if (!spec.list) return str(value) ? [{ where: spec.field, arn: value }] : [];
+    return asList(value as unknown[]).flatMap((v, i) => (str(v) ? [{ where: `${spec.field}[${i}]`, arn: v as string }] : []));
+}
+
+/** An AWS managed policy (`arn:<partition>:iam::aws:policy/...`): written by AWS, changed by AWS, never scoped to us. */
+export function isAwsManagedPolicyArn(arn: string): boolean {
+    return /^arn:[^:]+:iam::aws:policy\//.test(arn);
+}

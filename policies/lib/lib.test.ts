@@ -75,10 +75,10 @@ describe("iam", () => {
                 Statement: { Sid: "One", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", Principal: { AWS: ["arn:aws:iam::1:root", "*"] }, Condition: {} },
             }),
         ).toEqual([
-            { label: "One", effect: "Allow", actions: ["s3:GetObject"], notActions: [], resources: ["arn:aws:s3:::b/*"], notResources: [], principals: ["arn:aws:iam::1:root", "*"], hasCondition: true },
+            { label: "One", effect: "Allow", actions: ["s3:GetObject"], notActions: [], resources: ["arn:aws:s3:::b/*"], notResources: [], principals: ["arn:aws:iam::1:root", "*"], notPrincipals: [], hasCondition: true, conditionKeys: [] },
         ]);
         expect(statementsOf({ statements: [{ effect: "Deny", actions: ["*"], principals: [{ type: "AWS", identifiers: ["*"] }] }] })).toEqual([
-            { label: "Statement[0]", effect: "Deny", actions: ["*"], notActions: [], resources: [], notResources: [], principals: ["*"], hasCondition: false },
+            { label: "Statement[0]", effect: "Deny", actions: ["*"], notActions: [], resources: [], notResources: [], principals: ["*"], notPrincipals: [], hasCondition: false, conditionKeys: [] },
         ]);
         expect(statementsOf("[")).toEqual({ error: "is not valid JSON" });
         expect(statementsOf(UNKNOWN)).toBe(UNKNOWN);
@@ -87,7 +87,10 @@ describe("iam", () => {
         ["*", true],
         ["*:*", true],
         ["dynamodb:*", true],
-        ["dynamodb:Get*", false],
+        ["dynamodb:Get*", true],
+        ["dynamodb:**", true],
+        ["iam:?*", true],
+        ["kms:*crypt*", true],
         ["dynamodb:GetItem", false],
     ])("isWildcardAction(%s)", (action, wildcard) => {
         expect(isWildcardAction(action)).toBe(wildcard);

@@ -17,3 +17,20 @@ export function replicasOf(props: Record<string, any>): ReplicaInput[] {
         return { index, label: `replicas[${index}] (${region ?? "region unknown"})`, region, props: r ?? {} };
     });
 }
+
+export const TABLE = "aws:dynamodb/table:Table";
+export const TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
+
+/**
+ * A standalone `aws.dynamodb.TableReplica` read like an inline replica: the same settings (`pointInTimeRecovery`,
+ * `deletionProtectionEnabled`, `kmsKeyArn`), its region from its own `region` input or its provider.
+ */
+export function standaloneReplica(props: Record<string, any>, region: unknown): ReplicaInput {
+    const r = str(region);
+    return { index: 0, label: `TableReplica (${r ?? "region unknown"})`, region: r, props };
+}
+
+/** The replicas a rule checks on a Table (its inline replicas) or a TableReplica (itself). */
+export function replicasOfResource(type: string, props: Record<string, any>, region: unknown): ReplicaInput[] {
+    return type === TABLE_REPLICA ? [standaloneReplica(props, region)] : replicasOf(props);
+}

@@ -7,6 +7,16 @@ import { tableCustomerKmsKey } from "./dynamodb/table-customer-kms-key";
 import { tableDeletionProtectionEnabled } from "./dynamodb/table-deletion-protection-enabled";
 import { tablePitrEnabled } from "./dynamodb/table-pitr-enabled";
 import { tableStreamsNewAndOldImages } from "./dynamodb/table-streams-new-and-old-images";
+import { tableOnDemandThroughputCapped } from "./dynamodb/table-on-demand-throughput-capped";
+import { tableKeyInStack } from "./dynamodb/table-key-in-stack";
+import { grantAllowedGrantee } from "./kms/grant-allowed-grantee";
+import { functionNoSecretEnvironment } from "./lambda/function-no-secret-environment";
+import { functionUrlIamAuth } from "./lambda/function-url-iam-auth";
+import { attachedPolicyAllowed } from "./iam/attached-policy-allowed";
+import { resourcePolicyNoPublicPrincipal } from "./iam/resource-policy-no-public-principal";
+import { servicePrincipalSourceCondition } from "./iam/service-principal-source-condition";
+import { routeAuthorized } from "./apigateway/route-authorized";
+import { topicKmsEncrypted } from "./sns/topic-kms-encrypted";
 import { keyPolicyNoWildcardPrincipal } from "./kms/key-policy-no-wildcard-principal";
 import { keyRotationEnabled } from "./kms/key-rotation-enabled";
 import { functionReservedConcurrency } from "./lambda/function-reserved-concurrency";
@@ -41,15 +51,24 @@ export const policies: Policies = [
     tableCustomerKmsKey,
     tableDeletionProtectionEnabled,
     tableStreamsNewAndOldImages,
+    tableOnDemandThroughputCapped,
     keyRotationEnabled,
     keyPolicyNoWildcardPrincipal,
+    grantAllowedGrantee,
     functionReservedConcurrency,
     functionRuntimeSupported,
+    functionNoSecretEnvironment,
+    functionUrlIamAuth,
     policyNoWildcardActions,
     policyNoWildcardResources,
+    attachedPolicyAllowed,
+    resourcePolicyNoPublicPrincipal,
+    servicePrincipalSourceCondition,
     domainNameTls12,
     stageAccessLogging,
     stageThrottling,
+    routeAuthorized,
+    topicKmsEncrypted,
     logGroupRetention,
     logGroupKmsEncrypted,
     healthCheckHttpsSni,
@@ -63,6 +82,7 @@ export const policies: Policies = [
     poolHasMonitor,
     monitorHttps,
     requiredTags,
+    tableKeyInStack,
     minRegions,
     regionParity,
     strongConsistencyTopology,

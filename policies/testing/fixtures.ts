@@ -83,7 +83,11 @@ export function activeActiveStack(options: StackOptions = {}): HarnessResource[]
 
 /** GlobalTable: a key per region, then the table with its replicas. */
 function tableResources(regions: string[], options: StackOptions): HarnessResource[] {
-    const keys = regions.map((r) => resource(KMS_KEY, `app-table-${r}-key`, tableKey(r, { tags: TAGS }), { region: r }));
+    const keys = regions.map((r) => {
+        const key = resource(KMS_KEY, `app-table-${r}-key`, tableKey(r, { tags: TAGS }), { region: r });
+        // What the stack rules read: the key's ARN, which the table and its replicas reference.
+        return { ...key, outputs: { ...key.inputs, arn: keyArn(r) } };
+    });
     const inputs = globalTable({ regions, consistency: options.consistency, witness: options.witness, tags: TAGS });
     return [...keys, resource(TABLE, "app-table", inputs, { region: regions[0], id: "app-table" })];
 }
@@ -115,7 +119,7 @@ function route53Traffic(regions: string[], drain: string[]): HarnessResource[] {
     return [
         ...perRegion,
         resource(HEALTH_CHECK, `${TRAFFIC}-any-region`, anyRegion, { region: "us-east-1", id: "check-any-region" }),
-        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { tags: global }, { region: "us-east-1", id: topicArn }),
+        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { kmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/alarms`, tags: global }, { region: "us-east-1", id: topicArn }),
         resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, alarm, { region: "us-east-1" }),
     ];
 }

@@ -31,7 +31,20 @@ describe("aws-iam-policy-no-wildcard-actions", () => {
             (p) => (p.policy = doc({ Sid: "Almost", Effect: "Allow", NotAction: "iam:*", Resource: TABLE })),
             ["policy Almost: NotAction in an Allow statement allows every other action; allowed: Action with named actions"],
         ],
-        ["prefix patterns are not wildcards", (p) => (p.policy = doc({ Effect: "Allow", Action: "dynamodb:Get*", Resource: TABLE })), []],
+        [
+            "a prefix pattern is a wildcard too (it grows with every new action)",
+            (p) => (p.policy = doc({ Effect: "Allow", Action: "dynamodb:Get*", Resource: TABLE })),
+            ['policy Statement[0]: Action "dynamodb:Get*" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"'],
+        ],
+        [
+            "IAM's wildcard grammar: ** and ? and infix patterns",
+            (p) => (p.policy = doc({ Sid: "Globs", Effect: "Allow", Action: ["dynamodb:**", "iam:?*", "kms:*crypt*", "dynamodb:GetItem"], Resource: TABLE })),
+            [
+                'policy Globs: Action "dynamodb:**" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"',
+                'policy Globs: Action "iam:?*" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"',
+                'policy Globs: Action "kms:*crypt*" is a wildcard; allowed: named actions, e.g. "dynamodb:GetItem"',
+            ],
+        ],
         ["Deny with a wildcard is fine", (p) => (p.policy = doc({ Effect: "Deny", Action: "*", Resource: "*" })), []],
         [
             "object form of the document",
@@ -76,7 +89,28 @@ describe("aws-iam-policy-no-wildcard-resources", () => {
             (p) => (p.policy = doc({ Sid: "Most", Effect: "Allow", Action: ["dynamodb:GetItem"], NotResource: TABLE })),
             ["policy Most: NotResource in an Allow statement allows every other resource; allowed: Resource with named ARNs"],
         ],
-        ["an ARN pattern is not a wildcard", (p) => (p.policy = doc({ Effect: "Allow", Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:*:123456789012:table/app-table" })), []],
+        [
+            "a wildcard region reaches the table in every region",
+            (p) => (p.policy = doc({ Effect: "Allow", Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:*:123456789012:table/app-table" })),
+            ['policy Statement[0]: Resource "arn:aws:dynamodb:*:123456789012:table/app-table" has a wildcard in its region "*" for dynamodb:GetItem; allowed: ARNs that name their partition, service, region, account and resource'],
+        ],
+        [
+            "every table of every account and region",
+            (p) => (p.policy = doc({ Sid: "Tables", Effect: "Allow", Action: ["dynamodb:DeleteItem"], Resource: "arn:aws:dynamodb:*:*:table/*" })),
+            ['policy Tables: Resource "arn:aws:dynamodb:*:*:table/*" has a wildcard in its region "*", account "*", resource "table/*" for dynamodb:DeleteItem; allowed: ARNs that name their partition, service, region, account and resource'],
+        ],
+        [
+            "an ARN of wildcards",
+            (p) => (p.policy = doc({ Sid: "All", Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: "arn:*:*:*:*:*" })),
+            ['policy All: Resource "arn:*:*:*:*:*" has a wildcard in its partition "*", service "*", region "*", account "*", resource "*" for dynamodb:GetItem; allowed: ARNs that name their partition, service, region, account and resource'],
+        ],
+        [
+            "? is a wildcard too",
+            (p) => (p.policy = doc({ Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: "arn:aws:dynamodb:us-west-2:12345678901?:table/app-table" })),
+            ['policy Statement[0]: Resource "arn:aws:dynamodb:us-west-2:12345678901?:table/app-table" has a wildcard in its account "12345678901?" for dynamodb:GetItem; allowed: ARNs that name their partition, service, region, account and resource'],
+        ],
+        ["a wildcard after a named table stays inside it", (p) => (p.policy = doc({ Effect: "Allow", Action: "dynamodb:Query", Resource: `${TABLE}/index/*` })), []],
+        ["an S3 object pattern inside a named bucket", (p) => (p.policy = doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::my-bucket/*" })), []],
     ])("%s", async (_title, change, expected) => {
         expect(await check(policyNoWildcardResources, withProps(rolePolicy, change))).toEqual(expected);
     });

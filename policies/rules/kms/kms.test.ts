@@ -45,6 +45,12 @@ describe("aws-kms-key-policy-no-wildcard-principal", () => {
                 })),
             ['policy Statement[2]: allows ["kms:Encrypt","kms:Decrypt"] to the wildcard principal "*"; allowed: named principals'],
         ],
+        [
+            "NotPrincipal in an Allow",
+            (p) => (p.policy = policyWith({ Sid: "AllButOne", Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:Decrypt", Resource: "*" })),
+            ["policy AllButOne: NotPrincipal in an Allow statement allows every principal not listed; allowed: Principal with named principals"],
+        ],
+        ["NotPrincipal in a Deny is fine", (p) => (p.policy = policyWith({ Effect: "Deny", NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "kms:ScheduleKeyDeletion", Resource: "*" })), []],
         ["Deny to everyone is fine", (p) => (p.policy = policyWith({ Effect: "Deny", Principal: "*", Action: "kms:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } })), []],
         ["no policy: KMS's default (account root)", (p) => delete p.policy, []],
         ["policy unknown during preview", (p) => (p.policy = UNKNOWN_STRING), []],
