@@ -29,7 +29,10 @@ export interface KeyPolicyContext {
 /**
  * The key policy of one region's key. The account root (that is, IAM policies of the account) administers the key;
  * data-key operations and grants are allowed only when DynamoDB in this region makes them for a caller of this
- * account; the DynamoDB service principal may read the key's metadata (as the DynamoDB developer guide asks).
+ * account; the DynamoDB service principal may read the key's metadata (as the DynamoDB developer guide asks), only
+ * for this account (`aws:SourceAccount`).
+ * Who may administer the key (PutKeyPolicy, ScheduleKeyDeletion) is decided by the account's IAM policies: the
+ * root statement delegates to them. SECURITY.md says what protects it and what does not.
  * No statement names the wildcard principal.
  */
 export function globalTableKeyPolicy(c: KeyPolicyContext): Record<string, unknown> {
@@ -61,6 +64,9 @@ export function globalTableKeyPolicy(c: KeyPolicyContext): Record<string, unknow
                 Principal: { Service: "dynamodb.amazonaws.com" },
                 Action: ["kms:Describe*", "kms:Get*", "kms:List*"],
                 Resource: "*",
+                // Only for this account's tables: the confused-deputy guard of
+                // https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html (review F12).
+                Condition: { StringEquals: { "aws:SourceAccount": c.accountId } },
             },
         ],
     };
@@ -106,8 +112,11 @@ export function opsKeyPolicyDocument(p: OpsKeyPolicyInput): Record<string, unkno
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey"],
                 Resource: "*",
-                // No source condition: whether CloudWatch sets one on this path is undocumented, and a missing
-                // key would silently drop every notification. The topic's own policy decides who may publish.
+                // Only alarms of this account. CloudWatch calls KMS as a service on behalf of the alarm, the case
+                // aws:SourceAccount is for (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html);
+                // no AWS page shows this statement with it, so SECURITY.md lists it among what only a real
+                // deployment proves (an alarm that fires and is delivered).
+                Condition: { StringEquals: { "aws:SourceAccount": p.account } },
             },
         ],
     };

@@ -79,6 +79,8 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
         sortKey: s.table.sortKey?.name ?? "",
         alarmTopicArn: s.alarms.snsTopicArns[region],
         alarmEmail: s.alarms.email,
+        // A protected stack keeps its audit logs (and their key) when a region or the stack goes.
+        retainLogs: s.protect,
         tags: s.tags,
     };
 }

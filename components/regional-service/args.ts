@@ -124,6 +124,12 @@ export interface RegionalServiceArgs {
     alarmEmail?: string;
     /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000 } */
     alarmThresholds?: Partial<AlarmThresholds>;
+    /**
+     * Pulumi `retainOnDelete` on the two log groups and the operations key that encrypts them: removing the service
+     * (a region dropped, `pulumi destroy`) leaves the access and function logs, and the key to read them, in the
+     * account. The stack passes `active-active:protect`. @default true
+     */
+    retainLogs?: boolean;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
 }
@@ -158,6 +164,7 @@ export interface LambdaService {
     entry: string;
     deploymentConfigName: string;
     thresholds: AlarmThresholds;
+    retainLogs: boolean;
     tags: Record<string, string>;
 }
 
@@ -179,6 +186,7 @@ export function lambdaService(name: string, args: RegionalServiceArgs, mode: Lam
         entry: mode.entry ?? APP_ENTRY,
         deploymentConfigName: mode.deploymentConfigName ?? DEFAULT_DEPLOYMENT_CONFIG,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds },
+        retainLogs: args.retainLogs ?? true,
         tags: args.tags ?? {},
     };
 }

@@ -30,19 +30,22 @@ export interface FunctionResources {
     fn: aws.lambda.Function;
     /** The partition of this region's table ARN, for the ARNs other children build. */
     partition: pulumi.Output<string>;
+    /** The account of this region's table ARN: the account every source condition names. */
+    account: pulumi.Output<string>;
 }
 
 /** The operations key, both log groups, the role and the function, in the order they depend on each other. */
 export function createFunction(s: LambdaService, o: RegionGatedOptions): FunctionResources {
     const table = pulumi.output(s.args.tableArn).apply((arn) => requireArn("tableArn", arn, "dynamodb", s.region));
     const partition = table.apply((t) => t.partition);
+    const account = table.apply((t) => t.account);
     const logGroupPrefix = `/activeactive/${s.name}/`;
-    const opsKey = createOpsKey(s, o, logGroupPrefix, partition, table.apply((t) => t.account));
+    const opsKey = createOpsKey(s, o, logGroupPrefix, partition, account);
     const fnLogs = createLogGroup(s, o, "fn-logs", `${logGroupPrefix}function-`, opsKey);
     const accessLogs = createLogGroup(s, o, "access-logs", `${logGroupPrefix}access-`, opsKey);
-    const { role, rolePolicy } = createFunctionRole(s, o, fnLogs);
+    const { role, rolePolicy } = createFunctionRole(s, o, fnLogs, account);
     const fn = createLambdaFunction(s, o, role, fnLogs, rolePolicy);
-    return { opsKey, accessLogs, fn, partition };
+    return { opsKey, accessLogs, fn, partition, account };
 }
 
 /** Logs and the alarm topic of this region: never the table key, so their service principals never reach table data. */
@@ -64,15 +67,16 @@ function createOpsKey(
             ),
             tags: s.tags,
         },
-        o.opts,
+        { ...o.opts, retainOnDelete: s.retainLogs },
     );
 }
 
+/** Logs are audit data: with `retainLogs` they stay in the account when the service goes (F12). */
 function createLogGroup(s: LambdaService, o: RegionGatedOptions, role: string, namePrefix: string, key: aws.kms.Key): aws.cloudwatch.LogGroup {
     return new aws.cloudwatch.LogGroup(
         `${s.name}-${role}`,
         { namePrefix, retentionInDays: s.settings.logRetentionDays, kmsKeyId: key.arn, tags: s.tags },
-        o.opts,
+        { ...o.opts, retainOnDelete: s.retainLogs },
     );
 }
 
@@ -80,8 +84,10 @@ function createFunctionRole(
     s: LambdaService,
     o: RegionGatedOptions,
     fnLogs: aws.cloudwatch.LogGroup,
+    account: pulumi.Output<string>,
 ): { role: aws.iam.Role; rolePolicy: aws.iam.RolePolicy } {
-    const role = new aws.iam.Role(`${s.name}-fn-role`, { assumeRolePolicy: assumeRolePolicy("lambda.amazonaws.com"), tags: s.tags }, o.opts);
+    const trust = account.apply((a) => assumeRolePolicy("lambda.amazonaws.com", a));
+    const role = new aws.iam.Role(`${s.name}-fn-role`, { assumeRolePolicy: trust, tags: s.tags }, o.opts);
     const rolePolicy = new aws.iam.RolePolicy(
         `${s.name}-fn-policy`,
         {

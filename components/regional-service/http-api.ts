@@ -34,6 +34,8 @@ export interface HttpApiInputs {
     /** The `live` alias with safe deployments: then the API invokes it instead of the function. */
     alias?: aws.lambda.Alias;
     accessLogs: aws.cloudwatch.LogGroup;
+    /** This region's account: the invoke permission holds only for APIs of this account (aws:SourceAccount). */
+    account: pulumi.Input<string>;
 }
 
 export interface HttpApiResources {
@@ -41,7 +43,7 @@ export interface HttpApiResources {
     stage: aws.apigatewayv2.Stage;
 }
 
-export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
+export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, alias, accessLogs, account }: HttpApiInputs): HttpApiResources {
     const api = new aws.apigatewayv2.Api(
         `${s.name}-api`,
         { protocolType: "HTTP", description: `${s.settings.name} in ${s.region}`, tags: s.tags },
@@ -59,6 +61,7 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, ali
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
             sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
+            sourceAccount: account,
         },
         o.opts,
     );

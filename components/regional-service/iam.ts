@@ -59,10 +59,65 @@ export function functionPolicyDocument(p: FunctionPolicyInput): Record<string, u
     };
 }
 
-/** The trust policy of a role that `service` (a service principal) assumes. */
-export function assumeRolePolicy(service: string): string {
+/**
+ * The trust policy of a role that `service` (a service principal) assumes, only when it acts for `account`
+ * (`aws:SourceAccount`) and, given `sourceArnLike`, for a resource matching it (`aws:SourceArn`): the
+ * cross-service confused-deputy guard (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
+ * CodeDeploy documents both keys for its service role
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html); for Lambda's execution
+ * role AWS's own samples use `aws:SourceAccount` alone, which is what the function role gets.
+ */
+export function assumeRolePolicy(service: string, account: string, sourceArnLike?: string): string {
+    const condition = {
+        StringEquals: { "aws:SourceAccount": account },
+        ...(sourceArnLike ? { ArnLike: { "aws:SourceArn": sourceArnLike } } : {}),
+    };
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
+        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: condition }],
     });
+}
+
+export interface DeploymentPolicyInput {
+    partition: string;
+    region: string;
+    account: string;
+    functionArn: string;
+    aliasName: string;
+    /** The alarms the deployment group stops on. */
+    alarmNames: readonly string[];
+    /** The topic CodeDeploy may notify (the region's alarm topic). */
+    topicArn: string;
+}
+
+/**
+ * What CodeDeploy needs to shift one function's alias, instead of the AWS managed AWSCodeDeployRoleForLambda (which
+ * allows lambda:UpdateAlias, cloudwatch:DescribeAlarms and sns:Publish on `*`, and hooks in any account; see
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCodeDeployRoleForLambda.html): the same
+ * actions on this function's alias, its deployment alarms, its region's topic and this account's `CodeDeployHook_*`
+ * functions. AppSpecs are passed inline (docs/regional-service.md), so no S3 access.
+ */
+export function deploymentPolicyDocument(p: DeploymentPolicyInput): Record<string, unknown> {
+    requireArn("functionArn", p.functionArn, "lambda", p.region);
+    const alias = `${p.functionArn}:${p.aliasName}`;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "ShiftLiveAlias", Effect: "Allow", Action: ["lambda:GetAlias", "lambda:UpdateAlias"], Resource: alias },
+            { Sid: "ReadProvisionedConcurrency", Effect: "Allow", Action: ["lambda:GetProvisionedConcurrencyConfig"], Resource: [p.functionArn, alias] },
+            {
+                Sid: "ReadDeploymentAlarms",
+                Effect: "Allow",
+                Action: ["cloudwatch:DescribeAlarms"],
+                Resource: p.alarmNames.map((name) => `arn:${p.partition}:cloudwatch:${p.region}:${p.account}:alarm:${name}`),
+            },
+            { Sid: "NotifyAlarmTopic", Effect: "Allow", Action: ["sns:Publish"], Resource: p.topicArn },
+            {
+                Sid: "InvokeOwnHooks",
+                Effect: "Allow",
+                Action: ["lambda:InvokeFunction"],
+                Resource: `arn:${p.partition}:lambda:${p.region}:${p.account}:function:CodeDeployHook_*`,
+            },
+        ],
+    };
 }

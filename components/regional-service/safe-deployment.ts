@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import type { RegionGatedOptions } from "../provider-region";
 import type { LambdaService, SafeDeploymentOutputs } from "./args";
 import type { ServiceAlarms } from "./alarms";
-import { assumeRolePolicy } from "./iam";
+import { assumeRolePolicy, deploymentPolicyDocument } from "./iam";
 
 /** The alias API Gateway invokes when safe deployments are on; CodeDeploy moves it between versions. */
 export const LIVE_ALIAS = "live";
@@ -26,6 +26,7 @@ export interface CanaryInputs {
     alias: aws.lambda.Alias;
     alarms: ServiceAlarms;
     partition: pulumi.Output<string>;
+    account: pulumi.Output<string>;
 }
 
 /** The alias's own error alarm, the CodeDeploy application, its role and the deployment group; what CI needs. */
@@ -33,13 +34,9 @@ export function createCanary(s: LambdaService, o: RegionGatedOptions, c: CanaryI
     const liveErrors = liveErrorsAlarm(s, o, c.fn, c.alarms);
     // Named after the function so CI finds the application from the function name it already has.
     const app = new aws.codedeploy.Application(`${s.name}-deploy`, { name: c.fn.name, computePlatform: "Lambda", tags: s.tags }, o.opts);
-    const deployRole = new aws.iam.Role(`${s.name}-deploy-role`, { assumeRolePolicy: assumeRolePolicy("codedeploy.amazonaws.com"), tags: s.tags }, o.opts);
-    const attachment = new aws.iam.RolePolicyAttachment(
-        `${s.name}-deploy-policy`,
-        { role: deployRole.name, policyArn: pulumi.interpolate`arn:${c.partition}:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda` },
-        o.opts,
-    );
     const { errorRate, latency, throttles } = c.alarms;
+    const alarms = [errorRate, latency, throttles, liveErrors];
+    const { deployRole, rolePolicy } = createDeployRole(s, o, c, app, alarms);
     const group = new aws.codedeploy.DeploymentGroup(
         `${s.name}-deploy-group`,
         {
@@ -49,10 +46,10 @@ export function createCanary(s: LambdaService, o: RegionGatedOptions, c: CanaryI
             deploymentConfigName: s.deploymentConfigName,
             deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
             autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
-            alarmConfiguration: { enabled: true, alarms: [errorRate.name, latency.name, throttles.name, liveErrors.name] },
+            alarmConfiguration: { enabled: true, alarms: alarms.map((a) => a.name) },
             tags: s.tags,
         },
-        o.after(attachment),
+        o.after(rolePolicy),
     );
     return pulumi.all([app.name, group.deploymentGroupName, c.fn.name, c.alias.name, c.fn.version]).apply(
         ([applicationName, deploymentGroupName, functionName, aliasName, latestVersion]) => ({
@@ -63,6 +60,32 @@ export function createCanary(s: LambdaService, o: RegionGatedOptions, c: CanaryI
             latestVersion,
         }),
     );
+}
+
+/**
+ * The role CodeDeploy assumes: trusted only by CodeDeploy acting for this account's deployment groups of this
+ * application, with an inline policy scoped to this function's alias, its deployment alarms and its topic
+ * (iam.ts, deploymentPolicyDocument). No AWS managed policy is attached.
+ */
+function createDeployRole(
+    s: LambdaService,
+    o: RegionGatedOptions,
+    c: CanaryInputs,
+    app: aws.codedeploy.Application,
+    alarms: aws.cloudwatch.MetricAlarm[],
+): { deployRole: aws.iam.Role; rolePolicy: aws.iam.RolePolicy } {
+    // The group's ARN would make a cycle (the group needs the role); every group of this application matches.
+    const trust = pulumi
+        .all([c.partition, c.account, app.name])
+        .apply(([p, account, appName]) => assumeRolePolicy("codedeploy.amazonaws.com", account, `arn:${p}:codedeploy:${s.region}:${account}:deploymentgroup:${appName}/*`));
+    const deployRole = new aws.iam.Role(`${s.name}-deploy-role`, { assumeRolePolicy: trust, tags: s.tags }, o.opts);
+    const policy = pulumi
+        .all([c.partition, c.account, c.fn.arn, c.alias.name, pulumi.all(alarms.map((a) => a.name)), c.alarms.actions.alarmActions[0]!])
+        .apply(([partition, account, functionArn, aliasName, alarmNames, topicArn]) =>
+            JSON.stringify(deploymentPolicyDocument({ partition, region: s.region, account, functionArn, aliasName, alarmNames, topicArn })),
+        );
+    const rolePolicy = new aws.iam.RolePolicy(`${s.name}-deploy-role-policy`, { role: deployRole.id, policy }, o.opts);
+    return { deployRole, rolePolicy };
 }
 
 /**

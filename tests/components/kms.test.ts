@@ -1,7 +1,7 @@
 import { MOCK_ACCOUNT_ID } from "../../mock-kit";
 import { KMS_ADMIN_ACTIONS, opsKeyPolicyDocument } from "../../components/kms";
 
-test("opsKeyPolicyDocument lets only this account's logs of this service and CloudWatch alarms use the key", () => {
+test("opsKeyPolicyDocument lets only this account's logs of this service and this account's CloudWatch alarms use the key", () => {
     const doc = opsKeyPolicyDocument({ partition: "aws", account: MOCK_ACCOUNT_ID, region: "eu-west-1", logGroupPrefix: "/activeactive/svc/" });
     // A key policy's resource is always "*" (this key); its actions carry no wildcard.
     expect((doc.Statement as any[]).flatMap((s) => s.Action).filter((a: string) => a.includes("*"))).toEqual([]);
@@ -23,6 +23,7 @@ test("opsKeyPolicyDocument lets only this account's logs of this service and Clo
                 Principal: { Service: "cloudwatch.amazonaws.com" },
                 Action: ["kms:Decrypt", "kms:GenerateDataKey"],
                 Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": MOCK_ACCOUNT_ID } },
             },
         ],
     });

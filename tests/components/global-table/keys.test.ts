@@ -23,6 +23,8 @@ describe("table keys", () => {
         const via = { "kms:ViaService": "dynamodb.eu-west-1.amazonaws.com", "kms:CallerAccount": "111122223333" };
         expect(policy.Statement[1]!.Condition).toEqual({ StringEquals: via });
         expect(policy.Statement[2]!.Condition).toEqual({ StringEquals: via, Bool: { "kms:GrantIsForAWSResource": "true" } });
+        // The DynamoDB service principal reads metadata only when acting for this account (confused deputy, F12).
+        expect(policy.Statement[3]!.Condition).toEqual({ StringEquals: { "aws:SourceAccount": "111122223333" } });
     });
 
     test("alias names keep to the KMS alias pattern and stay out of alias/aws", () => {

@@ -25,7 +25,7 @@ describe("serviceSettings", () => {
     });
 });
 
-test("lambdaService applies the defaults of entry, deployment config, thresholds and tags", () => {
+test("lambdaService applies the defaults of entry, deployment config, thresholds, log retention and tags", () => {
     const validation = new ValidationRecords("v", { kind: "route53", zoneId: ZONE, provider: {} as aws.Provider });
     const args = { ...argsFor("us-west-2"), tags: undefined, alarmThresholds: { latencyP99Ms: 900 } };
     const s = lambdaService("orders-us-west-2", args, { kind: "lambda", validation });
@@ -39,6 +39,7 @@ test("lambdaService applies the defaults of entry, deployment config, thresholds
         entry: APP_ENTRY,
         deploymentConfigName: DEFAULT_DEPLOYMENT_CONFIG,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, latencyP99Ms: 900 },
+        retainLogs: true,
         tags: {},
     });
 });

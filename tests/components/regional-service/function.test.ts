@@ -88,7 +88,14 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
         const trust = JSON.parse(child(d.kit, "aws:iam/role:Role", region, "fn-role").inputs.assumeRolePolicy);
         expect(trust).toEqual({
             Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: "lambda.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": MOCK_ACCOUNT_ID } },
+                },
+            ],
         });
         // No other identity policy reaches the function's role.
         expect(d.kit.resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).toEqual([]);
@@ -100,7 +107,10 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
             opsKeyPolicyDocument({ partition: "aws", account: MOCK_ACCOUNT_ID, region, logGroupPrefix: `/activeactive/orders-${region}/` }),
         );
         expect(key.inputs.enableKeyRotation).toBe(true);
+        // Audit data outlives the service: removing the region (or the stack) leaves the logs and their key (F12).
+        expect([key.retainOnDelete, key.protect]).toEqual([true, false]);
         for (const [role, prefix] of [["fn-logs", "function-"], ["access-logs", "access-"]] as const) {
+            expect(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, role).retainOnDelete).toBe(true);
             expect(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, role).inputs).toEqual({
                 namePrefix: `/activeactive/orders-${region}/${prefix}`,
                 retentionInDays: 30,
@@ -119,5 +129,12 @@ describe("sized for two regions", () => {
 
     test("each reserves twice its capacity", () => {
         for (const r of REGIONS) expect(child(d.kit, "aws:lambda/function:Function", r, "fn").inputs.reservedConcurrentExecutions).toBe(40);
+    });
+
+    test("retainLogs: false lets the logs and their key go with the service (an unprotected stack)", () => {
+        for (const r of REGIONS) {
+            const retained = ["ops-key", "fn-logs", "access-logs"].map((role) => d.kit.get(role === "ops-key" ? "aws:kms/key:Key" : "aws:cloudwatch/logGroup:LogGroup", `orders-${r}-${role}`).retainOnDelete);
+            expect(retained).toEqual([false, false, false]);
+        }
     });
 });

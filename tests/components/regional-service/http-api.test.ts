@@ -1,3 +1,4 @@
+import { MOCK_ACCOUNT_ID } from "../../../mock-kit";
 import { child, deploy, Deployed, JWT_WITH_CANARY, REGIONS } from "../../fixtures/regional-service";
 
 describe("lambda mode, IAM auth", () => {
@@ -48,6 +49,8 @@ describe("lambda mode, IAM auth", () => {
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
             sourceArn: `${api.outputs.executionArn}/*/*`,
+            // Only APIs of this account: the execute-api ARN names it too, the condition makes it explicit.
+            sourceAccount: MOCK_ACCOUNT_ID,
         });
     });
 });

@@ -54,9 +54,19 @@ describe("functionPolicyDocument", () => {
     });
 });
 
-test("assumeRolePolicy trusts exactly the given service to assume the role", () => {
-    expect(JSON.parse(assumeRolePolicy("lambda.amazonaws.com"))).toEqual({
+test("assumeRolePolicy trusts exactly the given service, acting for this account, to assume the role", () => {
+    expect(JSON.parse(assumeRolePolicy("lambda.amazonaws.com", "123456789012"))).toEqual({
         Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        Statement: [
+            { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } },
+        ],
+    });
+});
+
+test("assumeRolePolicy narrows to the source ARN pattern when given one", () => {
+    const sourceArn = "arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:orders/*";
+    expect(JSON.parse(assumeRolePolicy("codedeploy.amazonaws.com", "123456789012", sourceArn)).Statement[0].Condition).toEqual({
+        StringEquals: { "aws:SourceAccount": "123456789012" },
+        ArnLike: { "aws:SourceArn": sourceArn },
     });
 });

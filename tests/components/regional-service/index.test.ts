@@ -77,7 +77,7 @@ describe("lambda mode, JWT auth, safe deployments", () => {
                 "aws:codedeploy/deploymentGroup:DeploymentGroup {n}-deploy-group",
                 "aws:cloudwatch/metricAlarm:MetricAlarm {n}-live-errors",
                 "aws:iam/role:Role {n}-deploy-role",
-                "aws:iam/rolePolicyAttachment:RolePolicyAttachment {n}-deploy-policy",
+                "aws:iam/rolePolicy:RolePolicy {n}-deploy-role-policy",
                 "aws:lambda/alias:Alias {n}-live",
                 "aws:sns/topicSubscription:TopicSubscription {n}-alarms-email",
             ]),

@@ -1,5 +1,8 @@
 import { DEFAULT_DEPLOYMENT_CONFIG } from "../../../components/regional-service";
-import { child, deploy, Deployed, JWT_WITH_CANARY, REGIONS } from "../../fixtures/regional-service";
+import { MOCK_ACCOUNT_ID } from "../../../mock-kit";
+import { child, deploy, Deployed, JWT_WITH_CANARY, REGIONS, wildcardGrants } from "../../fixtures/regional-service";
+
+const DEPLOY_ALARMS = ["5xx-rate", "p99-latency", "throttles", "live-errors"];
 
 describe("safe deployments", () => {
     let d: Deployed;
@@ -21,6 +24,7 @@ describe("safe deployments", () => {
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
             sourceArn: `${api.outputs.executionArn}/*/*`,
+            sourceAccount: MOCK_ACCOUNT_ID,
         });
     });
 
@@ -30,13 +34,39 @@ describe("safe deployments", () => {
         const alarm = (role: string) => child(d.kit, "aws:cloudwatch/metricAlarm:MetricAlarm", region, role);
         const fn = child(d.kit, "aws:lambda/function:Function", region, "fn");
         expect(app.inputs).toEqual({ name: fn.outputs.name, computePlatform: "Lambda", tags: { env: "test" } });
+        // Only CodeDeploy acting for this account's deployment groups of this application may assume it.
         expect(JSON.parse(role.inputs.assumeRolePolicy).Statement).toEqual([
-            { Effect: "Allow", Principal: { Service: "codedeploy.amazonaws.com" }, Action: "sts:AssumeRole" },
+            {
+                Effect: "Allow",
+                Principal: { Service: "codedeploy.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: {
+                    StringEquals: { "aws:SourceAccount": MOCK_ACCOUNT_ID },
+                    ArnLike: { "aws:SourceArn": `arn:aws:codedeploy:${region}:${MOCK_ACCOUNT_ID}:deploymentgroup:${fn.outputs.name}/*` },
+                },
+            },
         ]);
-        expect(child(d.kit, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", region, "deploy-policy").inputs).toEqual({
-            role: role.outputs.name,
-            policyArn: "arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda",
+        const rolePolicy = child(d.kit, "aws:iam/rolePolicy:RolePolicy", region, "deploy-role-policy");
+        expect(rolePolicy.inputs.role).toBe(role.id);
+        const doc = JSON.parse(rolePolicy.inputs.policy);
+        expect(doc).toEqual({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "ShiftLiveAlias", Effect: "Allow", Action: ["lambda:GetAlias", "lambda:UpdateAlias"], Resource: `${fn.outputs.arn}:live` },
+                { Sid: "ReadProvisionedConcurrency", Effect: "Allow", Action: ["lambda:GetProvisionedConcurrencyConfig"], Resource: [fn.outputs.arn, `${fn.outputs.arn}:live`] },
+                {
+                    Sid: "ReadDeploymentAlarms",
+                    Effect: "Allow",
+                    Action: ["cloudwatch:DescribeAlarms"],
+                    Resource: DEPLOY_ALARMS.map((a) => `arn:aws:cloudwatch:${region}:${MOCK_ACCOUNT_ID}:alarm:${fn.outputs.name}-${a}`),
+                },
+                { Sid: "NotifyAlarmTopic", Effect: "Allow", Action: ["sns:Publish"], Resource: child(d.kit, "aws:sns/topic:Topic", region, "alarms").outputs.arn },
+                { Sid: "InvokeOwnHooks", Effect: "Allow", Action: ["lambda:InvokeFunction"], Resource: `arn:aws:lambda:${region}:${MOCK_ACCOUNT_ID}:function:CodeDeployHook_*` },
+            ],
         });
+        expect(wildcardGrants(doc)).toEqual([]);
+        // No AWS managed policy (AWSCodeDeployRoleForLambda grants lambda:UpdateAlias and sns:Publish on "*").
+        expect(d.kit.resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).toEqual([]);
         const group = child(d.kit, "aws:codedeploy/deploymentGroup:DeploymentGroup", region, "deploy-group");
         expect(group.inputs).toEqual({
             appName: fn.outputs.name,
@@ -48,7 +78,7 @@ describe("safe deployments", () => {
             // This region's service alarms and the alias's errors; not replication lag, which a deploy does not cause.
             alarmConfiguration: {
                 enabled: true,
-                alarms: ["5xx-rate", "p99-latency", "throttles", "live-errors"].map((r) => `${fn.outputs.name}-${r}`),
+                alarms: DEPLOY_ALARMS.map((r) => `${fn.outputs.name}-${r}`),
             },
             tags: { env: "test" },
         });
@@ -64,7 +94,7 @@ describe("safe deployments", () => {
             0,
             [child(d.kit, "aws:sns/topic:Topic", region, "alarms").outputs.arn],
         ]);
-        expect(group.dependsOn).toContain(child(d.kit, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", region, "deploy-policy").urn);
+        expect(group.dependsOn).toContain(rolePolicy.urn);
         expect(await d.kit.unwrap(d.services[region]!.canary)).toEqual({
             applicationName: fn.outputs.name,
             deploymentGroupName: "live",
