@@ -178,11 +178,17 @@ export function serviceProblems(p: Parsed): Problem[] {
     return problems;
 }
 
-/** Capacity is set only for provisioned billing: on demand it would be ignored. */
+/** Capacity is set only for provisioned billing, on-demand caps only for on-demand billing: else they are ignored. */
 export function billingProblems(p: Parsed, source: ConfigSource): Problem[] {
-    if (!p.table || p.table.billingMode !== "PAY_PER_REQUEST" || !source.values.table) return [];
+    if (!p.table || !source.values.table) return [];
     const raw = decode(source.values.table);
     if (!raw || typeof raw !== "object") return [];
+    if (p.table.billingMode === "PROVISIONED") {
+        if (!("onDemandThroughput" in raw)) return [];
+        const value = (raw as Record<string, unknown>).onDemandThroughput;
+        const allowed = 'only with billingMode "PAY_PER_REQUEST" (provisioned capacity is its own cap)';
+        return [problem(keyPath("table", ["onDemandThroughput"]), value, 'is set with billingMode "PROVISIONED"', allowed, "cap-provisioned")];
+    }
     return ["readCapacity", "writeCapacity"]
         .filter((field) => field in raw)
         .map((field) => problem(keyPath("table", [field]), (raw as Record<string, unknown>)[field], 'is set with billingMode "PAY_PER_REQUEST"', 'only with billingMode "PROVISIONED"', "capacity-on-demand"));

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import {
     ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, DNS_NAME, HOSTED_ZONE_ID, INDEX_NAME, isAwsRegion, LAMBDA_MEMORY_MB,
-    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
+    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, ON_DEMAND_REQUEST_UNITS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
     ROUTE53_MIN_CHECKER_REGIONS, SNS_TOPIC_ARN, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
 import { DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
@@ -54,6 +54,8 @@ export const STACK_KEY_SCHEMA = { partitionKey: { name: "pk", type: "S" }, sortK
 export const BILLING_MODES = { onDemand: "PAY_PER_REQUEST", provisioned: "PROVISIONED" } as const;
 
 const provisioned = GLOBAL_TABLE_DEFAULTS.provisioned;
+const requestUnits = z.number().int().min(ON_DEMAND_REQUEST_UNITS.min).max(ON_DEMAND_REQUEST_UNITS.max);
+const onDemandCap = GLOBAL_TABLE_DEFAULTS.onDemandThroughput;
 export const tableSchema = z
     .object({
         name: z.string().regex(TABLE_NAME.pattern, { message: says("is not a DynamoDB table name", TABLE_NAME.allowed) }).optional(),
@@ -70,6 +72,14 @@ export const tableSchema = z
             })
             .strict()
             .default({ ...provisioned.autoscaling }),
+        // On demand only (checks.ts refuses it with PROVISIONED), so no default here: GlobalTable applies its own.
+        onDemandThroughput: z
+            .object({
+                maxReadRequestUnits: requestUnits.default(onDemandCap.maxReadRequestUnits),
+                maxWriteRequestUnits: requestUnits.default(onDemandCap.maxWriteRequestUnits),
+            })
+            .strict()
+            .optional(),
         ttlAttribute: attributeName.nullable().optional(),
         globalSecondaryIndexes: z.array(gsi).max(MAX_GSIS).default([]),
         localSecondaryIndexes: z.array(z.object({ name: z.string(), sortKey: keyAttribute }).strict()).default([]),

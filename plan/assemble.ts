@@ -6,7 +6,7 @@ import type { StackConfig } from "../config";
 import type { Collected } from "./collect";
 import { EXIT } from "./errors";
 import type { PolicyEnv, PolicyReport } from "./policies";
-import type { PlanJson, Resilience } from "./types";
+import type { PlanJson, Resilience, WorstCaseCost } from "./types";
 
 export const PROJECT = "active-active";
 
@@ -19,6 +19,7 @@ export type PlanHeader = Pick<
 export interface Findings {
     report: PolicyReport;
     resilience: Resilience;
+    cost: WorstCaseCost;
 }
 
 export function planHeader(stack: string, env: PolicyEnv, config: StackConfig, configOverrides: Record<string, unknown>): PlanHeader {
@@ -46,7 +47,7 @@ export function sortKeys<T>(value: T): T {
     return out as T;
 }
 
-export function assemble(planned: PlanHeader & Collected, { report, resilience }: Findings): PlanJson {
+export function assemble(planned: PlanHeader & Collected, { report, resilience, cost }: Findings): PlanJson {
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     const byRegion: Record<string, number> = {};
     for (const r of planned.resources) byRegion[r.region] = (byRegion[r.region] ?? 0) + 1;
@@ -63,5 +64,6 @@ export function assemble(planned: PlanHeader & Collected, { report, resilience }
         policies: report.policies,
         violations: report.violations,
         resilience,
+        cost,
     });
 }

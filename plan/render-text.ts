@@ -107,11 +107,22 @@ function resilienceSection(plan: PlanJson): string[] {
     return out;
 }
 
+/** The worst case the limits allow: one line, then a line per note (an uncapped table, a fallback rate). */
+export function costSection(plan: PlanJson): string[] {
+    const c = plan.cost;
+    const fallback = [...new Set(c.tables.flatMap((t) => t.fallbackPriceRegions))];
+    const rates = `rates of ${c.prices.asOf}, ${c.prices.source.split(" ")[0]}${fallback.length ? `; ${fallback.join(", ")} priced at us-east-1 rates` : ""}`;
+    const head = c.bounded
+        ? `Cost: at most $${c.perHourUsd!.toFixed(2)} per hour at the configured limits (DynamoDB on-demand caps; ${rates})`
+        : "Cost: UNBOUNDED: a table has no on-demand cap";
+    return [head, ...c.tables.map((t) => `  ${t.name}: $${t.perHourUsd.toFixed(2)}/h (${t.regions.length} regions; per second ${t.writeUnitsPerSecond} WRU + ${t.replicatedWriteUnitsPerSecond} rWRU + ${t.readUnitsPerSecond} RRU)`), ...c.notes.map((n) => `  ${n}`)];
+}
+
 export function renderText(plan: PlanJson): string {
     const mandatory = plan.summary.mandatoryViolations;
     const result =
         plan.exitCode === 0
             ? "Result: clean (exit 0)"
             : `Result: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (exit ${plan.exitCode})`;
-    return [summaryLine(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", result, ""].join("\n");
+    return [summaryLine(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", ...costSection(plan), "", result, ""].join("\n");
 }

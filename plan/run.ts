@@ -18,6 +18,7 @@ import { REDACTED, redact, scrubText } from "./redact";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { buildResilience } from "./resilience";
+import { worstCaseCost } from "./cost";
 import type { PlanJson, PlanResource } from "./types";
 
 /** The organization the mocks report; the program's StackReference to itself names it. */
@@ -175,7 +176,7 @@ async function evaluate({ options, input, env, progress }: Run, config: StackCon
     const stackName = records.find((r) => r.type === "pulumi:pulumi:Stack")?.name ?? `${PROJECT}-${options.stack}`;
     const runner = options.policyPack === undefined ? runPolicyPack : options.policyPack ?? undefined;
     try {
-        return { report: await evaluatePolicies(records, env, stackName, runner), resilience };
+        return { report: await evaluatePolicies(records, env, stackName, runner), resilience, cost: worstCaseCost(resources) };
     } catch (e) {
         const failed = describeFailure([e]);
         throw failed.config

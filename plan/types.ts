@@ -3,6 +3,9 @@
  * added: `schemaVersion` changes when one is renamed or removed. Keys are written sorted and arrays in a stable
  * order so that two plans diff line by line.
  */
+import type { WorstCaseCost } from "./cost";
+
+export type { WorstCaseCost } from "./cost";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -149,4 +152,6 @@ export interface PlanJson {
     policies: PlanPolicy[];
     violations: PlanViolation[];
     resilience: Resilience;
+    /** The worst case the configured limits allow per hour (plan/cost.ts). */
+    cost: WorstCaseCost;
 }

@@ -62,6 +62,8 @@ export interface StackTableSettings {
     writeCapacity: number;
     /** With billingMode "PROVISIONED". */
     autoscaling: GlobalTableAutoscaling;
+    /** With billingMode "PAY_PER_REQUEST": the caps; unset ones take GlobalTable's defaults. */
+    onDemandThroughput?: { maxReadRequestUnits?: number; maxWriteRequestUnits?: number };
     /** null: no TTL (strong consistency). */
     ttlAttribute: string | null;
     globalSecondaryIndexes: GlobalSecondaryIndexSpec[];

@@ -21,7 +21,7 @@ export function awsProviderFor(providers: StackProviders, region: string): aws.P
 export function billingOf(table: StackTableSettings): GlobalTableBilling {
     return table.billingMode === "PROVISIONED"
         ? { mode: "provisioned", readCapacity: table.readCapacity, writeCapacity: table.writeCapacity, autoscaling: table.autoscaling }
-        : { mode: "onDemand" };
+        : { mode: "onDemand", ...table.onDemandThroughput };
 }
 
 export function tableArgs(s: ActiveActiveSettings, providers: StackProviders, deployed: DeploymentRecord | undefined): GlobalTableArgs {

@@ -43,9 +43,24 @@ export interface GlobalTableAutoscaling {
     targetUtilizationPercent: number;
 }
 
-/** Pay per request: no capacity to set, nothing to scale. */
+/**
+ * Pay per request: no capacity to set, nothing to scale, but a ceiling. The caps apply to the table and to each
+ * global secondary index in every region (replicas take the table's: DynamoDB offers no per-replica write cap,
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_OnDemandThroughputOverride.html). Above
+ * them DynamoDB throttles: a flood costs at most the worst case the plan prints, instead of an open-ended bill.
+ */
 export interface OnDemandBilling {
     mode: "onDemand";
+    /** Read request units per second, table and each index, 1-40000. @default 4000 */
+    maxReadRequestUnits?: number;
+    /** Write request units per second, table and each index, 1-40000. @default 1000 */
+    maxWriteRequestUnits?: number;
+}
+
+/** The on-demand caps as the provider takes them (`onDemandThroughput`). */
+export interface OnDemandThroughput {
+    maxReadRequestUnits: number;
+    maxWriteRequestUnits: number;
 }
 
 /** Provisioned capacity per region and index, scaled by target tracking. */
@@ -124,6 +139,8 @@ export const GLOBAL_TABLE_DEFAULTS = {
     consistency: "eventual",
     sortKey: null,
     billing: { mode: "onDemand" },
+    /** What a `billing: { mode: "onDemand" }` leaves out: the caps on the table and every index. */
+    onDemandThroughput: { maxReadRequestUnits: 4000, maxWriteRequestUnits: 1000 },
     /** What a `billing: { mode: "provisioned" }` leaves out. */
     provisioned: {
         readCapacity: 5,
@@ -163,6 +180,16 @@ export function provisionedCapacity(billing: GlobalTableBilling | undefined): Pr
     };
 }
 
+/** The on-demand caps with their defaults filled in, or undefined when the table is provisioned. */
+export function onDemandThroughput(billing: GlobalTableBilling | undefined): OnDemandThroughput | undefined {
+    if (billing !== undefined && billing.mode !== "onDemand") return undefined;
+    const d = GLOBAL_TABLE_DEFAULTS.onDemandThroughput;
+    return {
+        maxReadRequestUnits: billing?.maxReadRequestUnits ?? d.maxReadRequestUnits,
+        maxWriteRequestUnits: billing?.maxWriteRequestUnits ?? d.maxWriteRequestUnits,
+    };
+}
+
 /** The regions that get a replica: every region but the home region, sorted (the order the provider reports them). */
 export function replicaRegionsOf(regions: readonly string[] | undefined, homeRegion: string): string[] {
     return (regions ?? []).filter((r) => r !== homeRegion).sort();
@@ -186,6 +213,8 @@ export interface GlobalTableSettings {
     sortKey: KeyAttribute | null;
     /** Undefined when billed on demand. */
     provisioned: ProvisionedCapacity | undefined;
+    /** The caps of on-demand billing; undefined when provisioned. */
+    onDemandThroughput: OnDemandThroughput | undefined;
     ttlAttribute: string | null | undefined;
     globalSecondaryIndexes: GlobalSecondaryIndexSpec[];
     localSecondaryIndexes: LocalSecondaryIndexSpec[];
@@ -216,6 +245,7 @@ export function resolveSettings(name: string, stack: string, args: GlobalTableAr
         partitionKey: args.partitionKey,
         sortKey: args.sortKey ?? d.sortKey,
         provisioned: provisionedCapacity(args.billing),
+        onDemandThroughput: onDemandThroughput(args.billing),
         ttlAttribute: args.ttlAttribute,
         globalSecondaryIndexes: args.globalSecondaryIndexes ?? [...d.globalSecondaryIndexes],
         localSecondaryIndexes: args.localSecondaryIndexes ?? [...d.localSecondaryIndexes],

@@ -70,8 +70,13 @@ function capacityInputs(s: Pick<GlobalTableSettings, "provisioned">): { readCapa
     return s.provisioned ? { readCapacity: s.provisioned.readCapacity, writeCapacity: s.provisioned.writeCapacity } : {};
 }
 
-/** The key schemas and capacity of the indexes, as the provider takes them. */
-export function indexInputs(s: Pick<GlobalTableSettings, "provisioned" | "globalSecondaryIndexes" | "localSecondaryIndexes">) {
+/** The on-demand caps, where billing is on demand (a provisioned table must not send them). */
+function onDemandInputs(s: Pick<GlobalTableSettings, "onDemandThroughput">): { onDemandThroughput?: GlobalTableSettings["onDemandThroughput"] } {
+    return s.onDemandThroughput ? { onDemandThroughput: { ...s.onDemandThroughput } } : {};
+}
+
+/** The key schemas and capacity (or on-demand caps) of the indexes, as the provider takes them. */
+export function indexInputs(s: Pick<GlobalTableSettings, "provisioned" | "onDemandThroughput" | "globalSecondaryIndexes" | "localSecondaryIndexes">) {
     const projection = GLOBAL_TABLE_DEFAULTS.projection;
     return {
         globalSecondaryIndexes: s.globalSecondaryIndexes.map((g) => ({
@@ -79,6 +84,7 @@ export function indexInputs(s: Pick<GlobalTableSettings, "provisioned" | "global
             keySchemas: [{ attributeName: g.partitionKey.name, keyType: "HASH" }, ...(g.sortKey ? [{ attributeName: g.sortKey.name, keyType: "RANGE" }] : [])],
             projectionType: g.projection ?? projection,
             ...capacityInputs(s),
+            ...onDemandInputs(s),
         })),
         localSecondaryIndexes: s.localSecondaryIndexes.map((l) => ({ name: l.name, rangeKey: l.sortKey.name, projectionType: l.projection ?? projection })),
     };
@@ -97,6 +103,7 @@ export function createTable(s: GlobalTableSettings, keys: TableKeys, replicas: p
             name: s.tableName,
             billingMode: s.provisioned ? "PROVISIONED" : "PAY_PER_REQUEST",
             ...capacityInputs(s),
+            ...onDemandInputs(s),
             hashKey: s.partitionKey.name,
             ...(s.sortKey ? { rangeKey: s.sortKey.name } : {}),
             attributes: attributeDefinitions(s),

@@ -4,11 +4,11 @@
  */
 import {
     ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, Consistency, eventualWitnessProblems, INDEX_NAME, isAwsRegion, isConsistency,
-    KeyUse, keyTypeConflicts, KMS_ALIAS_MAX_LENGTH, MAX_GSIS, MAX_LSIS, MIN_REGIONS, missing, PITR_DAYS, Problem,
+    KeyUse, keyTypeConflicts, KMS_ALIAS_MAX_LENGTH, MAX_GSIS, MAX_LSIS, MIN_REGIONS, missing, ON_DEMAND_REQUEST_UNITS, PITR_DAYS, Problem,
     problem, show, strongConsistencyProblems, TABLE_NAME, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../../packages/aws-facts";
 import { KMS_ALIAS_PREFIX } from "../kms";
-import { GLOBAL_TABLE_DEFAULTS, GlobalTableArgs, KeyAttribute, provisionedCapacity } from "./args";
+import { GLOBAL_TABLE_DEFAULTS, GlobalTableArgs, KeyAttribute, onDemandThroughput, provisionedCapacity } from "./args";
 
 const KEY_TYPES = ["S", "N", "B"];
 const PROJECTIONS = ["ALL", "KEYS_ONLY"];
@@ -165,6 +165,13 @@ function wholeNumberProblems(path: string, value: unknown, range: { min: number;
 function billingProblems(args: GlobalTableArgs): Problem[] {
     const mode = (args.billing ?? GLOBAL_TABLE_DEFAULTS.billing).mode;
     if (!BILLING_MODES.includes(mode)) return [problem("billing.mode", mode, "is not a billing mode", '"onDemand", "provisioned"', "billing-mode")];
+    const caps = onDemandThroughput(args.billing);
+    if (caps) {
+        return [
+            ...wholeNumberProblems("billing.maxReadRequestUnits", caps.maxReadRequestUnits, ON_DEMAND_REQUEST_UNITS),
+            ...wholeNumberProblems("billing.maxWriteRequestUnits", caps.maxWriteRequestUnits, ON_DEMAND_REQUEST_UNITS),
+        ];
+    }
     const capacity = provisionedCapacity(args.billing);
     if (!capacity) return [];
     const { readCapacity: read, writeCapacity: write, autoscaling: scaling } = capacity;

@@ -104,6 +104,27 @@ function capacity(r: Resource, p: Problems): void {
         p.between("provisionedThroughput.readCapacityUnits", i.readCapacity, 1, Number.MAX_SAFE_INTEGER);
         p.between("provisionedThroughput.writeCapacityUnits", i.writeCapacity, 1, Number.MAX_SAFE_INTEGER);
     }
+    onDemandCeilings(i, p);
+}
+
+/**
+ * CreateTable's checks on OnDemandThroughput, in the order and words real DynamoDB answers them (captured against
+ * the service in nubo-db/dynoxide#159, and hashicorp/terraform-provider-aws#39760 for the range): a ceiling on a
+ * PROVISIONED table names the first member given, read first; a member below 1 is out of range (-1, which removes a
+ * ceiling, is only for UpdateTable).
+ */
+function onDemandCeilings(i: Record<string, any>, p: Problems): void {
+    const odt = i.onDemandThroughput;
+    if (!known(odt) || odt === null || typeof odt !== "object") return;
+    const members = (["maxReadRequestUnits", "maxWriteRequestUnits"] as const).filter((m) => odt[m] !== undefined && odt[m] !== null);
+    const api = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
+    if (i.billingMode === "PROVISIONED" && members.length > 0) {
+        p.add(invalid(`${api(members[0]!)} for OnDemandThroughput cannot be specified when table BillingMode is PROVISIONED.`));
+        return;
+    }
+    for (const m of members.filter((m) => known(odt[m]) && !(Number.isInteger(odt[m]) && odt[m] >= 1))) {
+        p.add(invalid(`Requested ${api(m)} for OnDemandThroughput for table is outside of valid range`));
+    }
 }
 
 function replicas(r: Resource, p: Problems, s: StrictState): void {

@@ -13,3 +13,4 @@ export * from "./consistency";
 export * from "./keys";
 export * from "./conventions";
 export * from "./credentials";
+export * from "./prices";

@@ -17,6 +17,13 @@ export const MAX_GSIS = 20;
 export const MAX_LSIS = 5;
 /** Our bounds on provisioned capacity units per table or index and region (the account default is 40,000). */
 export const CAPACITY_UNITS = { min: 1, max: 40000 } as const;
+/**
+ * Our bounds on an on-demand table's or index's maximum request units per second (`OnDemandThroughput`
+ * MaxReadRequestUnits / MaxWriteRequestUnits take 1 or more, -1 removes the cap): 40,000 is the account's default
+ * per-table quota, above which on-demand throughput is bounded anyway
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode-max-throughput.html).
+ */
+export const ON_DEMAND_REQUEST_UNITS = { min: 1, max: 40000 } as const;
 /** Target tracking for DynamoDB accepts a utilization target of 20-90 % (Application Auto Scaling). */
 export const TARGET_UTILIZATION_PERCENT = { min: 20, max: 90 } as const;
 /** AWS turns streams on for every replica of a global table with this view; pinning it avoids a permanent diff. */

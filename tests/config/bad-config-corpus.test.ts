@@ -592,6 +592,18 @@ const corpus: BadConfig[] = [
         key: "active-active:table.readCapacity", value: "10",
         problems: ['active-active:table.readCapacity: 10 is set with billingMode "PAY_PER_REQUEST"; allowed: only with billingMode "PROVISIONED"'],
     },
+    {
+        title: "an on-demand cap on a provisioned table", stack: "prod",
+        options: { set: { "active-active:table": { billingMode: "PROVISIONED", onDemandThroughput: { maxWriteRequestUnits: 500 } } } },
+        key: "active-active:table.onDemandThroughput", value: "500",
+        problems: ['active-active:table.onDemandThroughput: {"maxWriteRequestUnits":500} is set with billingMode "PROVISIONED"; allowed: only with billingMode "PAY_PER_REQUEST" (provisioned capacity is its own cap)'],
+    },
+    {
+        title: "an on-demand write cap of -1 (the API's way to remove it)", stack: "prod",
+        options: { set: { "active-active:table": { onDemandThroughput: { maxWriteRequestUnits: -1 } } } },
+        key: "active-active:table.onDemandThroughput.maxWriteRequestUnits", value: "-1",
+        problems: ["active-active:table.onDemandThroughput.maxWriteRequestUnits: -1 is too small; allowed: at least 1"],
+    },
 
     // ---- log retention, Lambda limits -----------------------------------------------------------------------
     {

@@ -33,7 +33,7 @@ describe("splitMessage", () => {
 describe("issueProblem", () => {
     test.each([
         ["an unknown field names the fields allowed there", "table", { pk: "id" }, [
-            'active-active:table: unknown field "pk"; allowed: name, partitionKey, sortKey, billingMode, readCapacity, writeCapacity, autoscaling, ttlAttribute, globalSecondaryIndexes, localSecondaryIndexes, pointInTimeRecoveryDays',
+            'active-active:table: unknown field "pk"; allowed: name, partitionKey, sortKey, billingMode, readCapacity, writeCapacity, autoscaling, onDemandThroughput, ttlAttribute, globalSecondaryIndexes, localSecondaryIndexes, pointInTimeRecoveryDays',
         ]],
         ["unknown fields of the authorizer the value names", "service", { auth: { type: "iam", issuer: "x", audience: [] } }, [
             'active-active:service.auth: unknown fields "issuer", "audience"; allowed: type',

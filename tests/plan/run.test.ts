@@ -154,6 +154,20 @@ describe.each(STACKS)("plan of the %s stack", (stack) => {
     });
 });
 
+describe("the worst-case cost per hour at the configured limits (review F2)", () => {
+    test("prod: three regions and the by-owner index at GlobalTable's default caps, priced from the dated table", () => {
+        const prod = plan(plans.get("prod")!);
+        const cost = (prod as PlanJson & { cost: any }).cost;
+        expect([cost.bounded, cost.perHourUsd]).toEqual([true, 37.8]);
+        expect(cost.tables.map((t: any) => [t.name, t.regions, t.writeUnitsPerSecond, t.replicatedWriteUnitsPerSecond, t.readUnitsPerSecond])).toEqual([
+            ["active-active-table-table", ["us-east-1", "eu-west-1", "us-west-2"], 6000, 6000, 24000],
+        ]);
+        expect(plans.get("prod")!.text).toContain(
+            "Cost: at most $37.80 per hour at the configured limits (DynamoDB on-demand caps; rates of 2024-11-01",
+        );
+    });
+});
+
 describe("overrides", () => {
     test("the same stack plans to the same JSON twice in one process (mocks re-installed each run)", async () => {
         const again = await runPlan({ stack: "prod" });

@@ -3,7 +3,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { defaultTableName, GLOBAL_TABLE_DEFAULTS, provisionedCapacity, replicaRegionsOf, resolveSettings } from "../../../components/global-table/args";
+import { defaultTableName, GLOBAL_TABLE_DEFAULTS, onDemandThroughput, provisionedCapacity, replicaRegionsOf, resolveSettings } from "../../../components/global-table/args";
 import { baseArgs, fakeProviders, TAGS } from "./support";
 
 describe("defaults", () => {
@@ -14,6 +14,14 @@ describe("defaults", () => {
     test("replica regions: every region but home, sorted", () => {
         expect(replicaRegionsOf(["us-east-1", "eu-west-1", "ap-south-1"], "us-east-1")).toEqual(["ap-south-1", "eu-west-1"]);
         expect(replicaRegionsOf(undefined, "us-east-1")).toEqual([]);
+    });
+
+    test.each<[string, Parameters<typeof onDemandThroughput>[0], ReturnType<typeof onDemandThroughput>]>([
+        ["unset: on demand with the default cap", undefined, GLOBAL_TABLE_DEFAULTS.onDemandThroughput],
+        ["on demand, read cap set", { mode: "onDemand", maxReadRequestUnits: 7 }, { maxReadRequestUnits: 7, maxWriteRequestUnits: 1000 }],
+        ["provisioned: no on-demand cap", { mode: "provisioned" }, undefined],
+    ])("on-demand throughput: %s", (_label, billing, expected) => {
+        expect(onDemandThroughput(billing)).toEqual(expected);
     });
 
     test.each<[string, Parameters<typeof provisionedCapacity>[0], ReturnType<typeof provisionedCapacity>]>([
@@ -47,6 +55,7 @@ describe("resolveSettings", () => {
             partitionKey: { name: "pk", type: "S" },
             sortKey: null,
             provisioned: undefined,
+            onDemandThroughput: { maxReadRequestUnits: 4000, maxWriteRequestUnits: 1000 },
             ttlAttribute: undefined,
             globalSecondaryIndexes: [],
             localSecondaryIndexes: [],

@@ -13,7 +13,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { MockKit, MOCK_ACCOUNT_ID, RecordedResource } from "../../../mock-kit";
-import { GLOBAL_TABLE_TYPE, GlobalTable, GlobalTableBilling } from "../../../components/global-table";
+import { GLOBAL_TABLE_DEFAULTS, GLOBAL_TABLE_TYPE, GlobalTable, GlobalTableBilling } from "../../../components/global-table";
 import { globalTableKeyPolicy } from "../../../components/kms";
 import { ArgsError } from "../../../components/problems";
 import { Args, baseArgs, DEPLOYED_REGIONS, REMOVE_EU_WEST_1, STILL_PROTECTED, TAGS } from "./support";
@@ -104,6 +104,8 @@ describe("eventual consistency, on demand", () => {
         expect(table.inputs).toEqual({
             name: "gt-test",
             billingMode: "PAY_PER_REQUEST",
+            // Capped by default: a flood throttles at a known cost instead of scaling to the account quota (F2).
+            onDemandThroughput: GLOBAL_TABLE_DEFAULTS.onDemandThroughput,
             hashKey: "pk",
             rangeKey: "sk",
             attributes: [
@@ -486,5 +488,19 @@ describe("provisioned billing", () => {
         expect(kit.resourcesOfType(POLICY)).toEqual([]);
         expect(table.inputs.readCapacity).toBeUndefined();
         expect(table.inputs.writeCapacity).toBeUndefined();
+    });
+
+    test("on demand caps the table and every global index at the given request units", async () => {
+        const billing: GlobalTableBilling = { mode: "onDemand", maxReadRequestUnits: 300, maxWriteRequestUnits: 100 };
+        const gsi = { name: "byOwner", partitionKey: { name: "owner", type: "S" as const } };
+        const { table } = await deploy(baseArgs(["us-east-1", "us-west-2"], { billing, globalSecondaryIndexes: [gsi] }));
+        const cap = { maxReadRequestUnits: 300, maxWriteRequestUnits: 100 };
+        expect(table.inputs.onDemandThroughput).toEqual(cap);
+        expect(table.inputs.globalSecondaryIndexes.map((g: any) => g.onDemandThroughput)).toEqual([cap]);
+    });
+
+    test("provisioned billing sends no on-demand cap", async () => {
+        const { table } = await deploy(baseArgs(["us-east-1", "us-west-2"], { billing: { mode: "provisioned" } }));
+        expect(table.inputs.onDemandThroughput).toBeUndefined();
     });
 });

@@ -48,14 +48,21 @@ describe("indexInputs", () => {
     };
 
     test("on demand: key schemas and the default projection, no capacity", () => {
-        expect(indexInputs({ provisioned: undefined, ...indexes })).toEqual({
+        expect(indexInputs({ provisioned: undefined, onDemandThroughput: undefined, ...indexes })).toEqual({
             globalSecondaryIndexes: [{ name: "byOwner", keySchemas: [{ attributeName: "owner", keyType: "HASH" }], projectionType: "ALL" }],
             localSecondaryIndexes: [{ name: "byDate", rangeKey: "date", projectionType: "KEYS_ONLY" }],
         });
     });
 
+    test("on demand with a cap: every global index gets the table's cap", () => {
+        const cap = { maxReadRequestUnits: 40, maxWriteRequestUnits: 20 };
+        expect(indexInputs({ provisioned: undefined, onDemandThroughput: cap, ...indexes }).globalSecondaryIndexes).toEqual([
+            { name: "byOwner", keySchemas: [{ attributeName: "owner", keyType: "HASH" }], projectionType: "ALL", onDemandThroughput: cap },
+        ]);
+    });
+
     test("provisioned: every global index gets the table's base capacity", () => {
-        expect(indexInputs({ provisioned: PROVISIONED, ...indexes }).globalSecondaryIndexes).toEqual([
+        expect(indexInputs({ provisioned: PROVISIONED, onDemandThroughput: undefined, ...indexes }).globalSecondaryIndexes).toEqual([
             { name: "byOwner", keySchemas: [{ attributeName: "owner", keyType: "HASH" }], projectionType: "ALL", readCapacity: 10, writeCapacity: 5 },
         ]);
     });

@@ -161,6 +161,14 @@ describe("validators", () => {
             ],
         ],
         [
+            "on-demand caps out of range",
+            { billing: { mode: "onDemand", maxReadRequestUnits: 0, maxWriteRequestUnits: 40001 } },
+            [
+                "billing.maxReadRequestUnits: 0 is out of range; allowed: a whole number from 1 to 40000",
+                "billing.maxWriteRequestUnits: 40001 is out of range; allowed: a whole number from 1 to 40000",
+            ],
+        ],
+        [
             "a billing mode that does not exist",
             { billing: { mode: "reserved" } as unknown as GlobalTableArgs["billing"] },
             ['billing.mode: "reserved" is not a billing mode; allowed: "onDemand", "provisioned"'],

@@ -34,6 +34,13 @@ describe("aws:dynamodb/table:Table, eventual consistency", () => {
         ["table name longer than 255", (t) => (t.name = "t".repeat(256)), [schema(`Value '${"t".repeat(256)}' at 'tableName' failed to satisfy constraint: Member must have length less than or equal to 255`)]],
         ["table name with a space", (t) => (t.name = "my table"), [schema("Value 'my table' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+")]],
         ["no partition key", (t) => delete t.hashKey, [schema("Value null at 'keySchema' failed to satisfy constraint: Member must not be null")]],
+        [
+            "an on-demand ceiling on a provisioned table",
+            (t) => Object.assign(t, { billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 5 }),
+            [invalid("MaxReadRequestUnits for OnDemandThroughput cannot be specified when table BillingMode is PROVISIONED.")],
+        ],
+        ["an on-demand write ceiling of 0", (t) => (t.onDemandThroughput.maxWriteRequestUnits = 0), [invalid("Requested MaxWriteRequestUnits for OnDemandThroughput for table is outside of valid range")]],
+        ["an on-demand ceiling of -1 at creation", (t) => (t.onDemandThroughput.maxReadRequestUnits = -1), [invalid("Requested MaxReadRequestUnits for OnDemandThroughput for table is outside of valid range")]],
         ["attribute of type X", (t) => (t.attributes[0].type = "X"), [schema("Value 'X' at 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must satisfy enum value set: [B, N, S]")]],
         [
             "index key not declared",
@@ -70,10 +77,10 @@ describe("aws:dynamodb/table:Table, eventual consistency", () => {
             [invalid("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex")],
         ],
         ["billing mode ON_DEMAND", (t) => (t.billingMode = "ON_DEMAND"), [schema("Value 'ON_DEMAND' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]")]],
-        ["PROVISIONED without capacity", (t) => (t.billingMode = "PROVISIONED"), [invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED")]],
+        ["PROVISIONED without capacity", (t) => ((t.billingMode = "PROVISIONED"), delete t.onDemandThroughput), [invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED")]],
         [
             "PROVISIONED with 0 read capacity",
-            (t) => Object.assign(t, { billingMode: "PROVISIONED", readCapacity: 0, writeCapacity: 5 }),
+            (t) => Object.assign(t, { billingMode: "PROVISIONED", readCapacity: 0, writeCapacity: 5, onDemandThroughput: undefined }),
             [schema("Value '0' at 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have value greater than or equal to 1")],
         ],
         ["recovery period of 36 days", (t) => (t.pointInTimeRecovery.recoveryPeriodInDays = 36), [schema("Value '36' at 'pointInTimeRecoverySpecification.recoveryPeriodInDays' failed to satisfy constraint: Member must have value less than or equal to 35")]],
