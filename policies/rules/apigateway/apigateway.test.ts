@@ -2,6 +2,7 @@ import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { domainNameTls12 } from "./domain-name-tls-1-2";
 import { stageAccessLogging } from "./stage-access-logging";
 import { stageThrottling } from "./stage-throttling";
+import { routeAuthorized } from "./route-authorized";
 import { customDomain, DOMAIN_NAME } from "../../../tests/fixtures/apigateway/domain-name";
 import { defaultStage, STAGE } from "../../../tests/fixtures/apigateway/stage";
 
@@ -53,5 +54,40 @@ describe("aws-apigateway-stage-throttling", () => {
         ["zero burst", (p) => (p.defaultRouteSettings.throttlingBurstLimit = 0), ["defaultRouteSettings.throttlingBurstLimit is 0; allowed: a positive number"]],
     ])("%s", async (_title, change, expected) => {
         expect(await check(stageThrottling, withProps(stage, change))).toEqual(expected);
+    });
+});
+
+describe("aws-apigateway-route-authorized", () => {
+    const route = { type: "aws:apigatewayv2/route:Route", region: "eu-west-1", props: { apiId: "a", routeKey: "GET /items/{id}", authorizationType: "JWT", authorizerId: "j", authorizationScopes: ["items:read"] } };
+    test("passes a JWT route with scopes", async () => {
+        expect(await check(routeAuthorized, route)).toEqual([]);
+    });
+    test.each<Case>([
+        ["an IAM route", (p) => ((p.authorizationType = "AWS_IAM"), delete p.authorizerId, delete p.authorizationScopes), []],
+        ["the public health route", (p) => ((p.routeKey = "GET /health"), (p.authorizationType = "NONE")), []],
+        [
+            "an open item route",
+            (p) => (p.authorizationType = "NONE"),
+            ['route "GET /items/{id}" has authorizationType "NONE"; allowed: "JWT" (with authorizationScopes), "AWS_IAM" or "CUSTOM" (public routes: GET /health, pack config publicRoutes)'],
+        ],
+        [
+            "a catch-all without authorization type",
+            (p) => ((p.routeKey = "$default"), delete p.authorizationType),
+            ['route "$default" has authorizationType unset; allowed: "JWT" (with authorizationScopes), "AWS_IAM" or "CUSTOM" (public routes: GET /health, pack config publicRoutes)'],
+        ],
+        [
+            "a JWT route without scopes",
+            (p) => delete p.authorizationScopes,
+            ['route "GET /items/{id}" has a JWT authorizer without authorizationScopes (any token of the audience passes); allowed: the scopes the route needs, e.g. ["items:read"]'],
+        ],
+        ["scopes unknown during preview", (p) => (p.authorizationScopes = UNKNOWN_STRING), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(routeAuthorized, withProps(route, change))).toEqual(expected);
+    });
+    test("the pack config lists the public routes", async () => {
+        const health = withProps(route, (p) => ((p.routeKey = "GET /health"), (p.authorizationType = "NONE")));
+        expect(await check(routeAuthorized, health, { publicRoutes: [] })).toEqual([
+            'route "GET /health" has authorizationType "NONE"; allowed: "JWT" (with authorizationScopes), "AWS_IAM" or "CUSTOM" (public routes: none, pack config publicRoutes)',
+        ]);
     });
 });

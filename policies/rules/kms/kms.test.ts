@@ -1,6 +1,7 @@
 import { check, Case, UNKNOWN_STRING, withProps } from "../../testing/fixtures";
 import { keyPolicyNoWildcardPrincipal } from "./key-policy-no-wildcard-principal";
 import { keyRotationEnabled } from "./key-rotation-enabled";
+import { grantAllowedGrantee } from "./grant-allowed-grantee";
 import { KMS_KEY, TABLE_KEY_POLICY, tableKey } from "../../../tests/fixtures/kms/key";
 
 const key = { type: KMS_KEY, region: "eu-west-1", props: tableKey("eu-west-1") };
@@ -61,5 +62,26 @@ describe("aws-kms-key-policy-no-wildcard-principal", () => {
     test("checks standalone key policies too", async () => {
         const standalone = { type: "aws:kms/keyPolicy:KeyPolicy", props: { keyId: "k", policy: policyWith({ Sid: "Open", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }) } };
         expect(await check(keyPolicyNoWildcardPrincipal, standalone)).toEqual(['policy Open: allows ["kms:*"] to the wildcard principal "*"; allowed: named principals']);
+    });
+});
+
+describe("aws-kms-grant-allowed-grantee", () => {
+    const grant = { type: "aws:kms/grant:Grant", region: "eu-west-1", props: { keyId: "k-1", granteePrincipal: "arn:aws:iam::123456789012:role/batch", operations: ["Decrypt"] } };
+    const GRANT = (field: string, arn: string) => `${field} "${arn}" receives a grant on key k-1; allowed: principals listed in the pack config's allowedGranteePrincipals (key use belongs in the key policy)`;
+    test("passes a grantee on the allow-list", async () => {
+        expect(await check(grantAllowedGrantee, grant, { allowedGranteePrincipals: ["arn:aws:iam::123456789012:role/batch"] })).toEqual([]);
+    });
+    test.each<Case>([
+        ["any grantee by default", () => undefined, [GRANT("granteePrincipal", "arn:aws:iam::123456789012:role/batch")]],
+        ["another account", (p) => (p.granteePrincipal = "arn:aws:iam::999999999999:root"), [GRANT("granteePrincipal", "arn:aws:iam::999999999999:root")]],
+        ["grantee unknown during preview", (p) => (p.granteePrincipal = UNKNOWN_STRING), []],
+    ])("%s", async (_title, change, expected) => {
+        expect(await check(grantAllowedGrantee, withProps(grant, change))).toEqual(expected);
+    });
+    test("a retiring principal off the list", async () => {
+        const retiring = withProps(grant, (p) => (p.retiringPrincipal = "arn:aws:iam::999999999999:root"));
+        expect(await check(grantAllowedGrantee, retiring, { allowedGranteePrincipals: ["arn:aws:iam::123456789012:role/batch"] })).toEqual([
+            GRANT("retiringPrincipal", "arn:aws:iam::999999999999:root"),
+        ]);
     });
 });
