@@ -95,10 +95,16 @@ export function trafficProblems(p: Parsed, source: ConfigSource): Problem[] {
     if (!p.cloudflare && source.values.cloudflare === undefined) {
         problems.push(missing(keyPath("cloudflare"), 'is required with traffic "cloudflare"', '{"accountId": "<32 hex>", "zoneId": "<32 hex>"}', "cloudflare-required"));
     }
+    // The program hands the provider only a scoped token (providers.ts): the secret, else CLOUDFLARE_API_TOKEN.
     const tokenKey = "cloudflare:apiToken";
-    const hasToken = source.allKeys.includes(tokenKey) || !!source.env.CLOUDFLARE_API_TOKEN || !!source.env.CLOUDFLARE_API_KEY;
+    const hasToken = source.allKeys.includes(tokenKey) || !!source.env.CLOUDFLARE_API_TOKEN;
     if (source.isUpdate && !hasToken) {
         problems.push(missing(tokenKey, "is not set", `\`pulumi config set --secret ${tokenKey} ...\` or the CLOUDFLARE_API_TOKEN environment variable`, "cloudflare-token"));
+    }
+    // The global API key can do anything the account can; it is refused wherever the provider could pick it up.
+    const globalKeys = [...(source.allKeys.includes("cloudflare:apiKey") ? ["cloudflare:apiKey"] : []), ...(source.env.CLOUDFLARE_API_KEY ? ["CLOUDFLARE_API_KEY"] : [])];
+    for (const key of globalKeys) {
+        problems.push(missing(key, "is set (the account-wide global API key)", "unset, with a scoped API token as the secret cloudflare:apiToken or CLOUDFLARE_API_TOKEN", "cloudflare-global-key"));
     }
     return problems;
 }

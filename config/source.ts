@@ -4,7 +4,7 @@
  * namespace are never decoded, so they cannot reach a message.
  */
 import type { z } from "zod";
-import { missing, Problem } from "../packages/aws-facts";
+import { isCredentialName, missing, Problem } from "../packages/aws-facts";
 import { issueProblem, NAMESPACE } from "./issues";
 import { Key, KEYS, Parsed, TEXT_KEYS } from "./schema";
 
@@ -30,21 +30,23 @@ export function decode(raw: string): unknown {
     }
 }
 
-const SECRET_LIKE = /(token|secret|password|passwd|apikey|api_key|privatekey|private_key)/i;
-
 /** Keys of our namespace stored with `--secret`: only checked, never read. */
 export function secretKeys(source: ConfigSource): Set<string> {
     return new Set(Object.keys(source.values).filter((key) => source.isSecret(`${NAMESPACE}:${key}`)));
 }
 
-/** Unknown keys of our namespace, secrets kept in it, and credentials of other namespaces stored in plain text. */
+/**
+ * Unknown keys of our namespace, secrets kept in it, and credentials of other namespaces stored in plain text.
+ * "Credential" is the one list of aws-facts' `isCredentialName` (the plan redacts by it too): every provider's
+ * `apiToken`, `apiUserServiceKey`, `accessKey`, `secretKey`, `token`, ... and anything named like them.
+ */
 export function keyProblems(source: ConfigSource): Problem[] {
     const problems: Problem[] = [];
     const secret = secretKeys(source);
     for (const key of Object.keys(source.values)) {
         const path = `${NAMESPACE}:${key}`;
         if (!Object.hasOwn(KEYS, key)) problems.push(missing(path, "unknown key", Object.keys(KEYS).join(", "), "unknown-key"));
-        if (SECRET_LIKE.test(key)) {
+        if (isCredentialName(key)) {
             problems.push(
                 missing(path, "looks like a secret stored in stack config", "none here — credentials belong to their provider (e.g. `pulumi config set --secret cloudflare:apiToken`)", "secret-in-config"),
             );
@@ -55,7 +57,7 @@ export function keyProblems(source: ConfigSource): Problem[] {
     for (const key of source.allKeys) {
         // Keys of our namespace that look like secrets are reported above, once.
         if (key.startsWith(`${NAMESPACE}:`)) continue;
-        if (SECRET_LIKE.test(key.split(":").pop() ?? "") && !source.isSecret(key)) {
+        if (isCredentialName(key) && !source.isSecret(key)) {
             problems.push(missing(key, "is stored in plain text", `a secret (\`pulumi config set --secret ${key} ...\`) or the provider's environment variable`, "plain-text-secret"));
         }
     }

@@ -17,7 +17,10 @@ Options
   --config KEY=VALUE    override a config key, spelled as in the stack files (active-active:drain);
                         a VALUE that is JSON (list, object, number, boolean) is parsed, else a string.
                         Repeatable.
-  --secret KEY=VALUE    set a config key as a secret (e.g. cloudflare:apiToken); its value is never printed
+  --secret KEY=VALUE    set a config key as a secret (e.g. cloudflare:apiToken); its value is never printed,
+                        but it is on the command line (shell history, ps): prefer the two below
+  --secret-file FILE    secrets as KEY=VALUE lines (# comments, blank lines ignored); repeatable
+  --secret-env KEY=VAR  the secret KEY takes the value of the environment variable VAR; repeatable
   --deployed FILE       the previous deployment's stack outputs (pulumi stack output --json --show-secrets),
                         so the program's data-loss guards compare the config with what is deployed
   --policy-env ENV      policy levels to use: dev, staging or prod
@@ -44,6 +47,10 @@ export interface CliArgs {
     deployed?: string;
     config: Record<string, unknown>;
     secrets: Record<string, string>;
+    /** Files of KEY=VALUE secrets, read by `resolveSecrets`. */
+    secretFiles: string[];
+    /** Secret key -> the environment variable holding its value. */
+    secretEnv: Record<string, string>;
     policyEnv?: PolicyEnv;
     quiet: boolean;
 }
@@ -72,9 +79,9 @@ function splitPair(flag: string, pair: string, problems: string[]): [string, str
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-    const args: CliArgs = { help: false, config: {}, secrets: {}, quiet: false };
+    const args: CliArgs = { help: false, config: {}, secrets: {}, secretFiles: [], secretEnv: {}, quiet: false };
     const problems: string[] = [];
-    const valued = new Set(["--stack", "--json", "--markdown", "--deployed", "--config", "--secret", "--policy-env"]);
+    const valued = new Set(["--stack", "--json", "--markdown", "--deployed", "--config", "--secret", "--secret-file", "--secret-env", "--policy-env"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -126,10 +133,63 @@ export function parseArgs(argv: readonly string[]): CliArgs {
                 if (kv) args.secrets[kv[0]] = kv[1];
                 break;
             }
+            case "--secret-file":
+                args.secretFiles.push(value);
+                break;
+            case "--secret-env": {
+                const kv = splitPair(flag, value, problems);
+                if (kv) args.secretEnv[kv[0]] = kv[1];
+                break;
+            }
         }
     }
     if (!args.help && !args.stack) problems.push("--stack is required");
     if (args.json && args.json === args.markdown) problems.push(`--json and --markdown both write ${args.json}`);
     if (problems.length > 0 && !args.help) throw new UsageError(problems);
     return args;
+}
+
+/** The secrets of one --secret-file: KEY=VALUE lines; a bad line is named by number, never shown. */
+function secretsOfFile(file: string, text: string, problems: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === "" || line.startsWith("#")) return;
+        const eq = line.indexOf("=");
+        const key = eq < 0 ? "" : line.slice(0, eq).trim();
+        if (!KEY.test(key)) problems.push(`--secret-file ${file} line ${i + 1}: expected KEY=VALUE with a key such as cloudflare:apiToken`);
+        else out[key] = line.slice(eq + 1).trim();
+    });
+    return out;
+}
+
+/**
+ * Every secret the command line names: --secret pairs, then each --secret-file, then each --secret-env, later ones
+ * winning. Problems (an unreadable file, a bad line, an unset variable) are collected and thrown once; none shows a
+ * value.
+ */
+export function resolveSecrets(
+    args: Pick<CliArgs, "secrets" | "secretFiles" | "secretEnv">,
+    readFile: (file: string) => string,
+    env: Record<string, string | undefined>,
+): Record<string, string> {
+    const secrets = { ...args.secrets };
+    const problems: string[] = [];
+    for (const file of args.secretFiles) {
+        let text: string;
+        try {
+            text = readFile(file);
+        } catch (e) {
+            problems.push(`--secret-file ${file}: cannot read it (${(e as { code?: string }).code ?? "unreadable"})`);
+            continue;
+        }
+        Object.assign(secrets, secretsOfFile(file, text, problems));
+    }
+    for (const [key, variable] of Object.entries(args.secretEnv)) {
+        const value = env[variable];
+        if (value === undefined || value === "") problems.push(`--secret-env ${key}=${variable}: the environment variable ${variable} is not set`);
+        else secrets[key] = value;
+    }
+    if (problems.length > 0) throw new UsageError(problems);
+    return secrets;
 }

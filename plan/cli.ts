@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { format } from "util";
 import { stackFilePath } from "../mock-kit/stack-file";
-import { CliArgs, parseArgs, USAGE } from "./args";
+import { CliArgs, parseArgs, resolveSecrets, USAGE } from "./args";
 import { EXIT, problemList, UsageError, withoutStack } from "./errors";
 import type { PlanResult } from "./run";
 import { scrubText } from "./redact";
@@ -43,7 +43,9 @@ function fail(heading: string, problems: string[], footer = ""): Exit {
 
 function usage(argv: string[]): CliArgs {
     try {
-        return parseArgs(argv);
+        const args = parseArgs(argv);
+        // Secrets from files and environment variables join --secret: none of them need be on the command line.
+        return args.help ? args : { ...args, secrets: resolveSecrets(args, (f) => fs.readFileSync(f, "utf8"), process.env) };
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         throw fail("bad usage:", e.problems, "Run with --help for usage.\n");

@@ -5,6 +5,7 @@
  * that quotes them). Loads the Pulumi SDK only on use, so the CLI can scrub its usage errors without it.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { isCredentialName } from "../packages/aws-facts/credentials";
 import { hashAsset } from "./hash";
 
 export const REDACTED = "[secret]";
@@ -23,13 +24,12 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
- * Provider inputs that hold credentials (aws: accessKey, secretKey, token; cloudflare: apiToken, apiKey,
- * apiUserServiceKey). Whole names only: `skipCredentialsValidation` and `tokenBucketRateLimiterCapacity` are not.
+ * Provider inputs and config keys that hold credentials (aws: accessKey, secretKey, token; cloudflare: apiToken,
+ * apiKey, apiUserServiceKey; anything named like them): the one list of aws-facts' `isCredentialName`, which the
+ * config's plain-text check uses too. `skipCredentialsValidation` and `tokenBucketRateLimiterCapacity` are not.
  */
-const CREDENTIAL_KEY = /^(access_?key|secret_?key|secret_?access_?key|token|session_?token|api_?token|api_?key|api_?user_?service_?key|password|private_?key|client_?secret)$/i;
-
 export function isCredentialKey(key: string): boolean {
-    return CREDENTIAL_KEY.test(key);
+    return isCredentialName(key);
 }
 
 function sdk(): typeof pulumi {

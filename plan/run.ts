@@ -14,7 +14,7 @@ import { collect } from "./collect";
 import { describeFailure, EXIT, ExitCode, problemList, withoutStack } from "./errors";
 import { captureProcessErrors, settlePendingRejections } from "./pending-errors";
 import { evaluatePolicies, PolicyEnv, policyEnvOf, PolicyPackRunner, runPolicyPack } from "./policies";
-import { REDACTED, redact, scrubText } from "./redact";
+import { isCredentialKey, REDACTED, redact, scrubText } from "./redact";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { buildResilience } from "./resilience";
@@ -110,9 +110,11 @@ function readStack(options: PlanOptions, progress: (line: string) => void): Stac
         config[k] = v;
         if (!secretKeys.includes(k)) secretKeys.push(k);
     }
-    const stored = secretKeys.map((k) => config[k]!).filter((v) => v && v !== STACK_FILE_REDACTED);
+    // Secret keys, and keys named like credentials even when (wrongly) plain: their values are never printed.
+    const hidden = (k: string) => secretKeys.includes(k) || isCredentialKey(k);
+    const stored = Object.keys(config).filter(hidden).map((k) => config[k]!).filter((v) => v && v !== STACK_FILE_REDACTED);
     const overrides: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(options.config ?? {})) overrides[qualifyKey(k)] = secretKeys.includes(qualifyKey(k)) ? REDACTED : v;
+    for (const [k, v] of Object.entries(options.config ?? {})) overrides[qualifyKey(k)] = hidden(qualifyKey(k)) ? REDACTED : v;
     for (const [k] of given) overrides[k] = REDACTED;
     return { config, secretKeys, secrets: [...new Set([...givenValues, ...stored])], overrides };
 }

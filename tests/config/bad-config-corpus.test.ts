@@ -334,6 +334,20 @@ const corpus: BadConfig[] = [
         hidden: "wJalrXUtnFEMI-corpus",
     },
     {
+        title: "the Cloudflare Origin CA key in plain text (review F7)", stack: "prod",
+        options: { set: { ...CF_TRAFFIC, "cloudflare:apiUserServiceKey": "v1.0-ORIGINCAKEY-corpus" } },
+        key: "cloudflare:apiUserServiceKey", value: null,
+        problems: [PLAIN_TEXT("cloudflare:apiUserServiceKey")],
+        hidden: "v1.0-ORIGINCAKEY-corpus",
+    },
+    {
+        title: "an AWS access key and session token in plain text", stack: "staging",
+        options: { set: { "aws:accessKey": "AKIACORPUS0000000000", "aws:token": "session-corpus-9f" } },
+        key: "aws:accessKey", value: null,
+        problems: [PLAIN_TEXT("aws:accessKey"), PLAIN_TEXT("aws:token")],
+        hidden: "session-corpus-9f",
+    },
+    {
         title: "an application password in plain text", stack: "staging",
         options: { set: { "app:dbPassword": "hunter2-corpus" } },
         key: "app:dbPassword", value: null,

@@ -463,6 +463,28 @@ describe("secrets (parseConfig)", () => {
         expect(parseConfig(configSource("prod", { set: cloudflare, isUpdate: true, env: { CLOUDFLARE_API_TOKEN: "x" } })).traffic).toBe("cloudflare");
     });
 
+    test("the Cloudflare global API key is refused: the provider gets a scoped token", () => {
+        expect(configProblems(configSource("prod", { set: cloudflare, isUpdate: true, env: { CLOUDFLARE_API_TOKEN: "x", CLOUDFLARE_API_KEY: "global-key-3c" } }))).toEqual([
+            "CLOUDFLARE_API_KEY: is set (the account-wide global API key); allowed: unset, with a scoped API token as the secret cloudflare:apiToken or CLOUDFLARE_API_TOKEN",
+        ]);
+        // It never stood in for the token.
+        expect(configProblems(configSource("prod", { set: cloudflare, isUpdate: true, env: { CLOUDFLARE_API_KEY: "global-key-3c" } }))).toEqual([
+            "cloudflare:apiToken: is not set; allowed: `pulumi config set --secret cloudflare:apiToken ...` or the CLOUDFLARE_API_TOKEN environment variable",
+            "CLOUDFLARE_API_KEY: is set (the account-wide global API key); allowed: unset, with a scoped API token as the secret cloudflare:apiToken or CLOUDFLARE_API_TOKEN",
+        ]);
+    });
+
+    test("the global key stored as a secret is refused too", () => {
+        expect(configProblems(configSource("prod", { set: cloudflare, secrets: { "cloudflare:apiKey": "global-key-3c", "cloudflare:apiToken": "t" } }))).toEqual([
+            "cloudflare:apiKey: is set (the account-wide global API key); allowed: unset, with a scoped API token as the secret cloudflare:apiToken or CLOUDFLARE_API_TOKEN",
+        ]);
+    });
+
+    test("provider options named like credentials but not credentials pass in plain text", () => {
+        const set = { "aws:skipCredentialsValidation": true, "aws:tokenBucketRateLimiterCapacity": 100 };
+        expect(parseConfig(configSource("prod", { set })).regions).toEqual(["us-east-1", "us-west-2", "eu-west-1"]);
+    });
+
     test("a secret value in the active-active namespace is never printed", () => {
         const problems = configProblems(configSource("prod", { secrets: { "active-active:cloudflare": '{"accountId":"acct-7c1e"}' } }));
         expect(problems).toEqual([

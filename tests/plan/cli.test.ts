@@ -12,6 +12,9 @@ import * as path from "path";
 const ROOT = path.resolve(__dirname, "../..");
 const STACK_TRACE = /^\s+at .*\.(ts|js):\d+/m;
 const TOKEN = "cli-test-token-8e1b7c3d9f2a4e60";
+const FILE_SECRET = "cli-file-secret-3a9c71d0e5";
+const ENV_SECRET = "cli-env-secret-6b2f88a41c";
+const ORIGIN_CA_KEY = "v1.0-cli-origin-ca-0d1e";
 
 interface Run {
     code: number;
@@ -24,7 +27,7 @@ function plan(args: string[]): Promise<Run> {
         execFile(
             process.execPath,
             ["scripts/run-ts.js", "plan/cli.ts", ...args],
-            { cwd: ROOT, env: { ...process.env, PLAN_DEBUG: "" }, maxBuffer: 64 * 1024 * 1024 },
+            { cwd: ROOT, env: { ...process.env, PLAN_DEBUG: "", PLAN_TEST_SECRET: ENV_SECRET }, maxBuffer: 64 * 1024 * 1024 },
             (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         );
     });
@@ -35,15 +38,23 @@ const out = (f: string) => path.join(dir, f);
 let runs: Record<"help" | "usage" | "unknown" | "bad" | "violation", Run>;
 
 beforeAll(async () => {
+    fs.writeFileSync(out("secrets.env"), `# secrets off the command line\naws:secretKey=${FILE_SECRET}\n`);
     const [help, usage, unknown, bad, violation] = await Promise.all([
         plan(["--help"]),
         plan(["--stak", "prod", "--config", "novalue"]),
         plan(["--stack", "qa", "--json", out("qa.json")]),
-        plan(["--stack", "prod", "--config", 'active-active:regions=["us-east-1","us-east-1"]', "--config", "active-active:consistency=bogus", "--json", out("bad.json")]),
+        plan([
+            "--stack", "prod",
+            "--config", 'active-active:regions=["us-east-1","us-east-1"]', "--config", "active-active:consistency=bogus",
+            "--config", `cloudflare:apiUserServiceKey=${ORIGIN_CA_KEY}`,
+            "--json", out("bad.json"),
+        ]),
         plan([
             "--stack", "prod",
             "--config", 'active-active:drain=["us-west-2","eu-west-1"]',
             "--secret", `cloudflare:apiToken=${TOKEN}`,
+            "--secret-file", out("secrets.env"),
+            "--secret-env", "other:clientSecret=PLAN_TEST_SECRET",
             "--json", out("prod/plan.json"),
             "--markdown", out("prod/plan.md"),
         ]),
@@ -82,10 +93,13 @@ test("bad config: an unknown stack exits 2 listing the stacks, and writes no JSO
 test("bad config: exit 2, every problem printed, no stack trace, no JSON", () => {
     expect(runs.bad.code).toBe(2);
     expect(runs.bad.stdout).toBe("");
+    // A credential in plain config is refused by name (review F7), with the other problems, and printed nowhere.
     expect(runs.bad.stderr).toContain(
-        'bad config:\n  - active-active:consistency: "bogus" is not a consistency mode; allowed: "eventual", "strong"\n' +
+        "bad config:\n  - cloudflare:apiUserServiceKey: is stored in plain text; allowed: a secret (`pulumi config set --secret cloudflare:apiUserServiceKey ...`) or the provider's environment variable\n" +
+            '  - active-active:consistency: "bogus" is not a consistency mode; allowed: "eventual", "strong"\n' +
             '  - active-active:regions[1]: "us-east-1" is listed twice; allowed: each region once\n',
     );
+    expect(runs.bad.stderr + runs.bad.stdout).not.toContain(ORIGIN_CA_KEY);
     expect(runs.bad.stderr + runs.bad.stdout).not.toMatch(STACK_TRACE);
     expect(fs.existsSync(out("bad.json"))).toBe(false);
 });
@@ -105,9 +119,14 @@ test("a mandatory violation exits 1 and still writes the JSON and Markdown; the 
     expect(fs.readFileSync(out("prod/plan.md"), "utf8")).toMatch(/^# Plan: stack prod\n[\s\S]*```mermaid\nflowchart LR\n/);
 });
 
-test("a secret set with --secret appears nowhere: stdout, stderr, JSON, Markdown", () => {
+test("secrets set with --secret, --secret-file and --secret-env appear nowhere: stdout, stderr, JSON, Markdown", () => {
     const run = runs.violation;
     const files = fs.readFileSync(out("prod/plan.json"), "utf8") + fs.readFileSync(out("prod/plan.md"), "utf8");
-    expect(run.stdout + run.stderr + files).not.toContain(TOKEN);
-    expect(JSON.parse(fs.readFileSync(out("prod/plan.json"), "utf8")).configOverrides["cloudflare:apiToken"]).toBe("[secret]");
+    for (const secret of [TOKEN, FILE_SECRET, ENV_SECRET]) expect(run.stdout + run.stderr + files).not.toContain(secret);
+    expect(JSON.parse(fs.readFileSync(out("prod/plan.json"), "utf8")).configOverrides).toEqual({
+        "active-active:drain": ["us-west-2", "eu-west-1"],
+        "aws:secretKey": "[secret]",
+        "cloudflare:apiToken": "[secret]",
+        "other:clientSecret": "[secret]",
+    });
 });

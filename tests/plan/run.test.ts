@@ -379,4 +379,19 @@ describe("secrets never appear in any output", () => {
         expect(p.providers.find((x) => x.name === "leak-test")!.inputs).toMatchObject({ accessKey: "[secret]", secretKey: "[secret]", region: "us-east-1" });
         expect(p.outputs).toEqual({ token: "[secret]" });
     });
+
+    test("the program hands the secret cloudflare:apiToken to the Cloudflare provider, as a secret (review F7)", async () => {
+        const p = plan(await cloudflarePlan());
+        expect(p.providers.find((x) => x.type === "pulumi:providers:cloudflare")).toMatchObject({ name: "cloudflare", inputs: { apiToken: "[secret]" } });
+    });
+
+    test.each<[string, string, string]>([
+        ["the Cloudflare Origin CA key", "cloudflare:apiUserServiceKey", "v1.0-ORIGINCAKEY-9999"],
+        ["an AWS session token", "aws:token", "aws-session-token-77e1c0"],
+    ])("%s in plain config exits 2 naming the key, and no output holds the value (review F7)", async (_title, key, value) => {
+        const r = await runPlan({ stack: "prod", config: { "active-active:traffic": "cloudflare", [key]: value } });
+        expect(r.exitCode).toBe(2);
+        expect(r.problems).toEqual([`${key}: is stored in plain text; allowed: a secret (\`pulumi config set --secret ${key} ...\`) or the provider's environment variable`]);
+        expect(everything(r) + (r.debug ?? "")).not.toContain(value);
+    });
 });
