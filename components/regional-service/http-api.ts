@@ -10,10 +10,18 @@ import type { LambdaService } from "./args";
 
 export const STAGE_NAME = "$default";
 
-/** One JSON line per request: enough to trace a request to its Lambda invocation and its authorizer. */
+/**
+ * One JSON line per request: enough to trace a request to its Lambda invocation, its authorizer and its caller.
+ * The caller is the JWT's `sub` claim or the IAM caller's ARN and account (HTTP API access log variables:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html); never a header,
+ * so never the token itself.
+ */
 const ACCESS_LOG_FORMAT = JSON.stringify({
     requestId: "$context.requestId",
     ip: "$context.identity.sourceIp",
+    callerSub: "$context.authorizer.claims.sub",
+    callerArn: "$context.identity.userArn",
+    callerAccount: "$context.identity.accountId",
     requestTime: "$context.requestTimeEpoch",
     method: "$context.httpMethod",
     routeKey: "$context.routeKey",

@@ -43,7 +43,15 @@ describe("lambda mode, IAM auth", () => {
             tags: { env: "test" },
         });
         expect(accessLogSettings.destinationArn).toBe(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "access-logs").outputs.arn);
-        expect(Object.keys(JSON.parse(accessLogSettings.format))).toContain("requestId");
+        const format = JSON.parse(accessLogSettings.format);
+        expect(Object.keys(format)).toContain("requestId");
+        // Who called, never with what (review F10): the JWT subject or the IAM caller, no header, no token.
+        expect([format.callerSub, format.callerArn, format.callerAccount]).toEqual([
+            "$context.authorizer.claims.sub",
+            "$context.identity.userArn",
+            "$context.identity.accountId",
+        ]);
+        expect(Object.values(format).filter((v) => /\$request|header|authorization|token/i.test(String(v)))).toEqual([]);
         expect(child(d.kit, "aws:lambda/permission:Permission", region, "invoke").inputs).toEqual({
             function: fn.outputs.name,
             action: "lambda:InvokeFunction",
