@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as esbuild from "esbuild";
 import * as pulumi from "@pulumi/pulumi";
+import { BundleCache, bundleCacheEnabled } from "./bundle-cache";
 
 /**
  * The package root (the nearest directory with a package.json): `components/` in the repository, `dist/components/`
@@ -34,41 +35,50 @@ export const LAMBDA_HANDLER = "index.handler";
 /** The Node.js version esbuild compiles for; keep it equal to the function's runtime (LAMBDA_RUNTIME). */
 export const BUNDLE_TARGET = "node22";
 
+/** How the app is built; part of the cache key, so a change of options never serves an old bundle. */
+const BUILD_OPTIONS = {
+    bundle: true,
+    platform: "node",
+    target: BUNDLE_TARGET,
+    format: "cjs",
+    // Readable stack traces from the deployed file without the cold-start cost of parsing a source map.
+    minify: false,
+    sourcemap: false,
+    outfile: BUNDLE_FILE,
+    logLevel: "silent",
+    charset: "utf8",
+    legalComments: "none",
+} as const satisfies esbuild.BuildOptions;
+
+/** The cache across processes (bundle-cache.ts): previews only, keyed by content. */
+export const DISK_CACHE = new BundleCache(REPO_ROOT, path.join(REPO_ROOT, "node_modules", ".cache", "active-active-bundle"));
+
 const sources = new Map<string, string>();
 const archives = new Map<string, pulumi.asset.AssetArchive>();
 
 /** Thrown when the app does not bundle; lists esbuild's errors with file and line. */
 export class BundleError extends Error {}
 
+/** The disk cache's key of an entry: it, esbuild's version and BUILD_OPTIONS. */
+export function bundleCacheKey(entry: string): string {
+    return DISK_CACHE.key(path.resolve(entry), esbuild.version, BUILD_OPTIONS);
+}
+
 /** The bundled JavaScript of `entry`, built on first use and then served from memory. */
 export function bundleSource(entry: string = APP_ENTRY): string {
     const key = path.resolve(entry);
     const cached = sources.get(key);
     if (cached !== undefined) return cached;
-    const fromDisk = readDiskCache(key);
+    const useCache = bundleCacheEnabled(process.env, pulumi.runtime.isDryRun());
+    const cacheKey = bundleCacheKey(key);
+    const fromDisk = useCache ? DISK_CACHE.read(key, cacheKey) : undefined;
     if (fromDisk !== undefined) {
         sources.set(key, fromDisk);
         return fromDisk;
     }
     let result: esbuild.BuildResult & { outputFiles: esbuild.OutputFile[]; metafile: esbuild.Metafile };
     try {
-        result = esbuild.buildSync({
-            metafile: true,
-            entryPoints: [key],
-            absWorkingDir: REPO_ROOT,
-            bundle: true,
-            platform: "node",
-            target: BUNDLE_TARGET,
-            format: "cjs",
-            // Readable stack traces from the deployed file without the cold-start cost of parsing a source map.
-            minify: false,
-            sourcemap: false,
-            write: false,
-            outfile: BUNDLE_FILE,
-            logLevel: "silent",
-            charset: "utf8",
-            legalComments: "none",
-        });
+        result = esbuild.buildSync({ ...BUILD_OPTIONS, metafile: true, entryPoints: [key], absWorkingDir: REPO_ROOT, write: false });
     } catch (e) {
         const errors: esbuild.Message[] = (e as { errors?: esbuild.Message[] }).errors ?? [];
         const lines = errors.map((m) => (m.location ? `${m.location.file}:${m.location.line}:${m.location.column}: ${m.text}` : m.text));
@@ -79,67 +89,8 @@ export function bundleSource(entry: string = APP_ENTRY): string {
     const file = result.outputFiles.find((f) => f.path.endsWith(".js"));
     if (!file) throw new BundleError(`esbuild produced no JavaScript for ${key}`);
     sources.set(key, file.text);
-    writeDiskCache(key, file.text, Object.keys(result.metafile.inputs));
+    if (useCache) DISK_CACHE.write(key, cacheKey, file.text, Object.keys(result.metafile.inputs));
     return file.text;
-}
-
-// ---- a cache across processes -----------------------------------------------------------------------------------
-// Each test file and each plan is a new process; bundling costs about half a second there. The cache keeps the
-// bundle with the size and modification time of every input esbuild read, and is used only while all still match
-// (the same rule make uses). A missing or unreadable cache is simply rebuilt.
-
-const CACHE_DIR = path.join(REPO_ROOT, "node_modules", ".cache", "active-active-bundle");
-
-interface DiskCacheEntry {
-    esbuild: string;
-    inputs: Record<string, [number, number]>;
-    text: string;
-}
-
-function cacheFile(entry: string): string {
-    const name = path.relative(REPO_ROOT, entry).replace(/[^A-Za-z0-9]+/g, "_");
-    return path.join(CACHE_DIR, `${name}.json`);
-}
-
-function fingerprint(file: string): [number, number] | undefined {
-    try {
-        const st = fs.statSync(path.resolve(REPO_ROOT, file));
-        return [st.size, st.mtimeMs];
-    } catch {
-        return undefined;
-    }
-}
-
-function readDiskCache(entry: string): string | undefined {
-    try {
-        const cached = JSON.parse(fs.readFileSync(cacheFile(entry), "utf8")) as DiskCacheEntry;
-        if (cached.esbuild !== esbuild.version) return undefined;
-        for (const [file, [size, mtime]] of Object.entries(cached.inputs)) {
-            const now = fingerprint(file);
-            if (!now || now[0] !== size || now[1] !== mtime) return undefined;
-        }
-        return cached.text;
-    } catch {
-        return undefined;
-    }
-}
-
-function writeDiskCache(entry: string, text: string, inputs: string[]): void {
-    const prints: Record<string, [number, number]> = {};
-    for (const file of inputs) {
-        const print = fingerprint(file);
-        if (!print) return;
-        prints[file] = print;
-    }
-    try {
-        fs.mkdirSync(CACHE_DIR, { recursive: true });
-        const target = cacheFile(entry);
-        const tmp = `${target}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, JSON.stringify({ esbuild: esbuild.version, inputs: prints, text } satisfies DiskCacheEntry));
-        fs.renameSync(tmp, target);
-    } catch {
-        // A read-only checkout still bundles; it only bundles every time.
-    }
 }
 
 /** The Lambda code archive of `entry`: one `index.js`, memoized so every region shares one asset. */
