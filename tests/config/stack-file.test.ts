@@ -4,6 +4,7 @@
  * exit 2 is in tests/plan/cli.test.ts).
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { defaultProvidersProblems } from "../../config/stack-file";
 import { loadStackConfig } from "../../mock-kit";
@@ -40,5 +41,30 @@ describe("bad config: default providers left on", () => {
         const stacks = fs.readdirSync(path.resolve(__dirname, "../../stacks")).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => !!s);
         expect(stacks.sort()).toEqual(["dev", "prod", "staging"]);
         for (const stack of stacks) expect(loadStackConfig(stack).problems).toEqual([]);
+    });
+});
+
+describe("the plan refuses such a stack file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-file-"));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    test("bad config: exit 2, the stack file's problem listed with the config's own, nothing planned", async () => {
+        const { runPlan } = await import("../../plan/run");
+        fs.mkdirSync(path.join(dir, "stacks"));
+        fs.copyFileSync(path.resolve(__dirname, "../../Pulumi.yaml"), path.join(dir, "Pulumi.yaml"));
+        const dev = fs.readFileSync(path.resolve(__dirname, "../../stacks/Pulumi.dev.yaml"), "utf8");
+        const without = dev.replace('  pulumi:disable-default-providers:\n    - "*"\n', "");
+        expect(without).not.toBe(dev);
+        fs.writeFileSync(path.join(dir, "stacks", "Pulumi.dev.yaml"), without);
+        const result = await runPlan({ stack: "dev", root: dir, config: { "active-active:drain": ["eu-west-9"] } });
+        expect(result.exitCode).toBe(2);
+        expect(result.errorText).toBe(
+            "bad config:\n" +
+                `  - pulumi:disable-default-providers: is not set in stacks/Pulumi.dev.yaml, nor for every stack in Pulumi.yaml; ${ALLOWED}\n` +
+                '  - active-active:drain[0]: "eu-west-9" is not one of the regions; allowed: us-east-1, us-west-2\n',
+        );
+        const clean = await runPlan({ stack: "dev", root: dir });
+        expect(clean.errorText).toBe(`bad config:\n  - pulumi:disable-default-providers: is not set in stacks/Pulumi.dev.yaml, nor for every stack in Pulumi.yaml; ${ALLOWED}\n`);
+        expect(clean.json).toBeUndefined();
     });
 });
