@@ -8,6 +8,7 @@ import {
     problem, show, strongConsistencyProblems, TABLE_NAME, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../../packages/aws-facts";
 import { KMS_ALIAS_PREFIX } from "../kms";
+import { recordedProviderProblems } from "../provider-region";
 import { GLOBAL_TABLE_DEFAULTS, GlobalTableArgs, KeyAttribute, provisionedCapacity } from "./args";
 
 const KEY_TYPES = ["S", "N", "B"];
@@ -46,6 +47,7 @@ function regionProblems(args: GlobalTableArgs): Problem[] {
     if (withoutProvider.length > 0) {
         problems.push(missing("providers", `no provider for ${list(withoutProvider)}`, "one aws.Provider per region, keyed by region", "provider"));
     }
+    problems.push(...recordedProviderProblems("providers", args.providers ?? {}, [...new Set(regions)].filter(isAwsRegion)));
     return problems;
 }
 
