@@ -54,17 +54,19 @@ describe("GET /health", () => {
         await server.close();
     });
 
-    /** Log lines written while `run` runs (the app's Powertools logger writes JSON lines to stdout). */
+    /** Log lines written while `run` runs (the app's Powertools logger writes JSON lines). */
     const captureLogs = async (run: () => Promise<void>): Promise<Record<string, unknown>[]> => {
         const chunks: string[] = [];
-        const spy = jest.spyOn(process.stdout, "write").mockImplementation(((chunk: string | Uint8Array) => {
+        const capture = ((chunk: string | Uint8Array) => {
             chunks.push(String(chunk));
             return true;
-        }) as never);
+        }) as never;
+        // Powertools writes warnings and errors to stderr, the rest to stdout.
+        const spies = [jest.spyOn(process.stdout, "write").mockImplementation(capture), jest.spyOn(process.stderr, "write").mockImplementation(capture)];
         try {
             await run();
         } finally {
-            spy.mockRestore();
+            for (const spy of spies) spy.mockRestore();
         }
         return chunks.join("").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Record<string, unknown>);
     };
@@ -236,7 +238,7 @@ describe("GET /health", () => {
             await proxy.down();
             t.clock.advance(1000);
             expect((await call(t.app, "GET", "/health")).statusCode).toBe(503);
-            expect((await check(t)).body).toMatchObject({ status: "unhealthy", failedChecks: ["read"], checks: { read: { reason: "unavailable" } } });
+            expect((await check(t)).body).toMatchObject({ status: "unhealthy", checks: { read: { status: "fail", reason: "unavailable" } } });
 
             await proxy.up();
             t.clock.advance(1000);
