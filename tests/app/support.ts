@@ -109,10 +109,16 @@ export interface TestApp {
 export interface TestAppOptions {
     env?: Env;
     clock?: FakeClock;
-    /** Hand-fired timers for the health timeout; default: real timers. */
+    /**
+     * Hand-fired timers for the health timeout; default: real timers. With them, the health client's own socket
+     * timeouts are a minute long, so a health check ends only when the table answers or the test fires the budget:
+     * a loaded machine can never turn a slow answer into a 503.
+     */
     manualTimers?: boolean;
     /** Attempts per data call (default 3, like production). */
     dataMaxAttempts?: number;
+    /** Per-attempt timeout of data calls (default 3000 ms, like production). */
+    dataRequestTimeoutMs?: number;
     logger?: Logger;
 }
 
@@ -121,6 +127,8 @@ export function buildTestApp(server: DynamoServer, endpoint: string, options: Te
     const clients = createDynamoClients(config, {
         credentials: TEST_CREDENTIALS,
         ...(options.dataMaxAttempts !== undefined ? { dataMaxAttempts: options.dataMaxAttempts } : {}),
+        ...(options.dataRequestTimeoutMs !== undefined ? { dataRequestTimeoutMs: options.dataRequestTimeoutMs } : {}),
+        ...(options.manualTimers === true ? { healthSocketTimeoutMs: 60_000 } : {}),
     });
     const commands: CommandRecord[] = [];
     recordCommands(clients.data, commands);
