@@ -9,7 +9,7 @@ import {
     show, strongConsistencyProblems, TopologyKeys,
 } from "../packages/aws-facts";
 import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks";
-import { healthTimeoutProblems } from "../components/regional-service/validate";
+import { authProblems, healthTimeoutProblems, routeThrottleProblems } from "../components/regional-service/validate";
 import { keyPath } from "./issues";
 import { Parsed, STACK_KEY_SCHEMA } from "./schema";
 import { ConfigSource, decode } from "./source";
@@ -155,7 +155,11 @@ export function cloudflareProblems(p: Parsed): Problem[] {
     return problems;
 }
 
-/** Bring-your-own endpoints cover exactly the regions; the app needs a sort key; health checks end in time. */
+/**
+ * Bring-your-own endpoints cover exactly the regions; the app needs a sort key; health checks end in time; the item
+ * routes have an authorizer (a JWT one with its issuer and audience: no default issuer, never open routes); the
+ * write routes' throttle is the lower one.
+ */
 export function serviceProblems(p: Parsed): Problem[] {
     if (!p.service) return [];
     const service = p.service;
@@ -175,6 +179,10 @@ export function serviceProblems(p: Parsed): Problem[] {
         problems.push(problem(keyPath("table", ["sortKey"]), null, "leaves the table without a sort key", `a sort key (${show(STACK_KEY_SCHEMA.sortKey)}) with service mode "lambda" (${why})`, "sort-key-required"));
     }
     problems.push(...healthTimeoutProblems(service.healthTimeoutMs, service.timeoutSeconds, keyPath("service", ["healthTimeoutMs"])));
+    if (service.mode === "lambda") {
+        problems.push(...authProblems(service.auth as Parameters<typeof authProblems>[0], keyPath("service", ["auth"])));
+        problems.push(...routeThrottleProblems(service, keyPath("service")));
+    }
     return problems;
 }
 

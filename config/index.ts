@@ -131,7 +131,8 @@ function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan):
         hostedZoneId: p.hostedZoneId,
         cloudflare: p.cloudflare,
         table: { ...p.table, ttlAttribute: ttlAttribute(p) },
-        service: { ...p.service, safeDeployment: p.service.safeDeployment ?? p.protect },
+        // authProblems (config/checks.ts) passed: a JWT authorizer has its issuer and audience.
+        service: { ...p.service, auth: p.service.auth as ServiceSettings["auth"], safeDeployment: p.service.safeDeployment ?? p.protect },
         health: p.health,
         routing: p.routing,
         rtoTargetSeconds: p.rtoTargetSeconds,

@@ -140,6 +140,7 @@ export function stackOutputs(
         kmsKeyArns: table.kmsKeyArns,
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
         functionNames: perRegion((service) => service.functionName),
+        apiArns: perRegion((service) => service.apiArn),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),
         resilience: {

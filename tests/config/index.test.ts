@@ -40,10 +40,18 @@ const DEFAULT_SERVICE = {
     capacityPerRegion: 20,
     throttle: { rateLimit: 500, burstLimit: 1000 },
     logRetentionDays: 30,
+    writeThrottle: { rateLimit: 100, burstLimit: 200 },
+    healthThrottle: { rateLimit: 10, burstLimit: 20 },
     healthTimeoutMs: 1500,
-    auth: { type: "iam" },
     endpoints: {},
 };
+/** The stack files' JWT authorizer: a placeholder issuer and the stack's own name as the audience. */
+const stackAuth = (audience: string) => ({
+    type: "jwt",
+    issuer: "https://login.example.com/",
+    audience: [audience],
+    scopes: { read: "items:read", write: "items:write" },
+});
 const DEFAULT_HEALTH = { path: "/health", checkerRegions: ["us-east-1", "eu-west-1", "ap-southeast-1"] };
 const DEFAULT_ROUTING = { recordType: "auto", dualStack: false };
 
@@ -69,7 +77,7 @@ describe("the stack files parse", () => {
             traffic: "route53",
             drain: [],
             table: DEFAULT_TABLE,
-            service: { ...DEFAULT_SERVICE, memoryMb: 256, capacityPerRegion: 5, logRetentionDays: 7, safeDeployment: false },
+            service: { ...DEFAULT_SERVICE, auth: stackAuth("api.dev.example.com"), memoryMb: 256, capacityPerRegion: 5, logRetentionDays: 7, safeDeployment: false },
             health: { ...DEFAULT_HEALTH, requestIntervalSeconds: 30, failureThreshold: 3 },
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 300,
@@ -100,7 +108,7 @@ describe("the stack files parse", () => {
             traffic: "route53",
             drain: [],
             table: DEFAULT_TABLE,
-            service: { ...DEFAULT_SERVICE, capacityPerRegion: 10, logRetentionDays: 30, safeDeployment: true },
+            service: { ...DEFAULT_SERVICE, auth: stackAuth("api.staging.example.com"), capacityPerRegion: 10, logRetentionDays: 30, safeDeployment: true },
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 180,
@@ -135,7 +143,7 @@ describe("the stack files parse", () => {
                     { name: "by-owner", partitionKey: { name: "owner", type: "S" }, sortKey: { name: "updatedAt", type: "S" }, projection: "ALL" },
                 ],
             },
-            service: { ...DEFAULT_SERVICE, memoryMb: 1024, capacityPerRegion: 50, logRetentionDays: 90, safeDeployment: true },
+            service: { ...DEFAULT_SERVICE, auth: stackAuth("api.example.com"), memoryMb: 1024, capacityPerRegion: 50, logRetentionDays: 90, safeDeployment: true },
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 120,
