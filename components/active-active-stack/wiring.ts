@@ -92,7 +92,7 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         regions: s.regions.map((region) => ({
             region,
             healthCheckHostname: services[region]!.healthCheckHostname,
-            target: services[region]!.domainTarget.apply((t) => ({ name: t.name, zoneId: t.zoneId ?? "" })),
+            target: services[region]!.domainTarget,
         })),
         drain: s.drain,
         checkerRegions: s.health.checkerRegions,
@@ -142,6 +142,7 @@ export function stackOutputs(
         kmsKeyArns: table.kmsKeyArns,
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
         functionNames: perRegion((service) => service.functionName),
+        apiArns: perRegion((service) => service.apiArn),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),
         resilience: {

@@ -14,3 +14,4 @@ export * from "./keys";
 export * from "./conventions";
 export * from "./credentials";
 export * from "./prices";
+export * from "./suggest";
