@@ -4,7 +4,8 @@ import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { systemClock, systemTimers, type Clock, type Timers } from "./clock";
 import type { AppConfig } from "./config";
 import { createDynamoClients, type DynamoClients } from "./dynamo";
-import { HealthChecker, networkErrorCode } from "./health";
+import { HealthChecker, networkErrorCode, type HealthyBody } from "./health";
+import { heartbeatMetricLines } from "./metrics";
 import { errorResponse, etag, HttpError, json, noContent, type HttpResponse } from "./http";
 import { createIdempotency, writeIdFor, type Idempotency, type IdempotentWrite } from "./idempotency";
 import { ItemStore, type Item, type WriteResult } from "./items";
@@ -32,6 +33,8 @@ export interface AppDeps {
     clock?: Clock;
     timers?: Timers;
     logger?: Logger;
+    /** Where EMF metric lines go. Defaults to stdout. */
+    writeMetric?: (line: string) => void;
 }
 
 export interface App {
@@ -116,11 +119,13 @@ export function createApp(deps: AppDeps): App {
     const documentClient = DynamoDBDocumentClient.from(clients.data, { marshallOptions: { removeUndefinedValues: true } });
     const items = new ItemStore(documentClient, config, clock);
     const health = new HealthChecker({ client: clients.health, config, clock, timers });
+    const writeMetric = deps.writeMetric ?? ((line: string) => process.stdout.write(line + "\n"));
     const idempotency: Idempotency = createIdempotency(config, clients.data);
 
     async function handleHealth(log: RequestLog): Promise<HttpResponse> {
         const result = await health.check();
         if (result.statusCode !== 200) log.warn("health check failed", { health: result.body });
+        else for (const line of heartbeatMetricLines(config.serviceName, result.body as HealthyBody, clock.now())) writeMetric(line);
         return json(result.statusCode, result.body);
     }
 

@@ -31,6 +31,8 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 
 export interface HttpApiInputs {
     fn: aws.lambda.Function;
+    /** The function of its own that answers `GET /health` (function.ts). */
+    healthFn: aws.lambda.Function;
     /** The `live` alias with safe deployments: then the API invokes it instead of the function. */
     alias?: aws.lambda.Alias;
     accessLogs: aws.cloudwatch.LogGroup;
@@ -41,15 +43,16 @@ export interface HttpApiResources {
     stage: aws.apigatewayv2.Stage;
 }
 
-export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
+export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, healthFn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
     const api = new aws.apigatewayv2.Api(
         `${s.name}-api`,
         { protocolType: "HTTP", description: `${s.settings.name} in ${s.region}`, tags: s.tags },
         o.opts,
     );
     const integration = createIntegration(s, o, api, alias ? alias.arn : fn.arn);
+    const healthIntegration = createIntegration(s, o, api, healthFn.arn, "health-integration");
     const authorizer = createAuthorizer(s, o, api);
-    createRoutes(s, o, api, integration, authorizer);
+    createRoutes(s, o, api, { items: integration, health: healthIntegration }, authorizer);
     const stage = createStage(s, o, api, accessLogs);
     new aws.lambda.Permission(
         `${s.name}-invoke`,
@@ -62,12 +65,17 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, ali
         },
         o.opts,
     );
+    new aws.lambda.Permission(
+        `${s.name}-health-invoke`,
+        { function: healthFn.name, action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn: pulumi.interpolate`${api.executionArn}/*/*` },
+        o.opts,
+    );
     return { api, stage };
 }
 
-function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>): aws.apigatewayv2.Integration {
+function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>, role = "integration"): aws.apigatewayv2.Integration {
     return new aws.apigatewayv2.Integration(
-        `${s.name}-integration`,
+        `${s.name}-${role}`,
         {
             apiId: api.id,
             integrationType: "AWS_PROXY",
@@ -100,14 +108,14 @@ function createRoutes(
     s: LambdaService,
     o: RegionGatedOptions,
     api: aws.apigatewayv2.Api,
-    integration: aws.apigatewayv2.Integration,
+    integrations: { items: aws.apigatewayv2.Integration; health: aws.apigatewayv2.Integration },
     authorizer: aws.apigatewayv2.Authorizer | undefined,
 ): void {
-    const target = pulumi.interpolate`integrations/${integration.id}`;
+    const target = pulumi.interpolate`integrations/${integrations.items.id}`;
     new aws.apigatewayv2.Route(
         `${s.name}-health-route`,
-        // Route 53 and Cloudflare health checkers carry no credentials.
-        { apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target },
+        // Route 53 and Cloudflare health checkers carry no credentials; the health function answers.
+        { apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target: pulumi.interpolate`integrations/${integrations.health.id}` },
         o.opts,
     );
     new aws.apigatewayv2.Route(
@@ -126,9 +134,10 @@ function createStage(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewa
             apiId: api.id,
             name: STAGE_NAME,
             autoDeploy: true,
+            // Sized like the function for the worst single-region failure (s.sizing), not the even share.
             defaultRouteSettings: {
-                throttlingRateLimit: s.settings.throttle.rateLimit,
-                throttlingBurstLimit: s.settings.throttle.burstLimit,
+                throttlingRateLimit: s.sizing.throttle.rateLimit,
+                throttlingBurstLimit: s.sizing.throttle.burstLimit,
             },
             accessLogSettings: { destinationArn: accessLogs.arn, format: ACCESS_LOG_FORMAT },
             tags: s.tags,
