@@ -24,20 +24,23 @@ export interface FunctionResources {
     healthFn: aws.lambda.Function;
     /** The partition of this region's table ARN, for the ARNs other children build. */
     partition: pulumi.Output<string>;
+    /** The account of this region's table ARN: the providers never look it up (providers.ts). */
+    account: pulumi.Output<string>;
 }
 
 /** The operations key, both log groups, the role and the function, in the order they depend on each other. */
 export function createFunction(s: LambdaService, o: RegionGatedOptions): FunctionResources {
     const table = pulumi.output(s.args.tableArn).apply((arn) => requireArn("tableArn", arn, "dynamodb", s.region));
     const partition = table.apply((t) => t.partition);
+    const account = table.apply((t) => t.account);
     const logGroupPrefix = `/activeactive/${s.name}/`;
-    const opsKey = createOpsKey(s, o, logGroupPrefix, partition, table.apply((t) => t.account));
+    const opsKey = createOpsKey(s, o, logGroupPrefix, partition, account);
     const fnLogs = createLogGroup(s, o, "fn-logs", `${logGroupPrefix}function-`, opsKey);
     const accessLogs = createLogGroup(s, o, "access-logs", `${logGroupPrefix}access-`, opsKey);
     const { role, rolePolicy } = createFunctionRole(s, o, fnLogs);
     const fn = createLambdaFunction(s, o, { role, fnLogs, rolePolicy });
     const healthFn = createHealthFunction(s, o, { role, fnLogs, rolePolicy });
-    return { opsKey, accessLogs, fn, healthFn, partition };
+    return { opsKey, accessLogs, fn, healthFn, partition, account };
 }
 
 /** Logs and the alarm topic of this region: never the table key, so their service principals never reach table data. */

@@ -36,6 +36,8 @@ export interface HttpApiInputs {
     /** The `live` alias with safe deployments: then the API invokes it instead of the function. */
     alias?: aws.lambda.Alias;
     accessLogs: aws.cloudwatch.LogGroup;
+    partition: pulumi.Output<string>;
+    account: pulumi.Output<string>;
 }
 
 export interface HttpApiResources {
@@ -43,7 +45,17 @@ export interface HttpApiResources {
     stage: aws.apigatewayv2.Stage;
 }
 
-export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, healthFn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
+/**
+ * The API's execute-api ARN, built here: the provider builds `executionArn` from its own account id
+ * (terraform-provider-aws apigatewayv2 `apiInvokeARN`: `RegionalARN(ctx, "execute-api", apiID)`), which is empty
+ * with `skipRequestingAccountId` (providers.ts), and a permission on such an ARN would never match.
+ */
+export function executionArn(s: LambdaService, i: Pick<HttpApiInputs, "partition" | "account">, api: aws.apigatewayv2.Api): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${i.partition}:execute-api:${s.region}:${i.account}:${api.id}`;
+}
+
+export function createHttpApi(s: LambdaService, o: RegionGatedOptions, inputs: HttpApiInputs): HttpApiResources {
+    const { fn, healthFn, alias, accessLogs } = inputs;
     const api = new aws.apigatewayv2.Api(
         `${s.name}-api`,
         { protocolType: "HTTP", description: `${s.settings.name} in ${s.region}`, tags: s.tags },
@@ -54,6 +66,7 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, hea
     const authorizer = createAuthorizer(s, o, api);
     createRoutes(s, o, api, { items: integration, health: healthIntegration }, authorizer);
     const stage = createStage(s, o, api, accessLogs);
+    const sourceArn = pulumi.interpolate`${executionArn(s, inputs, api)}/*/*`;
     new aws.lambda.Permission(
         `${s.name}-invoke`,
         {
@@ -61,13 +74,13 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, hea
             qualifier: alias ? alias.name : undefined,
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
-            sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
+            sourceArn,
         },
         o.opts,
     );
     new aws.lambda.Permission(
         `${s.name}-health-invoke`,
-        { function: healthFn.name, action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn: pulumi.interpolate`${api.executionArn}/*/*` },
+        { function: healthFn.name, action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn },
         o.opts,
     );
     return { api, stage };

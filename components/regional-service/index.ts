@@ -97,9 +97,9 @@ function externalService({ hostname }: ExternalMode): ServiceOutputs {
 /** Every child of mode "lambda", in the order they depend on each other. */
 function createLambdaService(name: string, args: RegionalServiceArgs, mode: LambdaMode, children: RegionGatedOptions): ServiceOutputs {
     const s = lambdaService(name, args, mode);
-    const { opsKey, accessLogs, fn, healthFn, partition } = createFunction(s, children);
+    const { opsKey, accessLogs, fn, healthFn, partition, account } = createFunction(s, children);
     const alias = s.settings.safeDeployment ? createLiveAlias(s, children, fn) : undefined;
-    const http = createHttpApi(s, children, { fn, healthFn, alias, accessLogs });
+    const http = createHttpApi(s, children, { fn, healthFn, alias, accessLogs, partition, account });
     const domain = createCustomDomain(s, children, http);
     const alarms = createAlarms(s, children, { opsKey, fn, healthFn, api: http.api });
     const canary = alias ? createCanary(s, children, { fn, alias, alarms, partition }) : undefined;
