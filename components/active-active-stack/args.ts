@@ -164,6 +164,10 @@ export interface ActiveActiveStackOutputs {
     kmsKeyArns: GlobalTable["kmsKeyArns"];
     regionalHealthHostnames: Record<string, pulumi.Output<string>>;
     functionNames: Record<string, pulumi.Output<string | undefined>>;
+    /** The alarm topics by region (`global` for the Route 53 alarms'): `npm run verify` checks their subscribers. */
+    alarmTopicArns: Record<string, pulumi.Output<string | undefined>>;
+    /** With `routing.recoveryControl`: each region's ARC routing control (a drain switch: On drains). */
+    recoveryControlArns?: pulumi.Output<Record<string, string>>;
     /** With traffic "route53". */
     healthCheckIds?: pulumi.Output<Record<string, string>>;
     /** With traffic "cloudflare". */

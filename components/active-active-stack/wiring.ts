@@ -3,7 +3,7 @@
  * to one child's args, so the constructor reads as the list of children. Every value passes through unchanged.
  */
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
 import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
@@ -152,6 +152,8 @@ export function stackOutputs(
         kmsKeyArns: table.kmsKeyArns,
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
         functionNames: perRegion((service) => service.functionName),
+        alarmTopicArns: { ...perRegion((service) => service.alarmTopicArn), ...(routing ? { global: routing.alarmTopicArn } : {}) },
+        ...(routing?.recoveryControls ? { recoveryControlArns: pulumi.all(routing.recoveryControls.controlArns) } : {}),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),
         resilience: {

@@ -11,6 +11,8 @@ import type { LambdaService } from "./args";
 
 /** What every alarm of one region shares: where it notifies, its tags, and how it is named. */
 export interface AlarmActions {
+    /** The topic every alarm of this region notifies (given or created here). */
+    topicArn: pulumi.Input<string>;
     actions: { alarmActions: pulumi.Input<string>[]; okActions: pulumi.Input<string>[]; tags: Record<string, string> };
     /**
      * Alarms are named after the function (unique per account and region): CodeDeploy refers to alarms by name,
@@ -36,6 +38,7 @@ export interface AlarmInputs {
 export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, fn, api }: AlarmInputs): ServiceAlarms {
     const topicArn = alarmTopic(s, o, opsKey);
     const shared: AlarmActions = {
+        topicArn,
         actions: { alarmActions: [topicArn], okActions: [topicArn], tags: s.tags },
         alarmName: (what) => pulumi.interpolate`${fn.name}-${what}`,
     };

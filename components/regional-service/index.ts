@@ -46,6 +46,7 @@ interface ServiceOutputs {
     functionName: pulumi.Output<string | undefined>;
     apiId: pulumi.Output<string | undefined>;
     canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
+    alarmTopicArn: pulumi.Output<string | undefined>;
 }
 
 export class RegionalService extends pulumi.ComponentResource {
@@ -59,6 +60,8 @@ export class RegionalService extends pulumi.ComponentResource {
     readonly apiId: pulumi.Output<string | undefined>;
     /** What CI needs to run a CodeDeploy canary; set when safe deployments are on. */
     readonly canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
+    /** The SNS topic this region's alarms notify (`npm run verify` checks it has a confirmed subscriber). */
+    readonly alarmTopicArn: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: RegionalServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super(TYPE, name, {}, opts);
@@ -73,6 +76,7 @@ export class RegionalService extends pulumi.ComponentResource {
         this.functionName = built.functionName;
         this.apiId = built.apiId;
         this.canary = built.canary;
+        this.alarmTopicArn = built.alarmTopicArn;
         this.registerOutputs({ region: this.region, ...built });
     }
 }
@@ -91,6 +95,7 @@ function externalService({ hostname }: ExternalMode): ServiceOutputs {
         functionName: pulumi.output<string | undefined>(undefined),
         apiId: pulumi.output<string | undefined>(undefined),
         canary: pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
+        alarmTopicArn: pulumi.output<string | undefined>(undefined),
     };
 }
 
@@ -109,5 +114,6 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
         functionName: fn.name,
         apiId: http.api.id,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
+        alarmTopicArn: pulumi.output(alarms.topicArn),
     };
 }

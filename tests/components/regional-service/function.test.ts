@@ -2,7 +2,7 @@ import { MOCK_ACCOUNT_ID } from "../../../mock-kit";
 import { DYNAMODB_ACTIONS } from "../../../app/permissions";
 import { bundleSource } from "../../../components/bundle";
 import { opsKeyPolicyDocument } from "../../../components/kms";
-import { reservedConcurrency } from "../../../components/regional-service/function";
+import { evenSizing, REGIONAL_SERVICE_DEFAULTS } from "../../../components/regional-service/args";
 import { functionPolicyDocument } from "../../../components/regional-service/iam";
 import {
     arnsIn,
@@ -18,19 +18,18 @@ import {
     wildcardGrants,
 } from "../../fixtures/regional-service";
 
-describe("reservedConcurrency: N-1 headroom", () => {
+describe("evenSizing: its own load plus a whole other region's, not capacity * N / (N-1)", () => {
+    // Latency routing sends a failed region's users to their next-closest region: one survivor may take them all.
     test.each([
-        // capacity, serving regions, reserved
-        [20, 1, 20],
-        [20, 2, 40],
-        [20, 3, 30],
-        [50, 3, 75],
-        [10, 4, 14],
-        [1, 2, 2],
-        [7, 3, 11],
-        [100, 5, 125],
-    ])("capacity %i with %i serving regions reserves %i", (capacity, serving, reserved) => {
-        expect(reservedConcurrency(capacity, serving)).toBe(reserved);
+        // capacity, regions, reserved, stage throttle (the default 500 rps / 1000 burst at an even share)
+        [20, 1, 20, { rateLimit: 500, burstLimit: 1000 }],
+        [20, 2, 40, { rateLimit: 1000, burstLimit: 2000 }],
+        [20, 3, 40, { rateLimit: 1000, burstLimit: 2000 }],
+        [50, 3, 100, { rateLimit: 1000, burstLimit: 2000 }],
+        [10, 4, 20, { rateLimit: 1000, burstLimit: 2000 }],
+        [7, 3, 14, { rateLimit: 1000, burstLimit: 2000 }],
+    ])("capacity %i with %i regions reserves %i and throttles at %o", (capacity, regions, reserved, throttle) => {
+        expect(evenSizing({ ...REGIONAL_SERVICE_DEFAULTS, capacityPerRegion: capacity }, regions)).toEqual({ reservedConcurrency: reserved, throttle });
     });
 });
 
