@@ -7,7 +7,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { throwIfProblems } from "../problems";
 import { defaultTableName, GlobalTableArgs, GlobalTableSettings, resolveSettings } from "./args";
-import { createAutoscaling } from "./autoscaling";
 import { deployedStateProblemsNow } from "./deployed";
 import { createKeys } from "./keys";
 import { collectOutputs } from "./outputs";
@@ -62,7 +61,6 @@ export class GlobalTable extends pulumi.ComponentResource {
         const keys = createKeys(settings, { parent: this });
         const replicas = replicaSpecs(settings, keys);
         this.table = createTable(settings, keys, replicas, { parent: this });
-        createAutoscaling(settings, this.table, { parent: this });
         const outputs = collectOutputs(settings, this.table, keys.keys);
 
         this.keys = keys.keys;

@@ -49,7 +49,8 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
             role: child(d.kit, "aws:iam/role:Role", region, "fn-role").outputs.arn,
             memorySize: 512,
             timeout: 10,
-            reservedConcurrentExecutions: 30,
+            // Its own load plus a whole other region's: 2 x 20, not the even spread's 20 x 3 / 2 = 30.
+            reservedConcurrentExecutions: 40,
             publish: false,
             loggingConfig: { logFormat: "JSON", logGroup: child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "fn-logs").outputs.name },
             environment: {
@@ -61,7 +62,8 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
                     TABLE_PARTITION_KEY: "pk",
                     TABLE_SORT_KEY: "sk",
                     CONSISTENCY: "eventual",
-                    HEALTH_TIMEOUT_MS: "1500",
+                    HEALTH_TIMEOUT_MS: "1000",
+                    HEARTBEAT_INTERVAL_MS: "5000",
                     TTL_ATTRIBUTE: "expiresAt",
                 },
             },
@@ -72,6 +74,17 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
         expect(await assets["index.js"].text).toBe(bundleSource(ENTRY));
         expect(fn.dependsOn).toContain(child(d.kit, "aws:iam/rolePolicy:RolePolicy", region, "fn-policy").urn);
         expect(fn.dependsOn).toContain(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "fn-logs").urn);
+    });
+
+    test.each(REGIONS)("%s: /health runs on a function of its own: same code and role, its own small reserved concurrency", async (region) => {
+        const fn = child(d.kit, "aws:lambda/function:Function", region, "fn");
+        const health = child(d.kit, "aws:lambda/function:Function", region, "health-fn");
+        const { code, reservedConcurrentExecutions, publish, tags, ...rest } = fn.inputs;
+        const { code: healthCode, reservedConcurrentExecutions: healthReserved, tags: healthTags, ...healthRest } = health.inputs;
+        expect(healthRest).toEqual(rest);
+        expect([healthReserved, healthTags, health.inputs.publish]).toEqual([5, { env: "test", "activeactive:role": "health" }, undefined]);
+        expect(await (await healthCode.assets)["index.js"].text).toBe(await (await code.assets)["index.js"].text);
+        expect(health.dependsOn).toContain(child(d.kit, "aws:iam/rolePolicy:RolePolicy", region, "fn-policy").urn);
     });
 
     test.each(REGIONS)("%s: the role's policy names only this region's ARNs and no wildcard", (region) => {

@@ -20,11 +20,21 @@ describe("lambda mode, IAM auth", () => {
             timeoutMilliseconds: 10000,
         });
         const target = `integrations/${integration.id}`;
+        // /health goes to the health function, whose reserved concurrency user traffic cannot take.
+        const healthFn = child(d.kit, "aws:lambda/function:Function", region, "health-fn");
+        const healthIntegration = child(d.kit, "aws:apigatewayv2/integration:Integration", region, "health-integration");
+        expect(healthIntegration.inputs).toEqual({ ...integration.inputs, integrationUri: healthFn.outputs.arn });
         expect(child(d.kit, "aws:apigatewayv2/route:Route", region, "health-route").inputs).toEqual({
             apiId: api.id,
             routeKey: "GET /health",
             authorizationType: "NONE",
-            target,
+            target: `integrations/${healthIntegration.id}`,
+        });
+        expect(child(d.kit, "aws:lambda/permission:Permission", region, "health-invoke").inputs).toEqual({
+            function: healthFn.outputs.name,
+            action: "lambda:InvokeFunction",
+            principal: "apigateway.amazonaws.com",
+            sourceArn: `arn:aws:execute-api:${region}:123456789012:${api.id}/*/*`,
         });
         expect(child(d.kit, "aws:apigatewayv2/route:Route", region, "items-route").inputs).toEqual({
             apiId: api.id,
@@ -38,7 +48,8 @@ describe("lambda mode, IAM auth", () => {
             apiId: api.id,
             name: "$default",
             autoDeploy: true,
-            defaultRouteSettings: { throttlingRateLimit: 500, throttlingBurstLimit: 1000 },
+            // The even share's 500 / 1000, doubled for the worst single-region failure.
+            defaultRouteSettings: { throttlingRateLimit: 1000, throttlingBurstLimit: 2000 },
             tags: { env: "test" },
         });
         expect(accessLogSettings.destinationArn).toBe(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "access-logs").outputs.arn);
@@ -47,7 +58,8 @@ describe("lambda mode, IAM auth", () => {
             function: fn.outputs.name,
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
-            sourceArn: `${api.outputs.executionArn}/*/*`,
+            // Built from the account, not the provider's executionArn (empty account with skipRequestingAccountId).
+            sourceArn: `arn:aws:execute-api:${region}:123456789012:${api.id}/*/*`,
         });
     });
 });
