@@ -168,6 +168,11 @@ export interface ActiveActiveStackOutputs {
     alarmTopicArns: Record<string, pulumi.Output<string | undefined>>;
     /** With `routing.recoveryControl`: each region's ARC routing control (a drain switch: On drains). */
     recoveryControlArns?: pulumi.Output<Record<string, string>>;
+    /**
+     * Each region's execute-api ARN (undefined in external mode): the id differs per region, so a caller's
+     * `execute-api:Invoke` policy (IAM auth) names every region's, e.g. `<arn>/$default/GET/items/*`.
+     */
+    apiArns: Record<string, pulumi.Output<string | undefined>>;
     /** With traffic "route53". */
     healthCheckIds?: pulumi.Output<Record<string, string>>;
     /** With traffic "cloudflare". */

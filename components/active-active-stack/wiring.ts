@@ -101,7 +101,7 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         regions: s.regions.map((region) => ({
             region,
             healthCheckHostname: services[region]!.healthCheckHostname,
-            target: services[region]!.domainTarget.apply((t) => ({ name: t.name, zoneId: t.zoneId ?? "" })),
+            target: services[region]!.domainTarget,
         })),
         drain: s.drain,
         checkerRegions: s.health.checkerRegions,
@@ -154,6 +154,7 @@ export function stackOutputs(
         functionNames: perRegion((service) => service.functionName),
         alarmTopicArns: { ...perRegion((service) => service.alarmTopicArn), ...(routing ? { global: routing.alarmTopicArn } : {}) },
         ...(routing?.recoveryControls ? { recoveryControlArns: pulumi.all(routing.recoveryControls.controlArns) } : {}),
+        apiArns: perRegion((service) => service.apiArn),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),
         resilience: {

@@ -15,10 +15,11 @@ import { createHttpApi } from "./http-api";
 import { createCustomDomain } from "./custom-domain";
 import { createAlarms } from "./alarms";
 import { createCanary, createLiveAlias } from "./safe-deployment";
-import { validateRegionalServiceArgs } from "./validate";
+import { authProblems, routeThrottleProblems, validateRegionalServiceArgs } from "./validate";
 
 export {
     DEFAULT_ALARM_THRESHOLDS,
+    DEFAULT_AUTH_SCOPES,
     DEFAULT_DEPLOYMENT_CONFIG,
     REGIONAL_SERVICE_DEFAULTS,
     serviceSettings,
@@ -32,9 +33,13 @@ export type {
     RegionalServiceMode,
     RegionalServiceSettings,
     SafeDeploymentOutputs,
+    AuthScopes,
+    IamAuth,
+    JwtAuth,
     ServiceAuth,
+    Throttle,
 } from "./args";
-export { validateRegionalServiceArgs };
+export { authProblems, routeThrottleProblems, validateRegionalServiceArgs };
 
 const TYPE = "activeactive:app:RegionalService";
 const COMPONENT = "RegionalService";
@@ -45,6 +50,7 @@ interface ServiceOutputs {
     domainTarget: pulumi.Output<DomainTarget>;
     functionName: pulumi.Output<string | undefined>;
     apiId: pulumi.Output<string | undefined>;
+    apiArn: pulumi.Output<string | undefined>;
     canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
     alarmTopicArn: pulumi.Output<string | undefined>;
 }
@@ -58,6 +64,11 @@ export class RegionalService extends pulumi.ComponentResource {
     readonly domainTarget: pulumi.Output<DomainTarget>;
     readonly functionName: pulumi.Output<string | undefined>;
     readonly apiId: pulumi.Output<string | undefined>;
+    /**
+     * The API's execute-api ARN (`arn:aws:execute-api:<region>:<account>:<api id>`), for callers' `execute-api:Invoke`
+     * policies with IAM auth: the id differs per region, so a policy names every region's. Undefined in external mode.
+     */
+    readonly apiArn: pulumi.Output<string | undefined>;
     /** What CI needs to run a CodeDeploy canary; set when safe deployments are on. */
     readonly canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
     /** The SNS topic this region's alarms notify (`npm run verify` checks it has a confirmed subscriber). */
@@ -75,6 +86,7 @@ export class RegionalService extends pulumi.ComponentResource {
         this.domainTarget = built.domainTarget;
         this.functionName = built.functionName;
         this.apiId = built.apiId;
+        this.apiArn = built.apiArn;
         this.canary = built.canary;
         this.alarmTopicArn = built.alarmTopicArn;
         this.registerOutputs({ region: this.region, ...built });
@@ -94,6 +106,7 @@ function externalService({ hostname }: ExternalMode): ServiceOutputs {
         domainTarget: pulumi.output<DomainTarget>({ name: hostname }),
         functionName: pulumi.output<string | undefined>(undefined),
         apiId: pulumi.output<string | undefined>(undefined),
+        apiArn: pulumi.output<string | undefined>(undefined),
         canary: pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
         alarmTopicArn: pulumi.output<string | undefined>(undefined),
     };
@@ -113,6 +126,7 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
         domainTarget: domain.domainNameConfiguration.apply((c) => ({ name: c.targetDomainName!, zoneId: c.hostedZoneId! })),
         functionName: fn.name,
         apiId: http.api.id,
+        apiArn: http.api.executionArn,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
         alarmTopicArn: pulumi.output(alarms.topicArn),
     };
