@@ -110,7 +110,8 @@ describe("JWT auth", () => {
         expect(child(d.kit, ROUTE, region, "items-route").inputs).toEqual(jwt("GET /items/{id}", "items:read"));
         expect(child(d.kit, ROUTE, region, "items-put-route").inputs).toEqual(jwt("PUT /items/{id}", "items:write"));
         expect(child(d.kit, ROUTE, region, "items-delete-route").inputs).toEqual(jwt("DELETE /items/{id}", "items:write"));
-        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target });
+        const healthTarget = `integrations/${child(d.kit, "aws:apigatewayv2/integration:Integration", region, "health-integration").id}`;
+        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target: healthTarget });
         expect(child(d.kit, "aws:apigatewayv2/integration:Integration", region, "integration").inputs.integrationUri).toBe(alias.outputs.arn);
         expect(child(d.kit, "aws:apigatewayv2/stage:Stage", region, "stage").inputs.routeSettings).toEqual(ROUTE_SETTINGS);
     });
