@@ -49,6 +49,8 @@ test("lambdaService applies the defaults of entry, deployment config, thresholds
         deploymentConfigName: DEFAULT_DEPLOYMENT_CONFIG,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, latencyP99Ms: 900 },
         retainLogs: true,
+        // Its own load plus a whole other region's (failover-model planCapacity at an even share).
+        sizing: { reservedConcurrency: 40, throttle: { rateLimit: 1000, burstLimit: 2000 } },
         tags: {},
     });
 });
