@@ -423,10 +423,5 @@ describe("provisioned billing", () => {
         expect(table.inputs.onDemandThroughput).toEqual(cap);
         expect(table.inputs.globalSecondaryIndexes.map((g: any) => g.onDemandThroughput)).toEqual([cap]);
     });
-
-    test("provisioned billing sends no on-demand cap", async () => {
-        const { table } = await deploy(baseArgs(["us-east-1", "us-west-2"], { billing: { mode: "provisioned" } }));
-        expect(table.inputs.onDemandThroughput).toBeUndefined();
-    });
 });
 

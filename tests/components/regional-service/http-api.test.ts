@@ -47,6 +47,7 @@ describe("lambda mode, IAM auth", () => {
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
             sourceArn: `arn:aws:execute-api:${region}:123456789012:${api.id}/*/*`,
+            sourceAccount: MOCK_ACCOUNT_ID,
         });
         // SigV4 on every item route; no scopes (they are a JWT feature).
         expect(child(d.kit, ROUTE, region, "items-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /items/{id}", authorizationType: "AWS_IAM", target });
