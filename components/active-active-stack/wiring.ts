@@ -3,7 +3,8 @@
  * to one child's args, so the constructor reads as the list of children. Every value passes through unchanged.
  */
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { parseArn, regionPinnedName } from "../../packages/aws-facts";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
 import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
@@ -83,14 +84,33 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
     };
 }
 
-export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>): LatencyRoutingArgs {
+/** The region-pinned name of a lambda-mode region with its custom domain's target; none for an external endpoint. */
+function pinnedOf(s: ActiveActiveSettings, service: RegionalService): { name: string; target: pulumi.Output<{ name: string; zoneId: string }> } | undefined {
+    return s.service.mode === "lambda" && service.pinned ? service.pinned : undefined;
+}
+
+/** What a region's check probes: its pinned name, or the external endpoint (plain text, so the components check it). */
+function checkedHost(s: ActiveActiveSettings, region: string): string {
+    return s.service.mode === "external" ? s.service.endpoints[region]! : regionPinnedName(s.domain, region);
+}
+
+/** The account and partition of the table's home replica: the account every stack resource lives in. */
+function accountOf(s: ActiveActiveSettings, table: GlobalTable): { id: pulumi.Output<string>; partition: pulumi.Output<string> } {
+    const arn = pulumi.output(table.tableArns[s.homeRegion]!).apply((a) => parseArn(a));
+    return { id: arn.apply((a) => a?.account ?? ""), partition: arn.apply((a) => a?.partition ?? "aws") };
+}
+
+export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>, table: GlobalTable): LatencyRoutingArgs {
     return {
         zoneId: s.hostedZoneId!,
         serviceName: s.domain,
         regions: s.regions.map((region) => ({
             region,
-            healthCheckHostname: services[region]!.healthCheckHostname,
-            target: services[region]!.domainTarget.apply((t) => ({ name: t.name, zoneId: t.zoneId ?? "" })),
+            healthCheckHostname: checkedHost(s, region),
+            // An external endpoint has no hosted zone: given as plain text, it is a CNAME target (the failover model
+            // counts its TTL: config/failover.ts).
+            target: s.service.mode === "external" ? { name: s.service.endpoints[region]! } : services[region]!.domainTarget,
+            pinned: pinnedOf(s, services[region]!),
         })),
         drain: s.drain,
         checkerRegions: s.health.checkerRegions,
@@ -99,6 +119,8 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         dualStack: s.routing.dualStack,
         consistency: s.consistency,
         alarmTopicArn: s.alarms.snsTopicArns["us-east-1"],
+        alarmEmail: s.alarms.email,
+        account: accountOf(s, table),
         rtoTargetSeconds: s.failover.rtoTargetSeconds,
         tags: s.tags,
     };
@@ -110,13 +132,20 @@ export function loadBalancerArgs(s: ActiveActiveSettings, services: Record<strin
         accountId: cf.accountId,
         zoneId: cf.zoneId,
         serviceName: s.domain,
-        regions: s.regions.map((region) => ({ region, hostname: services[region]!.healthCheckHostname })),
+        regions: s.regions.map((region) => ({
+            region,
+            // The custom domain's target (or the external endpoint), reached with the users' own Host.
+            hostname: s.service.mode === "external" ? s.service.endpoints[region]! : services[region]!.domainTarget.name,
+            pinned: pinnedOf(s, services[region]!),
+        })),
         drain: s.drain,
         steering: cf.steering,
+        checkRegions: cf.checkRegions,
         sessionAffinity: cf.sessionAffinity,
         settings: s.failover.cloudflare,
         plan: cf.plan,
         healthPath: s.health.path,
+        originTlsRule: cf.originTlsRule,
         consistency: s.consistency,
     };
 }
@@ -139,6 +168,7 @@ export function stackOutputs(
         streamArns: table.streamArns,
         kmsKeyArns: table.kmsKeyArns,
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
+        regionalEndpoints: Object.fromEntries(s.regions.map((region) => [region, `https://${checkedHost(s, region)}`])),
         functionNames: perRegion((service) => service.functionName),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),

@@ -1,13 +1,16 @@
 /**
- * The health checks of LatencyRouting: each region's HTTPS check, its drain gate, and the calculated check over
- * every gate. Why a gate rather than inverting or disabling the regional check: docs/traffic.md (`-gate`).
+ * The health checks of LatencyRouting: each region's HTTPS check and its drain gate. Why a gate rather than inverting
+ * or disabling the regional check: docs/traffic.md (`-gate`). The fail-open signal over the gates is an alarm
+ * (alarms.ts), not a calculated check: Route 53 refuses calculated checks of calculated checks.
  */
-import { SCOPE_GLOBAL } from "../../packages/aws-facts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_RTO_TARGET, TAG_SCOPE } from "./args";
+import { LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_RTO_TARGET } from "./args";
 
-/** The region's HTTPS check of its own execute-api hostname: the region's real health, never inverted or disabled. */
+/**
+ * The region's HTTPS check of its region-pinned name: the custom domain, certificate and mapping users go through,
+ * in that region only. The region's real health, never inverted or disabled.
+ */
 export function createRegionalCheck(
     name: string,
     args: ResolvedLatencyRoutingArgs,
@@ -53,27 +56,6 @@ export function createGate(
             // Above the child count, a drained region's gate can never be healthy.
             childHealthThreshold: args.drain.includes(r.region) ? 2 : 1,
             tags: { ...args.tags, Name: `${name}-${r.region}-gate`, [TAG_REGION]: r.region },
-        },
-        { parent },
-    );
-}
-
-/** Healthy while any gate is: what the alarm for "no region is serving" watches. */
-export function createAnyRegionCheck(
-    name: string,
-    args: ResolvedLatencyRoutingArgs,
-    gates: readonly aws.route53.HealthCheck[],
-    parent: pulumi.Resource,
-): aws.route53.HealthCheck {
-    return new aws.route53.HealthCheck(
-        `${name}-any-region`,
-        {
-            type: "CALCULATED",
-            // Over the gates, which are what the records answer to: Route 53 fails open exactly when every gate is
-            // unhealthy, and a drained region that is still up must not hide that from this alarm.
-            childHealthchecks: gates.map((c) => c.id),
-            childHealthThreshold: 1,
-            tags: { ...args.tags, Name: `${name}-any-region`, [TAG_SCOPE]: SCOPE_GLOBAL },
         },
         { parent },
     );

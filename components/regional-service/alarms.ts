@@ -1,9 +1,11 @@
 /**
  * The region's alarms, on a topic in this region: the API's 5xx rate and p99 latency, the function's throttles,
- * and the replication lag of this region's writes to its peers. Every alarm acts on `ALARM` and `OK`.
+ * the replication lag of this region's writes to its peers, and the days left on its certificate. Every alarm acts
+ * on `ALARM` and `OK`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { ACM_EXPIRY_METRIC } from "../../packages/aws-facts";
 import type { RegionGatedOptions } from "../provider-region";
 import type { LambdaService } from "./args";
 
@@ -28,9 +30,11 @@ export interface AlarmInputs {
     opsKey: aws.kms.Key;
     fn: aws.lambda.Function;
     api: aws.apigatewayv2.Api;
+    /** The region's certificate (the service name and the region-pinned name). */
+    certificate: aws.acm.Certificate;
 }
 
-export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, fn, api }: AlarmInputs): ServiceAlarms {
+export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, fn, api, certificate }: AlarmInputs): ServiceAlarms {
     const topicArn = alarmTopic(s, o, opsKey);
     const shared: AlarmActions = {
         actions: { alarmActions: [topicArn], okActions: [topicArn], tags: s.tags },
@@ -40,6 +44,7 @@ export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, 
     const latency = latencyAlarm(s, o, shared, api);
     const throttles = throttlesAlarm(s, o, shared, fn);
     replicationLatencyAlarm(s, o, shared);
+    certificateExpiryAlarm(s, o, shared, certificate);
     return { ...shared, errorRate, latency, throttles };
 }
 
@@ -136,6 +141,33 @@ function replicationLatencyAlarm(s: LambdaService, o: RegionGatedOptions, a: Ala
             datapointsToAlarm: 3,
             treatMissingData: "notBreaching",
             metricQueries: replicationLatencyQueries(s.args.tableName, s.peers),
+            ...a.actions,
+        },
+        o.opts,
+    );
+}
+
+/**
+ * The days left on the region's certificate. ACM renews a DNS-validated certificate in use on its own (ACM User Guide,
+ * managed renewal), so one this close to expiry has failed to renew: a validation record is gone, or nothing uses it.
+ * ACM publishes DaysToExpiry once a day and stops at expiry: two days without a figure breach.
+ */
+function certificateExpiryAlarm(s: LambdaService, o: RegionGatedOptions, a: AlarmActions, certificate: aws.acm.Certificate): aws.cloudwatch.MetricAlarm {
+    return new aws.cloudwatch.MetricAlarm(
+        `${s.name}-cert-expiry`,
+        {
+            name: a.alarmName("cert-expiry"),
+            alarmDescription: `${s.settings.name} in ${s.region}: its certificate expires in under ${s.thresholds.certificateDaysToExpiry} days (ACM did not renew it)`,
+            namespace: ACM_EXPIRY_METRIC.namespace,
+            metricName: ACM_EXPIRY_METRIC.metricName,
+            dimensions: { [ACM_EXPIRY_METRIC.dimension]: certificate.arn },
+            statistic: "Minimum",
+            period: ACM_EXPIRY_METRIC.periodSeconds,
+            comparisonOperator: "LessThanThreshold",
+            threshold: s.thresholds.certificateDaysToExpiry,
+            evaluationPeriods: 2,
+            datapointsToAlarm: 2,
+            treatMissingData: "breaching",
             ...a.actions,
         },
         o.opts,

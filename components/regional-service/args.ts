@@ -3,7 +3,7 @@
  * value. The stack's config takes its own defaults from `REGIONAL_SERVICE_DEFAULTS`. See docs/regional-service.md.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Consistency } from "../../packages/aws-facts";
+import { ACM_DEFAULT_EXPIRY_EVENT_DAYS, type Consistency } from "../../packages/aws-facts";
 import type { ValidationRecords } from "../certificate-validation";
 import { APP_ENTRY } from "../bundle";
 
@@ -81,6 +81,8 @@ export interface AlarmThresholds {
     throttles: number;
     /** Worst replication latency from this region's replica to a peer, milliseconds. @default 30000 */
     replicationLatencyMs: number;
+    /** Fewest days left on the region's certificate. @default 45 (ACM's own expiry-event default) */
+    certificateDaysToExpiry: number;
 }
 
 export const DEFAULT_ALARM_THRESHOLDS: Readonly<AlarmThresholds> = {
@@ -88,6 +90,7 @@ export const DEFAULT_ALARM_THRESHOLDS: Readonly<AlarmThresholds> = {
     latencyP99Ms: 2000,
     throttles: 0,
     replicationLatencyMs: 30000,
+    certificateDaysToExpiry: ACM_DEFAULT_EXPIRY_EVENT_DAYS,
 };
 
 export interface RegionalServiceArgs {
@@ -122,7 +125,7 @@ export interface RegionalServiceArgs {
     alarmTopicArn?: string;
     /** Subscribed to the created topic (not to `alarmTopicArn`). @default no subscription */
     alarmEmail?: string;
-    /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000 } */
+    /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000, certificateDaysToExpiry: 45 } */
     alarmThresholds?: Partial<AlarmThresholds>;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
@@ -133,6 +136,12 @@ export interface DomainTarget {
     name: string;
     /** Hosted zone for a Route 53 alias; undefined for an external endpoint (use a CNAME). */
     zoneId?: string;
+}
+
+/** The region-pinned name (`<region>.<domain>`) and its custom domain's API Gateway target (mode "lambda"). */
+export interface PinnedDomain {
+    name: string;
+    target: pulumi.Output<Required<DomainTarget>>;
 }
 
 /** What CI needs to shift traffic in this region with CodeDeploy (the `canary` output). */

@@ -67,6 +67,10 @@ export interface StrictState {
     roleInlinePolicyBytes: Map<string, number>;
     cloudflareMonitors: Set<string>;
     cloudflarePools: Map<string, { hasMonitor: boolean; hasCoordinates: boolean }>;
+    /** Route 53 health check id -> its type. */
+    healthChecks: Map<string, string>;
+    /** `${zoneId}|${phase}` of every zone entry-point ruleset (Cloudflare). */
+    cloudflareZoneRulesets: Set<string>;
 }
 
 export interface DnsValidation {
@@ -103,6 +107,8 @@ export function newState(options: StrictOptions): StrictState {
         roleInlinePolicyBytes: new Map(),
         cloudflareMonitors: new Set(),
         cloudflarePools: new Map(),
+        healthChecks: new Map(),
+        cloudflareZoneRulesets: new Set(),
     };
 }
 

@@ -7,3 +7,11 @@ export const TAG_SCOPE = "activeactive:scope";
 /** The value of TAG_SCOPE on resources that watch every region (the fail-open signal). */
 export const SCOPE_GLOBAL = "global";
 export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";
+
+/**
+ * Every region's region-pinned name: `<region>.<service name>` (e.g. `us-east-1.api.example.com`), a custom domain
+ * of the same API in that region only. Health checks probe it; region-aware clients call it. docs/traffic.md.
+ */
+export function regionPinnedName(serviceName: string, region: string): string {
+    return `${region}.${serviceName}`;
+}

@@ -30,6 +30,7 @@ import { monitorHttps } from "./cloudflare/monitor-https";
 import { poolHasMonitor } from "./cloudflare/pool-has-monitor";
 import { requiredTags } from "./tags/required-tags";
 import { allRegionsUnhealthyAlarm } from "./stack/all-regions-unhealthy-alarm";
+import { alarmActionsReachSubscriber } from "./stack/alarm-actions-reach-subscriber";
 import { drainKeepsServingRegions } from "./stack/drain-keeps-serving-regions";
 import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
@@ -69,5 +70,6 @@ export const policies: Policies = [
     modeledRto,
     drainKeepsServingRegions,
     allRegionsUnhealthyAlarm,
+    alarmActionsReachSubscriber,
 ];
 
