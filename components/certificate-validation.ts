@@ -110,9 +110,7 @@ export class ValidationRecords {
         if (args.kind === "route53") {
             const record = new aws.route53.Record(
                 logical,
-                // ACM derives the record from the account and the name, so a record left behind by an earlier stack holds
-                // the very value wanted: take it over (UPSERT) rather than fail the CREATE.
-                { zoneId: args.zoneId, name: recordName, type: recordType, records: [recordValue], ttl: VALIDATION_RECORD_TTL_SECONDS, allowOverwrite: true },
+                { zoneId: args.zoneId, name: recordName, type: recordType, records: [recordValue], ttl: VALIDATION_RECORD_TTL_SECONDS },
                 { parent: args.parent, provider: args.provider },
             );
             return { recordName, fqdns: record.fqdn.apply((f) => [withoutTrailingDot(f)]) };

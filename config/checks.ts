@@ -142,9 +142,9 @@ export function alarmDestinationProblems(p: Parsed): Problem[] {
     const needed = [...new Set([...regional, ...(p.traffic === "route53" ? [ROUTE53_METRICS_REGION] : [])])];
     const lacking = needed.filter((r) => !p.alarms!.snsTopicArns[r]);
     if (lacking.length === 0) return [];
-    const why = `leaves the alarm topics of ${lacking.join(", ")} without a subscriber in a protected stack`;
+    const why = `a destination is required in a protected stack: the alarm topics of ${lacking.join(", ")} would page nobody`;
     const allowed = `${keyPath("alarms", ["email"])} (subscribed to every alarm topic; confirm the subscription), or ${keyPath("alarms", ["snsTopicArns"])} for ${lacking.join(", ")}`;
-    return [problem(keyPath("alarms"), p.alarms, why, allowed, "alarm-destination")];
+    return [missing(keyPath("alarms"), why, allowed, "alarm-destination")];
 }
 
 /** An alias record carries its target's TTL; an external endpoint is no alias target. */

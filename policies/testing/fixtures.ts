@@ -11,14 +11,14 @@ import { LOAD_BALANCER, loadBalancer } from "../../tests/fixtures/cloudflare/loa
 import { monitor, MONITOR } from "../../tests/fixtures/cloudflare/monitor";
 import { pool, POOL } from "../../tests/fixtures/cloudflare/pool";
 import { functionLogGroup, LOG_GROUP } from "../../tests/fixtures/cloudwatch/log-group";
-import { healthCheckAlarm, METRIC_ALARM } from "../../tests/fixtures/cloudwatch/metric-alarm";
+import { failOpenAlarm, METRIC_ALARM } from "../../tests/fixtures/cloudwatch/metric-alarm";
 import { globalTable, TABLE } from "../../tests/fixtures/dynamodb/table";
 import { functionRole, ROLE } from "../../tests/fixtures/iam/role";
 import { functionPolicy, ROLE_POLICY } from "../../tests/fixtures/iam/role-policy";
 import { keyArn, KMS_KEY, tableKey } from "../../tests/fixtures/kms/key";
 import { FUNCTION, lambdaFunction } from "../../tests/fixtures/lambda/function";
-import { anyRegionCheck, gateCheck, HEALTH_CHECK, regionalCheck } from "../../tests/fixtures/route53/health-check";
-import { latencyRecord, RECORD } from "../../tests/fixtures/route53/record";
+import { gateCheck, HEALTH_CHECK, regionalCheck } from "../../tests/fixtures/route53/health-check";
+import { latencyRecord, pinnedRecord, RECORD } from "../../tests/fixtures/route53/record";
 import { evaluateResourcePolicy, evaluateStackPolicy, HarnessResource } from "../harness";
 import { schemaDefaults } from "../lib/policy";
 
@@ -100,23 +100,28 @@ function serviceResources(r: string): HarnessResource[] {
     ];
 }
 
-/** LatencyRouting in us-east-1: per region a check (declaring the 120 s target), a gate and a record; the global check, topic and alarm. */
+export const ALARM_TOPIC_ARN = `arn:aws:sns:us-east-1:${ACCOUNT}:${TRAFFIC}-alarms`;
+
+/**
+ * LatencyRouting in us-east-1: per region a check of its pinned name (declaring the 120 s target), a gate, a latency
+ * record and the pinned name's record; the fail-open alarm over the gates, and its encrypted, subscribed topic.
+ */
 function route53Traffic(regions: string[], drain: string[]): HarnessResource[] {
     const options = { tags: TAGS, rtoTargetSeconds: 120 };
     const perRegion = regions.flatMap((r) => [
         resource(HEALTH_CHECK, `${TRAFFIC}-${r}-check`, regionalCheck(r, options), { region: "us-east-1", id: `check-${r}` }),
         resource(HEALTH_CHECK, `${TRAFFIC}-${r}-gate`, gateCheck(r, `check-${r}`, { tags: TAGS, drained: drain.includes(r) }), { region: "us-east-1", id: `gate-${r}` }),
         resource(RECORD, `${TRAFFIC}-${r}-record`, latencyRecord(r, `gate-${r}`), { region: "us-east-1" }),
+        resource(RECORD, `${TRAFFIC}-${r}-pinned`, pinnedRecord(r), { region: "us-east-1" }),
     ]);
-    const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:${TRAFFIC}-alarms`;
     const global = { ...TAGS, "activeactive:scope": "global" };
-    const anyRegion = anyRegionCheck(regions.map((r) => `gate-${r}`), { tags: TAGS });
-    const alarm = healthCheckAlarm("api.example.com: no region is healthy", "check-any-region", topicArn, global);
+    const gates = Object.fromEntries(regions.map((r) => [r, `gate-${r}`]));
+    const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/alarms-key`;
     return [
         ...perRegion,
-        resource(HEALTH_CHECK, `${TRAFFIC}-any-region`, anyRegion, { region: "us-east-1", id: "check-any-region" }),
-        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { tags: global }, { region: "us-east-1", id: topicArn }),
-        resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, alarm, { region: "us-east-1" }),
+        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { kmsMasterKeyId: keyArn, tags: global }, { region: "us-east-1", id: ALARM_TOPIC_ARN }),
+        resource("aws:sns/topicSubscription:TopicSubscription", `${TRAFFIC}-alarms-email`, { topic: ALARM_TOPIC_ARN, protocol: "email", endpoint: "oncall@example.com" }, { region: "us-east-1" }),
+        resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, failOpenAlarm(gates, ALARM_TOPIC_ARN, global), { region: "us-east-1" }),
     ];
 }
 

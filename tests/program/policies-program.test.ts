@@ -55,10 +55,14 @@ describe.each([
             gates: ones(regions),
             records: ones(regions),
             pools: zeros(regions),
-            allRegionChecks: ["active-active-routing-any-region"],
+            // The fail-open signal is an alarm over the gates, not a calculated check of calculated checks.
+            allRegionChecks: [],
             unplacedChecks: [],
             globalMonitoring: [
                 "active-active-routing-alarms",
+                "active-active-routing-alarms-key",
+                // dev sets no alarm email (it is not protected); staging and prod must.
+                ...(stack === "dev" ? [] : ["active-active-routing-alarms-email"]),
                 "active-active-routing-any-region-alarm",
                 ...regions.map((r) => `active-active-routing-${r}-alarm`),
             ].sort(),

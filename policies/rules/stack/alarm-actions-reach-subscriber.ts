@@ -13,7 +13,6 @@ import { stackRule } from "../../lib/policy";
 import { TYPES } from "../../lib/topology";
 import { asList, isUnknown, str } from "../../lib/values";
 
-const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 const ACTION_KEYS = ["alarmActions", "okActions", "insufficientDataActions"] as const;
 
 export const alarmActionsReachSubscriber = stackRule({
@@ -30,7 +29,7 @@ export const alarmActionsReachSubscriber = stackRule({
             const arn = str(t.props.arn) ?? str(t.props.id);
             if (arn) topics.set(arn, t.name);
         }
-        const subscriptions = resources.filter((r) => r.type === SUBSCRIPTION);
+        const subscriptions = resources.filter((r) => r.type === TYPES.subscription);
         // A subscription whose topic is unknown (preview) may be on any topic: nothing can be judged unsubscribed.
         if (subscriptions.some((s) => isUnknown(s.props.topic))) return;
         const subscribed = new Set(subscriptions.map((s) => str(s.props.topic)));

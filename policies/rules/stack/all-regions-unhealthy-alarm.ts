@@ -37,6 +37,12 @@ function watchedCheckIds(alarm: StackResource): string[] | null {
     return ids;
 }
 
+/** A check's id, or undefined while it is unknown (preview). */
+function knownId(check: StackResource): string | undefined {
+    const id = check.props.id;
+    return typeof id === "string" && !isUnknown(id) ? id : undefined;
+}
+
 function checkAlarm(alarm: StackResource, report: Report): void {
     if (typeof alarm.region === "string" && alarm.region !== ROUTE53_METRICS_REGION) {
         report(`alarm "${alarm.name}" is in ${alarm.region}; allowed: ${ROUTE53_METRICS_REGION}, the only region with Route 53 metrics`, alarm.urn);
@@ -51,10 +57,10 @@ function checkAlarm(alarm: StackResource, report: Report): void {
 /** Calculated checks with a calculated child: Route 53 refuses them. */
 function nestedCalculated(resources: StackResource[], report: Report): void {
     const checks = resources.filter((r) => r.type === TYPES.healthCheck);
-    const calculated = new Set(checks.filter((c) => str(c.props.type) === "CALCULATED").map((c) => str(c.props.id)).filter((id): id is string => !!id));
+    const calculated = new Set(checks.filter((c) => str(c.props.type) === "CALCULATED").map(knownId).filter((id): id is string => !!id));
     for (const c of checks) {
         if (str(c.props.type) !== "CALCULATED" || isUnknown(c.props.childHealthchecks)) continue;
-        const nested = asList(c.props.childHealthchecks as unknown[]).filter((id) => typeof id === "string" && calculated.has(id));
+        const nested = asList(c.props.childHealthchecks as unknown[]).filter((id) => typeof id === "string" && !isUnknown(id) && calculated.has(id));
         if (nested.length > 0) {
             report(`calculated check "${c.name}" monitors calculated checks (${nested.join(", ")}), which Route 53 refuses; allowed: endpoint, CloudWatch-alarm or routing-control children`, c.urn);
         }
@@ -72,7 +78,7 @@ export const allRegionsUnhealthyAlarm = stackRule({
         if (t.traffic !== "route53") notApplicable("Route 53 is not the traffic layer");
         nestedCalculated(resources, report);
         const gates = [...t.gates.values()].flat();
-        const gateIds = gates.map((g) => str(g.props.id));
+        const gateIds = gates.map(knownId);
         const alarms = resources.filter((r) => r.type === TYPES.metricAlarm);
         const candidates = alarms.filter((a) => {
             const ids = watchedCheckIds(a);
@@ -86,7 +92,7 @@ export const allRegionsUnhealthyAlarm = stackRule({
         }
         for (const alarm of candidates) {
             const ids = watchedCheckIds(alarm);
-            const missed = ids === null ? [] : gates.filter((g) => !ids.includes(str(g.props.id) ?? ""));
+            const missed = ids === null || gateIds.some((id) => id === undefined) ? [] : gates.filter((g) => !ids.includes(knownId(g)!));
             if (missed.length > 0) {
                 report(`alarm "${alarm.name}" watches ${gates.length - missed.length} of the ${gates.length} gates (not ${missed.map((g) => g.name).join(", ")}); allowed: every region's gate`, alarm.urn);
             }
