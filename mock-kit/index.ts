@@ -22,6 +22,7 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 export { MOCK_ACCOUNT_ID } from "./outputs";
 export { loadStackConfig, StackFileConfig } from "./stack-file";
+export { changeKind, ChangeKind, REPLACING_INPUTS } from "./replacements";
 
 /** Resource types that are not regional: the plan reports them in region "global". */
 const GLOBAL_TYPE_PREFIXES = ["aws:route53/", "aws:iam/", "cloudflare:", "pulumi:"];
@@ -44,6 +45,8 @@ export interface RecordedResource {
     outputs: Record<string, any>;
     protect: boolean;
     retainOnDelete: boolean;
+    /** Replaced delete-first (`deleteBeforeReplace`); Pulumi's default is create-before-delete. */
+    deleteBeforeReplace: boolean;
     aliases: unknown[];
     dependsOn: string[];
     ignoreChanges: string[];
@@ -283,6 +286,7 @@ export class MockKit {
                     outputs: rpc.deserializeProperties(resp.getObject()),
                     protect: req.getProtect() === true,
                     retainOnDelete: req.getRetainondelete() === true,
+                    deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
                     aliases: (req.getAliasesList?.() ?? []).map((a: any) => a.toObject()),
                     dependsOn: req.getDependenciesList?.() ?? [],
                     ignoreChanges: req.getIgnorechangesList?.() ?? [],

@@ -183,6 +183,9 @@ describe("overrides", () => {
         for (const x of p.resources.filter((y) => y.type.startsWith("cloudflare:"))) expect(x.region).toBe("global");
         expect(p.configOverrides).toEqual({ "active-active:traffic": "cloudflare", "cloudflare:apiToken": "[secret]" });
         expect(p.resilience.traffic).toBe("cloudflare");
+        // The plan says how pools are chosen and why: every pool probed from every Cloudflare region.
+        expect(r.text).toContain("  Steering: dynamic_latency: fastest pool by the monitor's RTT from 13 Cloudflare regions; every region has RTT data for every pool");
+        for (const x of p.resources.filter((y) => y.type === "cloudflare:index/loadBalancerPool:LoadBalancerPool")) expect(x.inputs.checkRegions).toHaveLength(13);
         const { block } = mermaidOf(r.markdown!);
         expect(block).toMatch(/lb_active_active_lb_lb\["Cloudflare load balancer api\.example\.com"\]/);
         for (const region of p.regions) expect(block).toContain(`pool ${region}`);

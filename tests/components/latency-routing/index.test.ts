@@ -53,6 +53,8 @@ describe.each([2, 3, 5])("%i regions", (count) => {
             expect(gate.inputs).toEqual(gateCheck(r, check.id));
             expect(byName(`${T}-${r}-record`).inputs).toEqual(latencyRecord(r, gate.id));
             expect(byName(`${T}-${r}-pinned`).inputs).toEqual(pinnedRecord(r));
+            // The latency record switches between A and CNAME delete-first (DNS forbids both at once); the pinned one never switches.
+            expect([byName(`${T}-${r}-record`).deleteBeforeReplace, byName(`${T}-${r}-pinned`).deleteBeforeReplace]).toEqual([true, false]);
             expect(byName(`${T}-${r}-alarm`).inputs).toEqual(
                 healthCheckAlarm(`api.example.com: region ${r} is unhealthy`, check.id, topicArn, { "activeactive:region": r }),
             );

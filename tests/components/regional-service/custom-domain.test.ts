@@ -1,3 +1,4 @@
+import { changeKind } from "../../../mock-kit";
 import { ACM_DEFAULT_EXPIRY_EVENT_DAYS } from "../../../packages/aws-facts";
 import { child, deploy, Deployed, DOMAIN, REGIONS } from "../../fixtures/regional-service";
 
@@ -52,5 +53,22 @@ describe("lambda mode", () => {
             okActions: [topic.outputs.arn],
             tags: { env: "test" },
         });
+    });
+
+    test.each(REGIONS)("%s: upgrading a deployed stack replaces the certificate create-before-delete and updates the domain in place", (region) => {
+        const cert = child(d.kit, "aws:acm/certificate:Certificate", region, "cert");
+        const validation = child(d.kit, "aws:acm/certificateValidation:CertificateValidation", region, "cert-validation");
+        const domain = child(d.kit, "aws:apigatewayv2/domainName:DomainName", region, "domain");
+        const mapping = child(d.kit, "aws:apigatewayv2/apiMapping:ApiMapping", region, "mapping");
+        // What the previous release registered: the service name alone, validated by the shared record only.
+        const { subjectAlternativeNames: _san, ...before } = cert.inputs;
+        expect(changeKind(cert.type, before, cert.inputs)).toBe("replace");
+        expect(cert.deleteBeforeReplace).toBe(false);
+        expect(changeKind(validation.type, { ...validation.inputs, validationRecordFqdns: validation.inputs.validationRecordFqdns.slice(0, 1) }, validation.inputs)).toBe("replace");
+        const oldConfiguration = { ...domain.inputs.domainNameConfiguration, certificateArn: "arn:aws:acm:region:123456789012:certificate/previous" };
+        expect(changeKind(domain.type, { ...domain.inputs, domainNameConfiguration: oldConfiguration }, domain.inputs)).toBe("update");
+        expect(domain.deleteBeforeReplace).toBe(false);
+        // The mapping names the domain by its name, which does not change: untouched.
+        expect(changeKind(mapping.type, mapping.inputs, mapping.inputs)).toBe("none");
     });
 });
