@@ -5,9 +5,11 @@ import { systemClock, systemTimers, type Clock, type Timers } from "./clock";
 import type { AppConfig } from "./config";
 import { createDynamoClients, type DynamoClients } from "./dynamo";
 import { HealthChecker, networkErrorCode } from "./health";
-import { errorResponse, etag, HttpError, json, noContent, type HttpResponse } from "./http";
-import { createIdempotency, writeIdFor, type Idempotency, type IdempotentWrite } from "./idempotency";
-import { ItemStore, type Item, type WriteResult } from "./items";
+import { CachedHealth } from "./health-cache";
+import { errorResponse, etag, HttpError, json, SECURITY_HEADERS, type HttpResponse } from "./http";
+import { createIdempotency, idempotentWrite, writeIdFor, type Idempotency } from "./idempotency";
+import { ItemStore } from "./items";
+import { principalOf } from "./principal";
 import {
     expectedVersionOf,
     methodOf,
@@ -18,7 +20,9 @@ import {
     pathOf,
     readBody,
     resolveRoute,
+    type ItemRoute,
 } from "./request";
+import { itemBody, outcomeOf, REPLAY_HEADER, writeResponse, type WriteOutcome } from "./writes";
 
 /**
  * The service: routing, the items API and the health check, wired to their dependencies. `handler.ts` builds one
@@ -70,39 +74,32 @@ function errorName(error: unknown): string {
     return error instanceof Error ? error.name : typeof error;
 }
 
-function itemBody(item: Item): Record<string, unknown> {
-    return { id: item.id, version: item.version, data: item.data, updatedAt: item.updatedAt, updatedIn: item.updatedIn };
+type WriteRoute = ItemRoute & { method: "PUT" | "DELETE" };
+
+/** True when the error or one of its causes is named `name`. */
+function causedBy(error: unknown, name: string): boolean {
+    let current: unknown = error;
+    for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+        if (current.name === name) return true;
+        current = (current as { cause?: unknown }).cause;
+    }
+    return false;
 }
 
-function writeResponse(id: string, result: WriteResult, expectedVersion: number | undefined): HttpResponse {
-    switch (result.outcome) {
-        case "created":
-            return json(201, itemBody(result.item), { etag: etag(result.item.version) });
-        case "updated":
-            return json(200, itemBody(result.item), { etag: etag(result.item.version) });
-        case "deleted":
-            return noContent();
-        case "already_exists":
-            return errorResponse(
-                409,
-                "item_already_exists",
-                `Item ${id} already exists at version ${result.currentVersion}; send If-Match: "${result.currentVersion}" to update it.`,
-                {},
-                { currentVersion: result.currentVersion },
-            );
-        case "version_mismatch":
-            return errorResponse(
-                409,
-                "version_mismatch",
-                result.currentVersion === null
-                    ? `Item ${id} does not exist, so it is not at version ${expectedVersion}.`
-                    : `Item ${id} is at version ${result.currentVersion}, not ${expectedVersion}.`,
-                {},
-                { currentVersion: result.currentVersion },
-            );
-        case "not_found":
-            return errorResponse(404, "item_not_found", `Item ${id} does not exist.`);
+function withHeader(response: HttpResponse, name: string, value: string): HttpResponse {
+    return { ...response, headers: { ...response.headers, [name]: value } };
+}
+
+/** The idempotency layer's refusals as HTTP answers; anything else is the table's and propagates. */
+function idempotencyRefusal(error: unknown): HttpResponse | null {
+    const name = errorName(error);
+    if (name === "IdempotencyValidationError") {
+        return errorResponse(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
     }
+    if (name === "IdempotencyAlreadyInProgressError") {
+        return errorResponse(409, "request_in_progress", "A request with this Idempotency-Key is still being processed; retry shortly.", { "retry-after": "1" });
+    }
+    return null;
 }
 
 export function createApp(deps: AppDeps): App {
@@ -115,92 +112,99 @@ export function createApp(deps: AppDeps): App {
 
     const documentClient = DynamoDBDocumentClient.from(clients.data, { marshallOptions: { removeUndefinedValues: true } });
     const items = new ItemStore(documentClient, config, clock);
-    const health = new HealthChecker({ client: clients.health, config, clock, timers });
+    const health = new CachedHealth(new HealthChecker({ client: clients.health, config, clock, timers }), clock, config.healthCacheMs);
     const idempotency: Idempotency = createIdempotency(config, clients.data);
 
+    /** The public answer is `{ status, region }` only (security review F14); the details go to the log. */
     async function handleHealth(log: RequestLog): Promise<HttpResponse> {
-        const result = await health.check();
-        if (result.statusCode !== 200) log.warn("health check failed", { health: result.body });
-        return json(result.statusCode, result.body);
+        const { result, fresh } = await health.check();
+        if (fresh && result.statusCode !== 200) log.warn("health check failed", { health: result.body });
+        if (fresh && result.statusCode === 200) log.debug("health check", { health: result.body });
+        return json(result.statusCode, { status: result.body.status, region: config.region });
     }
 
-    async function handleItem(
-        event: APIGatewayProxyEventV2,
-        context: Context,
-        id: string,
-        method: "GET" | "PUT" | "DELETE",
-        log: RequestLog,
-    ): Promise<HttpResponse> {
-        if (method === "GET") {
-            const item = await items.get(id);
-            if (item === null) return errorResponse(404, "item_not_found", `Item ${id} does not exist.`);
-            return json(200, itemBody(item), { etag: etag(item.version) });
-        }
-
+    async function handleWrite(event: APIGatewayProxyEventV2, context: Context, route: WriteRoute, owner: string, log: RequestLog): Promise<HttpResponse> {
+        const { id, method } = route;
         // Validate everything before anything is written (or an idempotency record is taken).
         const bytes = readBody(event, config.maxBodyBytes);
         const ifMatch = parseIfMatch(event);
         const key = parseIdempotencyKey(event);
-        const parsed = method === "PUT" ? parsePutBody(event, bytes) : { ...parseDeleteBody(event, bytes), data: null };
+        const parsed = method === "PUT" ? parsePutBody(event, bytes, config.maxBodyBytes) : { ...parseDeleteBody(event, bytes), data: null };
         const expectedVersion = expectedVersionOf(ifMatch, parsed.expectedVersion);
-        const write: IdempotentWrite | null =
-            key === undefined
-                ? null
-                : { idempotencyKey: key, fingerprint: { method, id, expectedVersion: expectedVersion ?? null, data: parsed.data } };
+        const write = key === undefined ? null : idempotentWrite(owner, key, { method, id, expectedVersion: expectedVersion ?? null, data: parsed.data });
         const writeId = writeIdFor(write);
 
-        const execute = async (): Promise<HttpResponse> => {
+        const execute = async (): Promise<WriteOutcome> => {
             const result =
                 method === "PUT"
-                    ? await items.put({ id, data: parsed.data!, expectedVersion, writeId })
-                    : await items.delete({ id, expectedVersion, writeId });
-            log.info("item write", { itemId: id, outcome: result.outcome, ...("item" in result ? { version: result.item.version } : {}) });
-            return writeResponse(id, result, expectedVersion);
+                    ? await items.put({ owner, id, data: parsed.data!, expectedVersion, writeId })
+                    : await items.delete({ owner, id, expectedVersion, writeId });
+            const outcome = outcomeOf(result);
+            log.info("item write", { itemId: id, outcome: outcome.outcome, ...("version" in outcome ? { version: outcome.version } : {}) });
+            return outcome;
         };
 
-        if (write === null) return execute();
+        if (write === null) return writeResponse(id, await execute(), expectedVersion, parsed.data);
         try {
-            return await idempotency.run(write, context, execute);
+            const { value, replayed } = await idempotency.run(write, context, execute);
+            const response = writeResponse(id, value, expectedVersion, parsed.data);
+            return replayed ? withHeader(response, REPLAY_HEADER, "true") : response;
         } catch (error) {
-            const name = errorName(error);
-            if (name === "IdempotencyValidationError") {
-                return errorResponse(422, "idempotency_key_reused", "This Idempotency-Key was already used for a different request.");
-            }
-            if (name === "IdempotencyAlreadyInProgressError") {
-                return errorResponse(
-                    409,
-                    "request_in_progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly.",
-                    { "retry-after": "1" },
-                );
-            }
-            throw error;
+            const refusal = idempotencyRefusal(error);
+            if (refusal === null) throw error;
+            return refusal;
         }
+    }
+
+    async function handleItem(event: APIGatewayProxyEventV2, context: Context, route: ItemRoute, principal: string | null, log: RequestLog): Promise<HttpResponse> {
+        // Never a header: only what the API's authorizer established names the caller.
+        if (principal === null) throw new HttpError(401, "unauthenticated", "This route needs a caller identity from the API's authorizer.");
+        if (route.method !== "GET") return handleWrite(event, context, { ...route, method: route.method }, principal, log);
+        const item = await items.get(principal, route.id);
+        if (item === null) return errorResponse(404, "item_not_found", `Item ${route.id} does not exist.`);
+        return json(200, itemBody(item), { etag: etag(item.version) });
+    }
+
+    function failure(error: unknown, log: RequestLog): HttpResponse {
+        if (error instanceof HttpError) {
+            const response = error.toResponse();
+            log.info("request rejected", { statusCode: response.statusCode, code: error.code });
+            return response;
+        }
+        if (causedBy(error, "ValidationException")) {
+            // DynamoDB refused the item; a client's input must never count as a server error (security review F6).
+            log.warn("request refused by the table", { error: errorName(error), cause: describe(error) });
+            return errorResponse(400, "invalid_body", "The table refused this item as invalid.");
+        }
+        if (isRetryable(error)) {
+            log.warn("request failed, retryable", { error: errorName(error), cause: describe(error) });
+            return errorResponse(503, "service_unavailable", "The table is temporarily unavailable; retry shortly, with the same Idempotency-Key for writes.", {
+                "retry-after": "1",
+            });
+        }
+        log.error("request failed", { error: errorName(error), cause: describe(error) });
+        return errorResponse(500, "internal_error", "The request failed unexpectedly.");
     }
 
     async function handle(event: APIGatewayProxyEventV2, context: Context): Promise<HttpResponse> {
         const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+        const principal = principalOf(event);
         logger.addContext(context);
-        const log = requestLog(logger, { requestId, lambdaRequestId: context.awsRequestId, method: methodOf(event), path: pathOf(event) });
+        const log = requestLog(logger, {
+            requestId,
+            lambdaRequestId: context.awsRequestId,
+            method: methodOf(event),
+            path: pathOf(event),
+            ...(principal !== null ? { principal } : {}),
+        });
         let response: HttpResponse;
         try {
             const route = resolveRoute(event);
-            response = route.kind === "health" ? await handleHealth(log) : await handleItem(event, context, route.id, route.method, log);
+            response = route.kind === "health" ? await handleHealth(log) : await handleItem(event, context, route, principal, log);
         } catch (error) {
-            if (error instanceof HttpError) {
-                response = error.toResponse();
-                log.info("request rejected", { statusCode: response.statusCode, code: error.code });
-            } else if (isRetryable(error)) {
-                log.warn("request failed, retryable", { error: errorName(error), cause: describe(error) });
-                response = errorResponse(503, "service_unavailable", "The table is temporarily unavailable; retry shortly, with the same Idempotency-Key for writes.", {
-                    "retry-after": "1",
-                });
-            } else {
-                log.error("request failed", { error: errorName(error), cause: describe(error) });
-                response = errorResponse(500, "internal_error", "The request failed unexpectedly.");
-            }
+            response = failure(error, log);
         }
-        return { ...response, headers: { ...response.headers, "x-region": config.region } };
+        return { ...response, headers: { ...response.headers, ...SECURITY_HEADERS, "x-region": config.region } };
     }
 
     return { config, clients, handle };
@@ -208,6 +212,7 @@ export function createApp(deps: AppDeps): App {
 
 /** Log functions that add the request's ids to every line (safe if several requests share the instance). */
 interface RequestLog {
+    debug(message: string, extra?: Record<string, unknown>): void;
     info(message: string, extra?: Record<string, unknown>): void;
     warn(message: string, extra?: Record<string, unknown>): void;
     error(message: string, extra?: Record<string, unknown>): void;
@@ -215,6 +220,7 @@ interface RequestLog {
 
 function requestLog(logger: Logger, keys: Record<string, unknown>): RequestLog {
     return {
+        debug: (message, extra = {}) => logger.debug(message, { ...keys, ...extra }),
         info: (message, extra = {}) => logger.info(message, { ...keys, ...extra }),
         warn: (message, extra = {}) => logger.warn(message, { ...keys, ...extra }),
         error: (message, extra = {}) => logger.error(message, { ...keys, ...extra }),

@@ -11,16 +11,18 @@
  * | `TABLE_SORT_KEY`             | no       | `sk`                                   | Name of the table's sort key attribute (type S).                                          |
  * | `CONSISTENCY`                | no       | `eventual`                             | `eventual` (multi-Region eventual consistency) or `strong` (multi-Region strong consistency). |
  * | `HEALTH_TIMEOUT_MS`          | no       | `1500`                                 | Budget of the whole `GET /health` check, 100..10000. Keep it under Route 53's 2 s.         |
+ * | `HEALTH_CACHE_MS`            | no       | `1000`                                 | How long an instance serves one health check's result to every `GET /health`, 0..10000.  |
  * | `HEARTBEAT_INTERVAL_MS`      | no       | `5000`                                 | Minimum time between two heartbeat writes by one Lambda instance, 1000..600000.           |
  * | `IDEMPOTENCY_EXPIRY_SECONDS` | no       | `3600`                                 | How long an `Idempotency-Key` (and a delete tombstone) is remembered, 60..604800.         |
  * | `TTL_ATTRIBUTE`              | no       | `expiresAt` (eventual), empty (strong) | Attribute the table's TTL is enabled on. Empty: the table has no TTL (strong mode).        |
- * | `MAX_BODY_BYTES`             | no       | `65536`                                | Largest accepted request body in bytes, 1..262144.                                        |
+ * | `MAX_BODY_BYTES`             | no       | `65536`                                | Largest accepted body, and data once re-serialized as JSON, in bytes, 1..262144.          |
  * | `DYNAMODB_ENDPOINT`          | no       | (AWS endpoint)                         | Tests only: an `http(s)://` URL of a DynamoDB-compatible server.                          |
  *
  * `parseConfig` collects every problem and throws one `ConfigError` listing them all, so a broken deployment
  * shows all of its mistakes in the first cold start's log.
  */
 import type { Consistency } from "../packages/aws-facts";
+import { TABLE_NAME } from "../packages/aws-facts/patterns";
 
 export type { Consistency };
 
@@ -33,6 +35,8 @@ export interface AppConfig {
     readonly sortKey: string;
     readonly consistency: Consistency;
     readonly healthTimeoutMs: number;
+    /** How long one health check's result serves every `GET /health` of this instance; 0: no cache. */
+    readonly healthCacheMs: number;
     readonly heartbeatIntervalMs: number;
     readonly idempotencyExpirySeconds: number;
     /** Attribute the table's TTL is enabled on, or `null` when the table has no TTL (strong mode). */
@@ -54,11 +58,14 @@ export class ConfigError extends Error {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const TABLE_NAME_PATTERN = /^[A-Za-z0-9_.-]{3,255}$/;
 const ATTRIBUTE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,254}$/;
 const SERVICE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-/** Largest body we accept: the item and the idempotency record storing the response must fit in 400 KB. */
+/**
+ * Largest body (and data once re-serialized) we accept. The item must fit in DynamoDB's 400 KB: JSON of at most
+ * 256 KB takes at most about 1.5 times that in an item (a list of one-digit numbers is the worst case), and the
+ * request parser refuses data whose estimated item size is too large anyway. Idempotency records keep no data.
+ */
 export const MAX_BODY_BYTES_LIMIT = 262144;
 
 export function parseConfig(env: Env): AppConfig {
@@ -104,7 +111,7 @@ export function parseConfig(env: Env): AppConfig {
         return value;
     };
 
-    const tableName = required("TABLE_NAME", TABLE_NAME_PATTERN, "a DynamoDB table name: 3-255 characters of A-Z, a-z, 0-9, '_', '.', '-'");
+    const tableName = required("TABLE_NAME", TABLE_NAME.pattern, `a DynamoDB table name: ${TABLE_NAME.allowed}`);
     const region = required("REGION", REGION_PATTERN, "an AWS region name such as eu-west-1");
     const serviceName = required("SERVICE_NAME", SERVICE_NAME_PATTERN, "1-64 characters of A-Z, a-z, 0-9, '_', '.', '-', starting with a letter or digit");
 
@@ -141,6 +148,7 @@ export function parseConfig(env: Env): AppConfig {
     }
 
     const healthTimeoutMs = integer("HEALTH_TIMEOUT_MS", 1500, 100, 10000);
+    const healthCacheMs = integer("HEALTH_CACHE_MS", 1000, 0, 10000);
     const heartbeatIntervalMs = integer("HEARTBEAT_INTERVAL_MS", 5000, 1000, 600000);
     const idempotencyExpirySeconds = integer("IDEMPOTENCY_EXPIRY_SECONDS", 3600, 60, 604800);
     const maxBodyBytes = integer("MAX_BODY_BYTES", 65536, 1, MAX_BODY_BYTES_LIMIT);
@@ -194,6 +202,7 @@ export function parseConfig(env: Env): AppConfig {
         sortKey,
         consistency,
         healthTimeoutMs,
+        healthCacheMs,
         heartbeatIntervalMs,
         idempotencyExpirySeconds,
         ttlAttribute,
@@ -206,6 +215,7 @@ export function parseConfig(env: Env): AppConfig {
 export const RESERVED_ITEM_ATTRIBUTES: ReadonlySet<string> = new Set([
     "entity",
     "id",
+    "owner",
     "data",
     "version",
     "updatedAt",

@@ -20,6 +20,13 @@ export interface DynamoClientOptions {
     readonly credentials?: DynamoDBClientConfig["credentials"];
     /** Attempts per data call, including the first (default 3). */
     readonly dataMaxAttempts?: number;
+    /** Per-attempt timeout of data calls, milliseconds (default 3000; tests of very large items on a loaded machine). */
+    readonly dataRequestTimeoutMs?: number;
+    /**
+     * Connect and per-attempt timeouts of health calls, milliseconds (default: within HEALTH_TIMEOUT_MS). Tests that
+     * fire the health budget by hand set it long, so only their hand-fired abort decides and never the wall clock.
+     */
+    readonly healthSocketTimeoutMs?: number;
 }
 
 export function createDynamoClients(config: AppConfig, options: DynamoClientOptions = {}): DynamoClients {
@@ -31,14 +38,14 @@ export function createDynamoClients(config: AppConfig, options: DynamoClientOpti
     const data = new DynamoDBClient({
         ...common,
         maxAttempts: options.dataMaxAttempts ?? 3,
-        requestHandler: { connectionTimeout: 1000, requestTimeout: 3000, throwOnRequestTimeout: true },
+        requestHandler: { connectionTimeout: 1000, requestTimeout: options.dataRequestTimeoutMs ?? 3000, throwOnRequestTimeout: true },
     });
     const health = new DynamoDBClient({
         ...common,
         maxAttempts: 2,
         requestHandler: {
-            connectionTimeout: Math.min(500, config.healthTimeoutMs),
-            requestTimeout: config.healthTimeoutMs,
+            connectionTimeout: options.healthSocketTimeoutMs ?? Math.min(500, config.healthTimeoutMs),
+            requestTimeout: options.healthSocketTimeoutMs ?? config.healthTimeoutMs,
             throwOnRequestTimeout: true,
         },
     });

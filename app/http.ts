@@ -5,6 +5,9 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
  * `{ "error": { "code": "<machine-readable>", "message": "<human-readable>" } }` (conflicts add `currentVersion`).
  */
 
+/** Sent on every response: a browser must never sniff a JSON body into markup (security review F15). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = { "x-content-type-options": "nosniff" };
+
 /** The response shape the handler returns. Headers always set, and never `undefined` values (it is stored by the idempotency layer). */
 export interface HttpResponse extends APIGatewayProxyStructuredResultV2 {
     statusCode: number;
@@ -19,13 +22,13 @@ export interface ErrorBody {
 export function json(statusCode: number, payload: unknown, headers: Record<string, string> = {}): HttpResponse {
     return {
         statusCode,
-        headers: { "content-type": "application/json", "cache-control": "no-store", ...headers },
+        headers: { "content-type": "application/json", "cache-control": "no-store", ...SECURITY_HEADERS, ...headers },
         body: JSON.stringify(payload),
     };
 }
 
 export function noContent(headers: Record<string, string> = {}): HttpResponse {
-    return { statusCode: 204, headers: { "cache-control": "no-store", ...headers } };
+    return { statusCode: 204, headers: { "cache-control": "no-store", ...SECURITY_HEADERS, ...headers } };
 }
 
 export function errorResponse(

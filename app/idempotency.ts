@@ -4,7 +4,6 @@ import { IdempotencyConfig, makeIdempotent } from "@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { Context } from "aws-lambda";
 import { idempotencyExpiryAttribute, type AppConfig } from "./config";
-import type { HttpResponse } from "./http";
 import { idempotencyKey } from "./keys";
 
 /**
@@ -56,6 +55,8 @@ export class SpreadKeyPersistenceLayer extends DynamoDBPersistenceLayer {
 
 /** What identifies one logical write. Two requests with the same key must carry the same fingerprint. */
 export interface WriteFingerprint {
+    /** The caller: a key or a request of another principal is never the same write. */
+    principal: string;
     method: "PUT" | "DELETE";
     id: string;
     expectedVersion: number | null;
@@ -63,64 +64,89 @@ export interface WriteFingerprint {
 }
 
 export interface IdempotentWrite {
-    idempotencyKey: string;
+    /** The client's Idempotency-Key within its principal's namespace (see `scopedKey`). */
+    scopedKey: string;
     fingerprint: WriteFingerprint;
 }
 
-/** Header set on responses that are replays of a stored result. */
-export const REPLAY_HEADER = "idempotent-replayed";
+/**
+ * The key Powertools hashes into the record's key: the principal and the client's key together, so one caller can
+ * neither replay another's stored result nor claim another's key ahead of them (security review F3).
+ */
+export function scopedKey(principal: string, idempotencyKey: string): string {
+    return JSON.stringify([principal, idempotencyKey]);
+}
+
+export function idempotentWrite(principal: string, idempotencyKey: string, fingerprint: Omit<WriteFingerprint, "principal">): IdempotentWrite {
+    return { scopedKey: scopedKey(principal, idempotencyKey), fingerprint: { principal, ...fingerprint } };
+}
+
+export interface IdempotentResult<T> {
+    value: T;
+    /** True when `value` is the stored result of an earlier request with the same key. */
+    replayed: boolean;
+}
 
 export interface Idempotency {
-    /** Runs `execute` once per Idempotency-Key (within the expiry) and returns the first result to every retry. */
-    run(write: IdempotentWrite, context: Context, execute: () => Promise<HttpResponse>): Promise<HttpResponse>;
+    /**
+     * Runs `execute` once per Idempotency-Key (within the expiry) and returns its result to every retry. The result is
+     * what the record stores: keep it small (a write's outcome and version, never the data; security review F8, F9).
+     */
+    run<T extends object>(write: IdempotentWrite, context: Context, execute: () => Promise<T>): Promise<IdempotentResult<T>>;
 }
+
+const REPLAYED = "__replayed";
 
 export function createIdempotency(appConfig: AppConfig, client: DynamoDBClient): Idempotency {
     const persistenceStore = new SpreadKeyPersistenceLayer(appConfig, client);
     const config = new IdempotencyConfig({
-        eventKeyJmesPath: "idempotencyKey",
+        eventKeyJmesPath: "scopedKey",
         payloadValidationJmesPath: "fingerprint",
         throwOnNoIdempotencyKey: true,
         expiresAfterSeconds: appConfig.idempotencyExpirySeconds,
         hashFunction: "sha256",
-        responseHook: (response) => {
-            const stored = response as unknown as HttpResponse;
-            return { ...stored, headers: { ...stored.headers, [REPLAY_HEADER]: "true" } } as never;
-        },
+        // Applied to stored results only: it marks a replay.
+        responseHook: (response) => ({ ...(response as object), [REPLAYED]: true }) as never,
     });
     // The wrapped function receives the work to do next to the payload Powertools hashes.
     const idempotent = makeIdempotent(
-        async (_write: IdempotentWrite, execute: () => Promise<HttpResponse>): Promise<HttpResponse> => execute(),
+        async (_write: IdempotentWrite, execute: () => Promise<object>): Promise<object> => execute(),
         { persistenceStore, config, keyPrefix: appConfig.serviceName, dataIndexArgument: 0 },
     );
     return {
-        async run(write, context, execute) {
+        async run<T extends object>(write: IdempotentWrite, context: Context, execute: () => Promise<T>): Promise<IdempotentResult<T>> {
             // Powertools sets the in-progress record's own expiry from the time this invocation has left.
             config.registerLambdaContext(context);
-            return (await idempotent(write, execute)) as HttpResponse;
+            const result = (await idempotent(write, execute)) as T & { [REPLAYED]?: boolean };
+            const { [REPLAYED]: replayed, ...value } = result;
+            return { value: value as T, replayed: replayed === true };
         },
     };
 }
 
 /**
- * The `writeId` stored on the item by a write. With an Idempotency-Key it is derived from the key and the request,
- * so a retry of the same request (even after the idempotency record is gone) recognises its own earlier write;
- * without one it is random, which still lets SDK-level retries of one request recognise each other.
+ * The `writeId` stored on the item by a write. With an Idempotency-Key it is derived from the principal, the key and
+ * the request, so a retry of the same request (even after the idempotency record is gone) recognises its own earlier
+ * write; without one it is random, which still lets SDK-level retries of one request recognise each other.
  */
 export function writeIdFor(write: IdempotentWrite | null): string {
     if (write === null) return `r:${randomUUID()}`;
-    const digest = createHash("sha256").update(canonicalJson([write.idempotencyKey, write.fingerprint])).digest("base64url");
+    const digest = createHash("sha256").update(canonicalJson([write.scopedKey, write.fingerprint])).digest("base64url");
     return `k:${digest}`;
 }
 
 /** JSON with object keys sorted, so equal values always give equal strings. */
 export function canonicalJson(value: unknown): string {
-    if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+    return JSON.stringify(sortedKeys(value)) ?? "null";
+}
+
+/** The value with every object's keys in sorted order (arrays keep their order). */
+export function sortedKeys(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(sortedKeys);
     if (typeof value === "object" && value !== null) {
-        const entries = Object.keys(value)
-            .sort()
-            .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-        return `{${entries.join(",")}}`;
+        const out: Record<string, unknown> = {};
+        for (const key of Object.keys(value).sort()) out[key] = sortedKeys((value as Record<string, unknown>)[key]);
+        return out;
     }
-    return JSON.stringify(value) ?? "null";
+    return value;
 }

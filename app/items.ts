@@ -4,16 +4,25 @@ import type { Clock } from "./clock";
 import { itemKey } from "./keys";
 
 /**
- * Items with optimistic concurrency.
+ * Items with optimistic concurrency, each belonging to the principal that created it.
  *
- * Layout: one item per id, key `{ <pk>: "item#<id>", <sk>: "item" }`, attributes `entity`, `id`, `data` (a map holding
- * the client's JSON object, so client fields can never collide with ours), `version` (1, 2, ...), `updatedAt`,
- * `updatedIn` (region), `writeId` and, on tombstones, `deleted` (+ the TTL attribute).
+ * Layout: one item per owner and id, key `{ <pk>: "item#<sha256(owner)>#<id>", <sk>: "item" }` (keys.ts), attributes
+ * `entity`, `id`, `owner` (the principal; prod's `by-owner` index keys on it), `data` (a map holding the client's JSON
+ * object, so client fields can never collide with ours), `version`, `updatedAt`, `updatedIn` (region), `writeId` and,
+ * on tombstones, `deleted` (+ the TTL attribute).
  *
- * - Every write is one conditional `UpdateItem`, so a write either happens whole or not at all.
+ * - Every write is one conditional `UpdateItem` whose condition includes `owner = <caller>`, and every read checks
+ *   the owner: another principal's item is "not found", never "forbidden".
  * - DELETE writes a tombstone (`deleted: true`, version + 1, no data) instead of removing the item, so versions never
  *   go backwards when an id is deleted and created again, and a retried delete can recognise its own tombstone.
  *   Tombstones expire through TTL after `IDEMPOTENCY_EXPIRY_SECONDS` where the table has TTL.
+ * - Versions never repeat for an id, even once TTL removed a tombstone: a new item's first version is the creation
+ *   time in milliseconds, and each write adds one. An earlier item under the id started no later than its own
+ *   creation and gained at most one version per millisecond of its life (one item lives in one partition, and a
+ *   partition takes at most 1,000 write units a second: `DYNAMODB_PARTITION_MAX_WCU` in aws-facts), so its last version
+ *   is at most about the time of its delete; TTL removes the tombstone no earlier than
+ *   `IDEMPOTENCY_EXPIRY_SECONDS` (at least 60 s) after that, and the new first version is later still. An old ETag
+ *   can therefore never name a later item.
  * - Every write stores a `writeId`. When a conditional write fails, the item is read back (strongly consistent) and,
  *   if it carries our `writeId`, an earlier attempt of this same request already succeeded (the SDK retried after a
  *   lost response, or the client retried with the same Idempotency-Key): the write is reported as done, not as a
@@ -29,6 +38,7 @@ export interface Item {
 }
 
 interface StoredRecord extends Item {
+    owner: string;
     writeId: string;
     deleted: boolean;
 }
@@ -41,6 +51,8 @@ export type WriteResult =
     | { outcome: "not_found" };
 
 export interface PutInput {
+    /** The caller: the item's owner. */
+    owner: string;
     id: string;
     data: Record<string, unknown>;
     /** Update only if the stored version is this one; `undefined`: create only if absent. */
@@ -49,6 +61,7 @@ export interface PutInput {
 }
 
 export interface DeleteInput {
+    owner: string;
     id: string;
     /** Delete only if the stored version is this one; `undefined`: delete whatever version exists. */
     expectedVersion: number | undefined;
@@ -69,9 +82,9 @@ export class ItemStore {
         private readonly clock: Clock,
     ) {}
 
-    /** The live item, or `null` when it does not exist or is deleted. Strongly consistent within this region. */
-    async get(id: string): Promise<Item | null> {
-        const record = await this.read(id);
+    /** The owner's live item, or `null` when it does not exist or is deleted. Strongly consistent within this region. */
+    async get(owner: string, id: string): Promise<Item | null> {
+        const record = await this.read(owner, id);
         return record === null || record.deleted ? null : toItem(record);
     }
 
@@ -85,7 +98,7 @@ export class ItemStore {
             } catch (error) {
                 if (!isConditionalCheckFailed(error)) throw error;
             }
-            const current = await this.read(input.id);
+            const current = await this.read(input.owner, input.id);
             if (current !== null && current.writeId === input.writeId && !current.deleted) {
                 // An earlier attempt of this very request is what is stored.
                 return { outcome: input.expectedVersion === undefined ? "created" : "updated", item: toItem(current) };
@@ -115,7 +128,7 @@ export class ItemStore {
             } catch (error) {
                 if (!isConditionalCheckFailed(error)) throw error;
             }
-            const current = await this.read(input.id);
+            const current = await this.read(input.owner, input.id);
             if (current !== null && current.writeId === input.writeId && current.deleted) {
                 return { outcome: "deleted", id: input.id, version: current.version };
             }
@@ -128,11 +141,13 @@ export class ItemStore {
         }
     }
 
-    private async read(id: string): Promise<StoredRecord | null> {
+    /** The owner's record under `id`; a record of anyone else is never returned (defence in depth: keys are per owner). */
+    private async read(owner: string, id: string): Promise<StoredRecord | null> {
         const result = await this.doc.send(
-            new GetCommand({ TableName: this.config.tableName, Key: itemKey(this.config, id), ConsistentRead: true }),
+            new GetCommand({ TableName: this.config.tableName, Key: itemKey(this.config, owner, id), ConsistentRead: true }),
         );
-        return toRecord(result.Item);
+        const record = toRecord(result.Item);
+        return record !== null && record.owner === owner ? record : null;
     }
 
     private putCommand(input: PutInput): UpdateCommandInput {
@@ -140,6 +155,7 @@ export class ItemStore {
         const names: Record<string, string> = {
             "#entity": "entity",
             "#id": "id",
+            "#owner": "owner",
             "#data": "data",
             "#version": "version",
             "#updatedAt": "updatedAt",
@@ -150,35 +166,37 @@ export class ItemStore {
         const values: Record<string, unknown> = {
             ":entity": "item",
             ":id": input.id,
+            ":owner": input.owner,
             ":data": input.data,
             ":updatedAt": new Date(this.clock.now()).toISOString(),
             ":updatedIn": config.region,
             ":writeId": input.writeId,
         };
-        const set = "SET #entity = :entity, #id = :id, #data = :data, #updatedAt = :updatedAt, #updatedIn = :updatedIn, #writeId = :writeId";
+        const set = "SET #entity = :entity, #id = :id, #owner = :owner, #data = :data, #updatedAt = :updatedAt, #updatedIn = :updatedIn, #writeId = :writeId";
         let update: string;
         let condition: string;
         if (input.expectedVersion === undefined) {
-            // Create: the id must be free, or hold a tombstone whose version we continue from.
+            // Create: the id must be free, or hold the owner's tombstone whose version we continue from. A free id
+            // starts at the creation time in milliseconds (see above: versions never repeat).
             names["#pk"] = config.partitionKey;
-            values[":zero"] = 0;
+            values[":base"] = this.clock.now() - 1;
             values[":one"] = 1;
             values[":true"] = true;
-            update = `${set}, #version = if_not_exists(#version, :zero) + :one REMOVE #deleted`;
+            update = `${set}, #version = if_not_exists(#version, :base) + :one REMOVE #deleted`;
             if (config.ttlAttribute !== null) {
                 names["#ttl"] = config.ttlAttribute;
                 update += ", #ttl";
             }
-            condition = "attribute_not_exists(#pk) OR #deleted = :true";
+            condition = "attribute_not_exists(#pk) OR (#deleted = :true AND #owner = :owner)";
         } else {
             values[":expected"] = input.expectedVersion;
             values[":next"] = input.expectedVersion + 1;
             update = `${set}, #version = :next`;
-            condition = "#version = :expected AND attribute_not_exists(#deleted)";
+            condition = "#version = :expected AND attribute_not_exists(#deleted) AND #owner = :owner";
         }
         return {
             TableName: config.tableName,
-            Key: itemKey(config, input.id),
+            Key: itemKey(config, input.owner, input.id),
             UpdateExpression: update,
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
@@ -191,6 +209,7 @@ export class ItemStore {
         const { config } = this;
         const names: Record<string, string> = {
             "#pk": config.partitionKey,
+            "#owner": "owner",
             "#data": "data",
             "#version": "version",
             "#updatedAt": "updatedAt",
@@ -201,6 +220,7 @@ export class ItemStore {
         const values: Record<string, unknown> = {
             ":true": true,
             ":one": 1,
+            ":owner": input.owner,
             ":updatedAt": new Date(this.clock.now()).toISOString(),
             ":updatedIn": config.region,
             ":writeId": input.writeId,
@@ -212,14 +232,14 @@ export class ItemStore {
             update += ", #ttl = :expiresAt";
         }
         update += " REMOVE #data";
-        let condition = "attribute_exists(#pk) AND attribute_not_exists(#deleted)";
+        let condition = "attribute_exists(#pk) AND attribute_not_exists(#deleted) AND #owner = :owner";
         if (input.expectedVersion !== undefined) {
             values[":expected"] = input.expectedVersion;
             condition += " AND #version = :expected";
         }
         return {
             TableName: config.tableName,
-            Key: itemKey(config, input.id),
+            Key: itemKey(config, input.owner, input.id),
             UpdateExpression: update,
             ConditionExpression: condition,
             ExpressionAttributeNames: names,
@@ -234,6 +254,7 @@ function toRecord(attributes: Record<string, unknown> | undefined): StoredRecord
     const data = attributes.data;
     return {
         id: String(attributes.id ?? ""),
+        owner: String(attributes.owner ?? ""),
         version: Number(attributes.version ?? 0),
         data: typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
         updatedAt: String(attributes.updatedAt ?? ""),

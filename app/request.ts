@@ -1,9 +1,11 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { HttpError } from "./http";
+import { DATA_BUDGET_BYTES, dynamoSize } from "./item-size";
 
 /**
  * Request parsing and validation. Everything here throws `HttpError` with a 4xx status and a precise message;
- * nothing here touches the table.
+ * nothing here touches the table. Messages never echo what the client sent (security review F15): a field name,
+ * path, method or media type appears only when it is a plain word, else it is shown as `?`.
  */
 
 export const MAX_ID_LENGTH = 128;
@@ -13,7 +15,18 @@ const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]+$/;
 /** DynamoDB allows 32 levels of nesting; the item itself uses one. */
 export const MAX_DATA_DEPTH = 16;
 
-export type Route = { kind: "health" } | { kind: "item"; id: string; method: "GET" | "PUT" | "DELETE" };
+export type ItemRoute = { kind: "item"; id: string; method: "GET" | "PUT" | "DELETE" };
+export type Route = { kind: "health" } | ItemRoute;
+
+/** Keys the DynamoDB marshaller cannot take (it probes `value.constructor`; `__proto__` marshals to nothing). */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+const PLAIN_WORD = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A client-chosen name, shown only when it cannot carry markup or control characters. */
+function shown(name: string): string {
+    return PLAIN_WORD.test(name) ? name : "?";
+}
 
 export function methodOf(event: APIGatewayProxyEventV2): string {
     return (event.requestContext?.http?.method ?? "").toUpperCase();
@@ -35,7 +48,7 @@ export function resolveRoute(event: APIGatewayProxyEventV2): Route {
 
     if (path === "/health") {
         if (method !== "GET") {
-            throw new HttpError(405, "method_not_allowed", `Method ${method} is not allowed on /health; use GET.`, { allow: "GET" });
+            throw new HttpError(405, "method_not_allowed", `Method ${shown(method)} is not allowed on /health; use GET.`, { allow: "GET" });
         }
         return { kind: "health" };
     }
@@ -43,17 +56,17 @@ export function resolveRoute(event: APIGatewayProxyEventV2): Route {
     if (path === "/items" || path === "/items/" || path.startsWith("/items/")) {
         const rest = path.slice("/items/".length);
         if (rest.includes("/")) {
-            throw new HttpError(404, "route_not_found", `No route for ${method} ${path}.`);
+            throw new HttpError(404, "route_not_found", "No route for this path; the routes are /items/{id} and /health.");
         }
         if (method !== "GET" && method !== "PUT" && method !== "DELETE") {
-            throw new HttpError(405, "method_not_allowed", `Method ${method} is not allowed on /items/{id}; use GET, PUT or DELETE.`, {
+            throw new HttpError(405, "method_not_allowed", `Method ${shown(method)} is not allowed on /items/{id}; use GET, PUT or DELETE.`, {
                 allow: "GET, PUT, DELETE",
             });
         }
         return { kind: "item", id: parseItemId(rest), method };
     }
 
-    throw new HttpError(404, "route_not_found", `No route for ${method} ${path}.`);
+    throw new HttpError(404, "route_not_found", "No route for this path; the routes are /items/{id} and /health.");
 }
 
 export function parseItemId(rawSegment: string): string {
@@ -104,7 +117,8 @@ function parseJsonBody(event: APIGatewayProxyEventV2, bytes: Buffer): unknown {
     if (contentType !== undefined && contentType.trim() !== "") {
         const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
         if (mediaType !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(mediaType)) {
-            throw new HttpError(415, "unsupported_media_type", `Content-Type ${mediaType} is not supported; send application/json.`);
+            const named = /^[a-z0-9.+-]{1,64}\/[a-z0-9.+-]{1,64}$/.test(mediaType) ? mediaType : "?";
+            throw new HttpError(415, "unsupported_media_type", `Content-Type ${named} is not supported; send application/json.`);
         }
     }
     let text: string;
@@ -127,7 +141,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 function checkFields(body: Record<string, unknown>, allowed: readonly string[]): void {
     for (const key of Object.keys(body)) {
         if (!allowed.includes(key)) {
-            throw new HttpError(400, "invalid_body", `Unknown field ${JSON.stringify(key)} in the request body; allowed: ${allowed.join(", ")}.`);
+            throw new HttpError(400, "invalid_body", `Unknown field ${JSON.stringify(shown(key))} in the request body; allowed: ${allowed.join(", ")}.`);
         }
     }
 }
@@ -141,7 +155,7 @@ function parseVersionField(body: Record<string, unknown>): number | undefined {
     return value;
 }
 
-/** Checks that `data` can be stored as a DynamoDB map (nesting, keys, number range). */
+/** Checks that `data` can be stored as a DynamoDB map (nesting, keys, number range). `path` is already safe to show. */
 function checkData(value: unknown, path: string, depth: number): void {
     if (depth > MAX_DATA_DEPTH) {
         throw new HttpError(400, "invalid_body", `"data" is nested more than ${MAX_DATA_DEPTH} levels deep.`);
@@ -165,8 +179,27 @@ function checkData(value: unknown, path: string, depth: number): void {
             if (key === "") {
                 throw new HttpError(400, "invalid_body", `${path} has an empty key; object keys must not be empty.`);
             }
-            checkData(element, `${path}.${key}`, depth + 1);
+            if (FORBIDDEN_KEYS.has(key)) {
+                throw new HttpError(400, "invalid_body", `${path} has a key named __proto__, constructor or prototype; such keys are not allowed.`);
+            }
+            checkData(element, `${path}.${shown(key)}`, depth + 1);
         }
+    }
+}
+
+/**
+ * The data's size as it will be stored and served: re-serialized (numbers can grow: `9e15` is 4 bytes sent and 16
+ * stored and served) and as a DynamoDB item. Checked before anything is written, so a write is either refused whole
+ * or applied and acknowledged, never applied and then answered 500.
+ */
+function checkDataSize(data: Record<string, unknown>, maxBytes: number): void {
+    const reserialized = Buffer.byteLength(JSON.stringify(data), "utf8");
+    if (reserialized > maxBytes) {
+        throw new HttpError(413, "payload_too_large", `The data is ${reserialized} bytes once re-serialized as JSON; the limit is ${maxBytes}.`);
+    }
+    const stored = dynamoSize(data);
+    if (stored > DATA_BUDGET_BYTES) {
+        throw new HttpError(413, "payload_too_large", `The data would take ${stored} bytes in a DynamoDB item; the limit is ${DATA_BUDGET_BYTES}.`);
     }
 }
 
@@ -175,7 +208,7 @@ export interface PutBody {
     expectedVersion: number | undefined;
 }
 
-export function parsePutBody(event: APIGatewayProxyEventV2, bytes: Buffer | null): PutBody {
+export function parsePutBody(event: APIGatewayProxyEventV2, bytes: Buffer | null, maxBytes: number): PutBody {
     if (bytes === null) {
         throw new HttpError(400, "missing_body", 'PUT /items/{id} needs a JSON body such as {"data": {...}}.');
     }
@@ -188,6 +221,7 @@ export function parsePutBody(event: APIGatewayProxyEventV2, bytes: Buffer | null
         throw new HttpError(400, "invalid_body", 'The request body needs a "data" field holding a JSON object.');
     }
     checkData(body.data, "data", 1);
+    checkDataSize(body.data, maxBytes);
     return { data: body.data, expectedVersion: parseVersionField(body) };
 }
 

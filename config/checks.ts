@@ -5,11 +5,11 @@
  */
 import { CLOUDFLARE_MIN_INTERVAL_SECONDS } from "../packages/failover-model";
 import {
-    eventualWitnessProblems, isDefaultExecuteApiHost, keyTypeConflicts, KeyUse, listedTwice, missing, parseArn, Problem,
-    problem, rehome, ROUTE53_METRICS_REGION, show, strongConsistencyProblems, TopologyKeys,
+    didYouMean, eventualWitnessProblems, isDefaultExecuteApiHost, keyTypeConflicts, KeyUse, listedTwice, missing, notOneOfTheRegions,
+    parseArn, Problem, problem, rehome, ROUTE53_METRICS_REGION, show, strongConsistencyProblems, TopologyKeys,
 } from "../packages/aws-facts";
 import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks";
-import { healthTimeoutProblems, pinnedNameProblems } from "../components/regional-service/validate";
+import { authProblems, healthTimeoutProblems, pinnedNameProblems, routeThrottleProblems } from "../components/regional-service/validate";
 import { keyPath } from "./issues";
 import { Parsed, STACK_KEY_SCHEMA } from "./schema";
 import { ConfigSource, decode } from "./source";
@@ -51,7 +51,7 @@ export function regionProblems(p: Parsed): Problem[] {
     const found = regionsAndDrainProblems(regions, p.drain ?? [], DRAIN_KEYS);
     const isDrain = (x: Problem) => x.path.startsWith(DRAIN_KEYS.drain);
     const home = p.homeRegion && !regions.includes(p.homeRegion)
-        ? [problem(keyPath("homeRegion"), p.homeRegion, "is not one of the regions", regions.join(", "), "home-region-unknown")]
+        ? [notOneOfTheRegions(keyPath("homeRegion"), p.homeRegion, regions, regions.join(", "), "home-region-unknown")]
         : [];
     return [...found.filter((x) => !isDrain(x)), ...home, ...found.filter(isDrain)];
 }
@@ -177,7 +177,11 @@ export function cloudflareProblems(p: Parsed): Problem[] {
     return problems;
 }
 
-/** Bring-your-own endpoints cover exactly the regions; the app needs a sort key; health checks end in time. */
+/**
+ * Bring-your-own endpoints cover exactly the regions; the app needs a sort key; health checks end in time; the item
+ * routes have an authorizer (a JWT one with its issuer and audience: no default issuer, never open routes); the
+ * write routes' throttle is the lower one.
+ */
 export function serviceProblems(p: Parsed): Problem[] {
     if (!p.service) return [];
     const service = p.service;
@@ -189,7 +193,7 @@ export function serviceProblems(p: Parsed): Problem[] {
             problems.push(problem(keyPath("service", ["endpoints"]), service.endpoints, `lacks ${lacking.join(", ")}`, 'one hostname per region with mode "external"', "endpoints-missing"));
         }
         for (const r of Object.keys(service.endpoints)) {
-            if (!regions.includes(r)) problems.push(missing(keyPath("service", ["endpoints", r]), "is not one of the regions", regions.join(", "), "endpoint-unknown-region"));
+            if (!regions.includes(r)) problems.push(missing(keyPath("service", ["endpoints", r]), `is not one of the regions${didYouMean(r, regions)}`, regions.join(", "), "endpoint-unknown-region"));
         }
         if (service.mode === "lambda" && p.domain) problems.push(...pinnedNameProblems(p.domain, regions, keyPath("domain")));
     }
@@ -204,6 +208,10 @@ export function serviceProblems(p: Parsed): Problem[] {
         problems.push(problem(keyPath("table", ["sortKey"]), null, "leaves the table without a sort key", `a sort key (${show(STACK_KEY_SCHEMA.sortKey)}) with service mode "lambda" (${why})`, "sort-key-required"));
     }
     problems.push(...healthTimeoutProblems(service.healthTimeoutMs, service.timeoutSeconds, keyPath("service", ["healthTimeoutMs"])));
+    if (service.mode === "lambda") {
+        problems.push(...authProblems(service.auth as Parameters<typeof authProblems>[0], keyPath("service", ["auth"])));
+        problems.push(...routeThrottleProblems(service, keyPath("service")));
+    }
     return problems;
 }
 

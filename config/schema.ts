@@ -6,13 +6,13 @@
 import { z } from "zod";
 import {
     ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, DNS_NAME, HOSTED_ZONE_ID, INDEX_NAME, isAwsRegion, LAMBDA_MEMORY_MB,
-    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
+    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, notARegionReason, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
     ROUTE53_MIN_CHECKER_REGIONS, SNS_TOPIC_ARN, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
 import { CLOUDFLARE_REGION_CODES, DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
 import { CLOUDFLARE_LOAD_BALANCER_DEFAULTS } from "../components/cloudflare-load-balancer/args";
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
-import { REGIONAL_SERVICE_DEFAULTS } from "../components/regional-service/args";
+import { REGIONAL_SERVICE_DEFAULTS, type ServiceAuth } from "../components/regional-service/args";
 
 /** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
 export function says(reason: string, allowed: string): string {
@@ -31,7 +31,9 @@ const dnsName = z
     .max(253, { abort: true })
     .regex(DNS_NAME.pattern, { message: says("is not a DNS name", DNS_NAME.allowed) });
 
-const region = z.string().refine((v) => isAwsRegion(v), { message: says("is not an AWS region", AWS_REGIONS.join(", ")) });
+const region = z.string().superRefine((v, ctx) => {
+    if (!isAwsRegion(v)) ctx.addIssue({ code: "custom", message: says(notARegionReason(v), AWS_REGIONS.join(", ")) });
+});
 
 const attributeName = z.string().regex(ATTRIBUTE_NAME.pattern, { message: says("is not a DynamoDB attribute name", ATTRIBUTE_NAME.allowed) });
 
@@ -78,16 +80,31 @@ export const tableSchema = z
     })
     .strict();
 
+const service = REGIONAL_SERVICE_DEFAULTS;
+
+// Types only: whether the issuer and audience are there and well formed is RegionalService's rule (authProblems),
+// which config/checks.ts calls with this key's name, so a stack without an issuer names the key.
 const jwtAuth = z
     .object({
         type: z.literal("jwt"),
-        issuer: z.string().url({ message: says("is not a URL", "the issuer URL of your identity provider") }),
-        audience: z.array(z.string().min(1)).min(1),
+        issuer: z.string().optional(),
+        audience: z.array(z.string()).optional(),
+        scopes: z
+            .object({ read: z.string().default(service.auth.scopes.read), write: z.string().default(service.auth.scopes.write) })
+            .strict()
+            .default({ ...service.auth.scopes }),
     })
     .strict();
 const iamAuth = z.object({ type: z.literal("iam") }).strict();
 
-const service = REGIONAL_SERVICE_DEFAULTS;
+const throttle = (defaults: { rateLimit: number; burstLimit: number }) =>
+    z
+        .object({
+            rateLimit: z.number().positive().max(10000).default(defaults.rateLimit),
+            burstLimit: z.number().int().positive().max(5000).default(defaults.burstLimit),
+        })
+        .strict()
+        .default({ ...defaults });
 export const serviceSchema = z
     .object({
         mode: oneOf(["lambda", "external"], "a service mode").default("lambda"),
@@ -98,13 +115,9 @@ export const serviceSchema = z
         memoryMb: z.number().int().min(LAMBDA_MEMORY_MB.min).max(LAMBDA_MEMORY_MB.max).default(service.memoryMb),
         timeoutSeconds: z.number().int().min(LAMBDA_TIMEOUT_S.min).max(LAMBDA_TIMEOUT_S.max).default(service.timeoutSeconds),
         capacityPerRegion: z.number().int().min(1).max(10000).default(service.capacityPerRegion),
-        throttle: z
-            .object({
-                rateLimit: z.number().positive().max(10000).default(service.throttle.rateLimit),
-                burstLimit: z.number().int().positive().max(5000).default(service.throttle.burstLimit),
-            })
-            .strict()
-            .default({ ...service.throttle }),
+        throttle: throttle(service.throttle),
+        writeThrottle: throttle(service.writeThrottle),
+        healthThrottle: throttle(service.healthThrottle),
         logRetentionDays: z
             .number()
             .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
@@ -116,7 +129,7 @@ export const serviceSchema = z
         safeDeployment: z.boolean().optional(),
         auth: z
             .discriminatedUnion("type", [jwtAuth, iamAuth], { message: says("is not an authorizer", '{"type":"jwt",...} or {"type":"iam"}') })
-            .default({ ...service.auth }),
+            .default({ type: "jwt", scopes: { ...service.auth.scopes } }),
         endpoints: z.record(z.string(), dnsName).default({}),
     })
     .strict();
@@ -215,7 +228,8 @@ export type Parsed = Partial<Complete>;
 export const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
 
 export type TableSettings = z.output<typeof tableSchema> & { ttlAttribute: string | null };
-export type ServiceSettings = Omit<z.output<typeof serviceSchema>, "safeDeployment"> & { safeDeployment: boolean };
+/** The service settings; `auth` as RegionalService takes it (its issuer and audience are checked before this exists). */
+export type ServiceSettings = Omit<z.output<typeof serviceSchema>, "safeDeployment" | "auth"> & { safeDeployment: boolean; auth: ServiceAuth };
 export type HealthSettings = z.output<typeof healthSchema>;
 export type RoutingSettings = z.output<typeof routingSchema>;
 export type CloudflareSettings = z.output<typeof cloudflareSchema>;

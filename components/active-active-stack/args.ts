@@ -162,6 +162,11 @@ export interface ActiveActiveStackOutputs {
     /** Each region's own endpoint, `https://<region>.<domain>` (or the external endpoint): for region-aware clients. */
     regionalEndpoints: Record<string, string>;
     functionNames: Record<string, pulumi.Output<string | undefined>>;
+    /**
+     * Each region's execute-api ARN (undefined in external mode): the id differs per region, so a caller's
+     * `execute-api:Invoke` policy (IAM auth) names every region's, e.g. `<arn>/$default/GET/items/*`.
+     */
+    apiArns: Record<string, pulumi.Output<string | undefined>>;
     /** With traffic "route53". */
     healthCheckIds?: pulumi.Output<Record<string, string>>;
     /** With traffic "cloudflare". */

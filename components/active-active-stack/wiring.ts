@@ -170,6 +170,7 @@ export function stackOutputs(
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
         regionalEndpoints: Object.fromEntries(s.regions.map((region) => [region, `https://${checkedHost(s, region)}`])),
         functionNames: perRegion((service) => service.functionName),
+        apiArns: perRegion((service) => service.apiArn),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),
         resilience: {

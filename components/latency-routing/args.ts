@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Consistency } from "../../packages/aws-facts";
 import { DEFAULT_ROUTE53_SETTINGS, Route53Settings } from "../../packages/failover-model";
 import { WithDefaults } from "../defaults";
+import type { DomainTarget } from "../regional-service/args";
 
 export interface LatencyRoutingRegion {
     /** The AWS region of the regional service: the latency region and the record's set identifier. */
@@ -18,16 +19,16 @@ export interface LatencyRoutingRegion {
      */
     healthCheckHostname: pulumi.Input<string>;
     /**
-     * What the region's latency record points at: the regional custom domain's API Gateway target
-     * (`regionalDomainName`, `regionalZoneId`) as an alias, or, without a zone (an external endpoint), a host name
-     * for a CNAME (`settings.recordKind` "cname").
+     * What the region's latency record points at: a RegionalService's `domainTarget` as it is (the regional custom
+     * domain's API Gateway target name and hosted zone) as an alias, or, without a zone (an external endpoint), a host
+     * name for a CNAME (`settings.recordKind` "cname"; an alias needs a zone).
      */
-    target: pulumi.Input<{ name: string; zoneId?: string }>;
+    target: pulumi.Input<DomainTarget>;
     /**
      * The region-pinned name and its own custom domain's target: a simple (non-latency) alias record is made for it,
      * so that checks and region-aware clients resolve it. @default none (an external endpoint is its own pinned name)
      */
-    pinned?: { name: string; target: pulumi.Input<{ name: string; zoneId: string }> };
+    pinned?: { name: string; target: pulumi.Input<Required<DomainTarget>> };
 }
 
 export interface LatencyRoutingArgs {

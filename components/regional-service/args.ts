@@ -7,8 +7,46 @@ import { ACM_DEFAULT_EXPIRY_EVENT_DAYS, type Consistency } from "../../packages/
 import type { ValidationRecords } from "../certificate-validation";
 import { APP_ENTRY } from "../bundle";
 
-/** Who may call the items routes: SigV4-signed requests (`iam`) or bearer tokens of one issuer (`jwt`). */
-export type ServiceAuth = { type: "iam" } | { type: "jwt"; issuer: string; audience: string[] };
+/** The OAuth scopes the item routes require: `read` for `GET /items/{id}`, `write` for `PUT` and `DELETE`. */
+export interface AuthScopes {
+    read: string;
+    write: string;
+}
+
+/**
+ * Bearer tokens of one OpenID Connect / OAuth 2.0 issuer, checked by API Gateway's JWT authorizer: the same issuer
+ * and audience in every region, so a token works wherever latency routing or a failover sends the request.
+ */
+export interface JwtAuth {
+    type: "jwt";
+    /** The issuer's `https://` URL (its `iss` claim), e.g. `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
+    issuer: string;
+    /** Accepted `aud` (or, without `aud`, `client_id`) values. */
+    audience: string[];
+    /** @default { read: "items:read", write: "items:write" } */
+    scopes?: Partial<AuthScopes>;
+}
+
+/** SigV4-signed requests. A signature is scoped to one region: only for clients that call region-pinned names. */
+export interface IamAuth {
+    type: "iam";
+}
+
+/** Who may call the items routes. There is no default: JWT needs your issuer, IAM is an explicit choice. */
+export type ServiceAuth = JwtAuth | IamAuth;
+
+export const DEFAULT_AUTH_SCOPES: Readonly<AuthScopes> = { read: "items:read", write: "items:write" };
+
+/** A JWT authorizer's scopes with their defaults applied. */
+export function authScopes(auth: JwtAuth): AuthScopes {
+    return { ...DEFAULT_AUTH_SCOPES, ...auth.scopes };
+}
+
+/** A route's throttle: steady requests per second and burst. */
+export interface Throttle {
+    rateLimit: number;
+    burstLimit: number;
+}
 
 /** How the Lambda service is sized and run. */
 export interface RegionalServiceSettings {
@@ -21,7 +59,19 @@ export interface RegionalServiceSettings {
     /** Concurrent executions this region serves in normal operation, before N-1 headroom. @default 20 */
     capacityPerRegion: number;
     /** Default route throttling of the stage. @default { rateLimit: 500, burstLimit: 1000 } */
-    throttle: { rateLimit: number; burstLimit: number };
+    throttle: Throttle;
+    /**
+     * The write routes' own throttle (`PUT` and `DELETE /items/{id}`), at most the stage's: writes cost more (several
+     * write units each, replicated to every region) and one caller must not spend the whole stage on them.
+     * @default { rateLimit: 100, burstLimit: 200 }
+     */
+    writeThrottle: Throttle;
+    /**
+     * `GET /health`'s own throttle: ample for Route 53's and Cloudflare's checkers (a few requests a second), so a
+     * flood of the public route is refused at the gateway. A flood can still fail the checks: see
+     * docs/regional-service.md. @default { rateLimit: 10, burstLimit: 20 }
+     */
+    healthThrottle: Throttle;
     /** Days the function and access logs are kept. @default 30 */
     logRetentionDays: number;
     /** Budget of the app's whole `GET /health`, milliseconds; below the function timeout. @default 1500 */
@@ -32,21 +82,26 @@ export interface RegionalServiceSettings {
      * @default false
      */
     safeDeployment: boolean;
-    /** @default { type: "iam" } */
+    /** Required: `{ type: "jwt", issuer, audience }` (what every region accepts) or `{ type: "iam" }`. */
     auth: ServiceAuth;
 }
 
-/** Every default of the service settings, as values: the one place they are written. */
-export const REGIONAL_SERVICE_DEFAULTS: Readonly<RegionalServiceSettings> = {
+/**
+ * Every default of the service settings, as values: the one place they are written. `auth` has none but its kind
+ * and scopes: a JWT authorizer needs the caller's issuer and audience.
+ */
+export const REGIONAL_SERVICE_DEFAULTS: Readonly<Omit<RegionalServiceSettings, "auth">> & { auth: { type: "jwt"; scopes: Readonly<AuthScopes> } } = {
     name: "app",
     memoryMb: 512,
     timeoutSeconds: 10,
     capacityPerRegion: 20,
     throttle: { rateLimit: 500, burstLimit: 1000 },
+    writeThrottle: { rateLimit: 100, burstLimit: 200 },
+    healthThrottle: { rateLimit: 10, burstLimit: 20 },
     logRetentionDays: 30,
     healthTimeoutMs: 1500,
     safeDeployment: false,
-    auth: { type: "iam" },
+    auth: { type: "jwt", scopes: DEFAULT_AUTH_SCOPES },
 };
 
 /** The CodeDeploy configuration of a canary: 10 % for five minutes, then the rest. */
@@ -170,10 +225,13 @@ export interface LambdaService {
     tags: Record<string, string>;
 }
 
-/** The settings of `mode`, each unset one taken from `REGIONAL_SERVICE_DEFAULTS`. */
+/**
+ * The settings of `mode`, each unset one taken from `REGIONAL_SERVICE_DEFAULTS`. An unset `auth` stays the bare
+ * default (`{ type: "jwt" }` without an issuer), which the validator refuses before anything is built.
+ */
 export function serviceSettings(mode: Partial<RegionalServiceSettings>): RegionalServiceSettings {
     const given = Object.fromEntries(Object.entries(mode).filter(([key, value]) => key in REGIONAL_SERVICE_DEFAULTS && value !== undefined));
-    return { ...REGIONAL_SERVICE_DEFAULTS, ...given };
+    return { ...REGIONAL_SERVICE_DEFAULTS, ...given } as RegionalServiceSettings;
 }
 
 /** Applies every default of a lambda-mode service. */

@@ -1,12 +1,19 @@
 /**
- * The HTTP API in front of the function: the integration, the JWT authorizer (with `auth.type: "jwt"`), the two
- * routes, the `$default` stage with throttling and access logs, and API Gateway's permission to invoke.
+ * The HTTP API in front of the function: the integration, the JWT authorizer (with `auth.type: "jwt"`), a route per
+ * item method and the health route, the `$default` stage with throttling (the stage's default, the write routes'
+ * own lower limit, the health route's own) and access logs, and API Gateway's permission to invoke.
+ *
+ * Authorization (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html): a JWT
+ * authorizer checks the token's signature against the issuer's published keys, `iss`, `aud` (or `client_id`),
+ * `exp`, `nbf`, `iat`, and that its `scope`/`scp` holds one of the route's `authorizationScopes`. Reads need the
+ * read scope, writes the write scope; with scopes on the routes, ID tokens (which carry no scopes) are refused.
+ * `AWS_IAM` routes take SigV4, whose signature names one region: only clients of the region-pinned names can use it.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS } from "../../packages/aws-facts";
 import type { RegionGatedOptions } from "../provider-region";
-import type { LambdaService } from "./args";
+import { authScopes, type LambdaService } from "./args";
 
 export const STAGE_NAME = "$default";
 
@@ -41,6 +48,14 @@ export interface HttpApiResources {
     stage: aws.apigatewayv2.Stage;
 }
 
+export const HEALTH_ROUTE = "GET /health";
+/** The item routes: the logical name's role (the read route keeps the name the single `ANY` route had) and the scope. */
+export const ITEM_ROUTES = [
+    { role: "items-route", routeKey: "GET /items/{id}", scope: "read" },
+    { role: "items-put-route", routeKey: "PUT /items/{id}", scope: "write" },
+    { role: "items-delete-route", routeKey: "DELETE /items/{id}", scope: "write" },
+] as const;
+
 export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
     const api = new aws.apigatewayv2.Api(
         `${s.name}-api`,
@@ -49,8 +64,8 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, ali
     );
     const integration = createIntegration(s, o, api, alias ? alias.arn : fn.arn);
     const authorizer = createAuthorizer(s, o, api);
-    createRoutes(s, o, api, integration, authorizer);
-    const stage = createStage(s, o, api, accessLogs);
+    const routes = createRoutes(s, o, api, integration, authorizer);
+    const stage = createStage(s, o, api, accessLogs, routes);
     new aws.lambda.Permission(
         `${s.name}-invoke`,
         {
@@ -102,24 +117,45 @@ function createRoutes(
     api: aws.apigatewayv2.Api,
     integration: aws.apigatewayv2.Integration,
     authorizer: aws.apigatewayv2.Authorizer | undefined,
-): void {
+): aws.apigatewayv2.Route[] {
     const target = pulumi.interpolate`integrations/${integration.id}`;
-    new aws.apigatewayv2.Route(
+    const health = new aws.apigatewayv2.Route(
         `${s.name}-health-route`,
         // Route 53 and Cloudflare health checkers carry no credentials.
-        { apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target },
+        { apiId: api.id, routeKey: HEALTH_ROUTE, authorizationType: "NONE", target },
         o.opts,
     );
-    new aws.apigatewayv2.Route(
-        `${s.name}-items-route`,
-        authorizer
-            ? { apiId: api.id, routeKey: "ANY /items/{id}", authorizationType: "JWT", authorizerId: authorizer.id, target }
-            : { apiId: api.id, routeKey: "ANY /items/{id}", authorizationType: "AWS_IAM", target },
-        o.opts,
-    );
+    const auth = s.settings.auth;
+    const items = ITEM_ROUTES.map(({ role, routeKey, scope }) => {
+        const access =
+            authorizer && auth.type === "jwt"
+                ? { authorizationType: "JWT", authorizerId: authorizer.id, authorizationScopes: [authScopes(auth)[scope]] }
+                : { authorizationType: "AWS_IAM" };
+        return new aws.apigatewayv2.Route(`${s.name}-${role}`, { apiId: api.id, routeKey, ...access, target }, o.opts);
+    });
+    return [health, ...items];
 }
 
-function createStage(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, accessLogs: aws.cloudwatch.LogGroup): aws.apigatewayv2.Stage {
+/**
+ * Route settings replace the stage's defaults for their route (both limits are given). API Gateway refuses settings
+ * for a route that does not exist yet ("NotFoundException: Unable to find Route by key ... within the provided
+ * RouteSettings", terraform-aws-modules/terraform-aws-apigateway-v2#80), so the stage waits for the routes.
+ */
+function routeSettings(s: LambdaService): aws.types.input.apigatewayv2.StageRouteSetting[] {
+    const limits = (t: { rateLimit: number; burstLimit: number }) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
+    return [
+        ...ITEM_ROUTES.filter((r) => r.scope === "write").map((r) => ({ routeKey: r.routeKey, ...limits(s.settings.writeThrottle) })),
+        { routeKey: HEALTH_ROUTE, ...limits(s.settings.healthThrottle) },
+    ];
+}
+
+function createStage(
+    s: LambdaService,
+    o: RegionGatedOptions,
+    api: aws.apigatewayv2.Api,
+    accessLogs: aws.cloudwatch.LogGroup,
+    routes: aws.apigatewayv2.Route[],
+): aws.apigatewayv2.Stage {
     return new aws.apigatewayv2.Stage(
         `${s.name}-stage`,
         {
@@ -130,9 +166,10 @@ function createStage(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewa
                 throttlingRateLimit: s.settings.throttle.rateLimit,
                 throttlingBurstLimit: s.settings.throttle.burstLimit,
             },
+            routeSettings: routeSettings(s),
             accessLogSettings: { destinationArn: accessLogs.arn, format: ACCESS_LOG_FORMAT },
             tags: s.tags,
         },
-        o.opts,
+        o.after(...routes),
     );
 }

@@ -15,10 +15,11 @@ import { createHttpApi } from "./http-api";
 import { createCustomDomains } from "./custom-domain";
 import { createAlarms } from "./alarms";
 import { createCanary, createLiveAlias } from "./safe-deployment";
-import { validateRegionalServiceArgs } from "./validate";
+import { authProblems, routeThrottleProblems, validateRegionalServiceArgs } from "./validate";
 
 export {
     DEFAULT_ALARM_THRESHOLDS,
+    DEFAULT_AUTH_SCOPES,
     DEFAULT_DEPLOYMENT_CONFIG,
     REGIONAL_SERVICE_DEFAULTS,
     serviceSettings,
@@ -33,9 +34,13 @@ export type {
     RegionalServiceMode,
     RegionalServiceSettings,
     SafeDeploymentOutputs,
+    AuthScopes,
+    IamAuth,
+    JwtAuth,
     ServiceAuth,
+    Throttle,
 } from "./args";
-export { validateRegionalServiceArgs };
+export { authProblems, routeThrottleProblems, validateRegionalServiceArgs };
 
 const TYPE = "activeactive:app:RegionalService";
 const COMPONENT = "RegionalService";
@@ -47,6 +52,7 @@ interface ServiceOutputs {
     pinned: PinnedDomain | undefined;
     functionName: pulumi.Output<string | undefined>;
     apiId: pulumi.Output<string | undefined>;
+    apiArn: pulumi.Output<string | undefined>;
     canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
 }
 
@@ -64,6 +70,11 @@ export class RegionalService extends pulumi.ComponentResource {
     readonly pinned: PinnedDomain | undefined;
     readonly functionName: pulumi.Output<string | undefined>;
     readonly apiId: pulumi.Output<string | undefined>;
+    /**
+     * The API's execute-api ARN (`arn:aws:execute-api:<region>:<account>:<api id>`), for callers' `execute-api:Invoke`
+     * policies with IAM auth: the id differs per region, so a policy names every region's. Undefined in external mode.
+     */
+    readonly apiArn: pulumi.Output<string | undefined>;
     /** What CI needs to run a CodeDeploy canary; set when safe deployments are on. */
     readonly canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
 
@@ -80,6 +91,7 @@ export class RegionalService extends pulumi.ComponentResource {
         this.pinned = built.pinned;
         this.functionName = built.functionName;
         this.apiId = built.apiId;
+        this.apiArn = built.apiArn;
         this.canary = built.canary;
         const { pinned, ...outputs } = built;
         this.registerOutputs({ region: this.region, ...outputs, pinnedName: pinned?.name });
@@ -100,6 +112,7 @@ function externalService({ hostname }: ExternalMode): ServiceOutputs {
         pinned: undefined,
         functionName: pulumi.output<string | undefined>(undefined),
         apiId: pulumi.output<string | undefined>(undefined),
+        apiArn: pulumi.output<string | undefined>(undefined),
         canary: pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
     };
 }
@@ -119,6 +132,7 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
         pinned: { name: domains.pinnedName, target: targetOf(domains.pinned) },
         functionName: fn.name,
         apiId: http.api.id,
+        apiArn: http.api.executionArn,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
     };
 }

@@ -14,7 +14,7 @@ import {
     problem,
     regionPinnedName,
 } from "../../packages/aws-facts";
-import { LambdaMode, RegionalServiceArgs, serviceSettings } from "./args";
+import { authScopes, LambdaMode, RegionalServiceArgs, RegionalServiceSettings, serviceSettings, ServiceAuth, Throttle } from "./args";
 
 /** Every problem of `args`; [] when they are valid. */
 export function validateRegionalServiceArgs(args: RegionalServiceArgs): Problem[] {
@@ -82,6 +82,78 @@ function lambdaProblems(mode: LambdaMode): Problem[] {
     }
     if (!mode.validation) {
         problems.push(missing("mode.validation", "is missing", `the stack's ValidationRecords with mode.kind "lambda"`));
+    }
+    problems.push(...authProblems(mode.auth, "mode.auth"), ...routeThrottleProblems(s, "mode"));
+    return problems;
+}
+
+/** An OAuth scope token (RFC 6749, section 3.3): visible ASCII without spaces, quotes or backslashes. */
+const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+/** API Gateway takes an issuer of at most 2,048 characters (JWTConfiguration, `Issuer`: UriWithLengthBetween1And2048). */
+const ISSUER_MAX_LENGTH = 2048;
+
+const ISSUER_ALLOWED = "the https:// issuer URL of your identity provider (its tokens' iss claim), e.g. https://cognito-idp.<region>.amazonaws.com/<user pool id>";
+
+/**
+ * Who may call the item routes. JWT needs an `https://` issuer and at least one audience: there is no default
+ * issuer, and nothing falls back to open routes. `path` names the setting as the caller spells it.
+ */
+export function authProblems(auth: ServiceAuth | undefined, path = "mode.auth"): Problem[] {
+    if (auth === undefined) {
+        return [missing(path, "is required", `{"type": "jwt", "issuer": "https://...", "audience": ["..."]} or {"type": "iam"} (IAM only with region-pinned names)`, "auth-required")];
+    }
+    if (auth.type === "iam") return [];
+    if (auth.type !== "jwt") {
+        return [problem(`${path}.type`, (auth as { type: unknown }).type, "is not an authorizer", '"jwt" or "iam" (no item route is ever left open)', "auth-type")];
+    }
+    const problems: Problem[] = [];
+    const issuer: unknown = auth.issuer;
+    if (issuer === undefined || issuer === "") {
+        problems.push(missing(`${path}.issuer`, "is required", ISSUER_ALLOWED, "auth-issuer-required"));
+    } else if (typeof issuer !== "string" || !isHttpsUrl(issuer) || issuer.length > ISSUER_MAX_LENGTH) {
+        problems.push(problem(`${path}.issuer`, issuer, "is not an https:// URL", ISSUER_ALLOWED, "auth-issuer"));
+    }
+    const audience: unknown = auth.audience;
+    const audienceAllowed = "a list of at least one audience your tokens carry (their aud, or client_id when they have no aud)";
+    if (audience === undefined) {
+        problems.push(missing(`${path}.audience`, "is required", audienceAllowed, "auth-audience-required"));
+    } else if (!Array.isArray(audience) || audience.length === 0 || audience.some((a) => typeof a !== "string" || a === "")) {
+        problems.push(problem(`${path}.audience`, audience, "is not a list of audiences", audienceAllowed, "auth-audience"));
+    }
+    const scopes = authScopes(auth);
+    for (const which of ["read", "write"] as const) {
+        if (typeof scopes[which] !== "string" || !SCOPE_TOKEN.test(scopes[which])) {
+            problems.push(problem(`${path}.scopes.${which}`, scopes[which], "is not an OAuth scope", "one scope token without spaces, e.g. items:read", "auth-scope"));
+        }
+    }
+    return problems;
+}
+
+function isHttpsUrl(value: string): boolean {
+    try {
+        const url = new URL(value);
+        return url.protocol === "https:" && url.hostname !== "";
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * The write routes' throttle is the stage's at most (it exists to be lower), and every route throttle is a real
+ * limit. `path` is where the settings live (`mode` for the component, the config's service key for the stack).
+ */
+export function routeThrottleProblems(s: Pick<RegionalServiceSettings, "throttle" | "writeThrottle" | "healthThrottle">, path = "mode"): Problem[] {
+    const problems: Problem[] = [];
+    const routes: [string, Throttle][] = [["writeThrottle", s.writeThrottle], ["healthThrottle", s.healthThrottle]];
+    for (const [name, throttle] of routes) {
+        for (const field of ["rateLimit", "burstLimit"] as const) {
+            const value = throttle[field];
+            if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+                problems.push(problem(`${path}.${name}.${field}`, value, "is not a throttle", "a positive number", "route-throttle"));
+            } else if (name === "writeThrottle" && value > s.throttle[field]) {
+                problems.push(problem(`${path}.${name}.${field}`, value, `is above the stage's ${field} (${s.throttle[field]})`, `at most ${s.throttle[field]}: the write routes' own limit is the lower one`, "write-throttle"));
+            }
+        }
     }
     return problems;
 }

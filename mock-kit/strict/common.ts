@@ -65,6 +65,8 @@ export interface StrictState {
     lambdaReserved: Map<string, number>;
     /** Role name -> bytes of inline policy already attached. */
     roleInlinePolicyBytes: Map<string, number>;
+    /** API Gateway v2 API id -> the route keys created on it. */
+    apiRoutes: Map<string, Set<string>>;
     cloudflareMonitors: Set<string>;
     cloudflarePools: Map<string, { hasMonitor: boolean; hasCoordinates: boolean }>;
     /** Route 53 health check id -> its type. */
@@ -105,6 +107,7 @@ export function newState(options: StrictOptions): StrictState {
         tables: new Map(),
         lambdaReserved: new Map(),
         roleInlinePolicyBytes: new Map(),
+        apiRoutes: new Map(),
         cloudflareMonitors: new Set(),
         cloudflarePools: new Map(),
         healthChecks: new Map(),

@@ -21,6 +21,17 @@ export const CAPACITY_UNITS = { min: 1, max: 40000 } as const;
 export const TARGET_UTILIZATION_PERCENT = { min: 20, max: 90 } as const;
 /** AWS turns streams on for every replica of a global table with this view; pinning it avoids a permanent diff. */
 export const GLOBAL_TABLE_STREAM_VIEW_TYPE = "NEW_AND_OLD_IMAGES";
+/**
+ * An item, attribute names and values together, is at most 400 KB (DynamoDB quotas, "Item size";
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html). DynamoDB counts 1 KB as 1,024 bytes.
+ */
+export const DYNAMODB_MAX_ITEM_BYTES = 400 * 1024;
+/**
+ * One partition takes at most 1,000 write units a second, whatever the table's capacity; an item lives in one
+ * partition ("each individual partition is limited to 1000 write units per second",
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput-scenarios.html).
+ */
+export const DYNAMODB_PARTITION_MAX_WCU = 1000;
 
 // ---- KMS ---------------------------------------------------------------------------------------------------------
 /** Alias names are at most 256 characters (CreateAlias, `AliasName`). */

@@ -1,6 +1,7 @@
 import { GetItemCommand, ScanCommand, UpdateItemCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { startDynamoServer, type DynamoServer } from "../helpers/dynamo-server";
 import { FaultProxy } from "../helpers/fault-proxy";
+import { principalDigest } from "../../app/principal";
 import { bodyOf, buildTestApp, call, destroyClients, type TestApp } from "./support";
 
 describe("items API", () => {
@@ -18,20 +19,34 @@ describe("items API", () => {
         return built;
     };
 
+    /** Text in the request body of every call on item `id` (its key ends in `#<id>`, the owner's digest before it). */
+    const onItem = (id: string): string => `#${id}"`;
+
     /** Writes the app sent for one item (idempotency records and heartbeats excluded). */
     const itemWrites = (t: TestApp, id: string): number =>
-        t.commands.filter((c) => c.action === "dynamodb:UpdateItem" && c.body.includes(`"item#${id}"`)).length;
+        t.commands.filter((c) => c.action === "dynamodb:UpdateItem" && c.body.includes(onItem(id))).length;
 
+    /** Alice's item `id` as stored (the test events' default principal). */
     const storedItem = async (id: string): Promise<Record<string, unknown> | undefined> => {
-        const result = await admin.send(
-            new GetItemCommand({ TableName: server.tableName, Key: { pk: { S: `item#${id}` }, sk: { S: "item" } }, ConsistentRead: true }),
-        );
+        const pk = `item#${principalDigest("jwt:alice")}#${id}`;
+        const result = await admin.send(new GetItemCommand({ TableName: server.tableName, Key: { pk: { S: pk }, sk: { S: "item" } }, ConsistentRead: true }));
         return result.Item;
     };
+
+    /** The version of the nth write (1 = the create) to an item created at the test clock's current time. */
+    const nth = (t: TestApp, n: number): number => t.clock.now() + n - 1;
+    const etagOf = (version: number): string => `"${version}"`;
 
     const idempotencyRecords = async (): Promise<Record<string, { S?: string; N?: string }>[]> => {
         const result = await admin.send(new ScanCommand({ TableName: server.tableName }));
         return (result.Items ?? []).filter((item) => item.pk?.S?.startsWith("idempotency#")) as Record<string, { S?: string; N?: string }>[];
+    };
+
+    /** The idempotency records `run` added (records hold no item data, so they are found by what is new). */
+    const recordsAddedBy = async (run: () => Promise<unknown>): Promise<Record<string, { S?: string; N?: string }>[]> => {
+        const before = new Set((await idempotencyRecords()).map((r) => r.pk?.S));
+        await run();
+        return (await idempotencyRecords()).filter((r) => !before.has(r.pk?.S));
     };
 
     beforeAll(async () => {
@@ -54,15 +69,17 @@ describe("items API", () => {
 
     describe("reads and writes", () => {
         test("creates, reads, updates and deletes an item with versions", async () => {
-            const { app, clock } = build();
+            const t = build();
+            const { app, clock } = t;
             const id = newId();
+            const [v1, v2, v3] = [nth(t, 1), nth(t, 2), nth(t, 3)];
 
             const created = await call(app, "PUT", `/items/${id}`, { body: { data: { name: "first", tags: ["a", "b"], n: 1.5, ok: true, none: null } } });
             expect(created.statusCode).toBe(201);
-            expect(created.headers.etag).toBe('"1"');
+            expect(created.headers.etag).toBe(etagOf(v1));
             expect(bodyOf(created)).toEqual({
                 id,
-                version: 1,
+                version: v1,
                 data: { name: "first", tags: ["a", "b"], n: 1.5, ok: true, none: null },
                 updatedAt: new Date(clock.now()).toISOString(),
                 updatedIn: "eu-west-1",
@@ -70,19 +87,19 @@ describe("items API", () => {
 
             const read = await call(app, "GET", `/items/${id}`);
             expect(read.statusCode).toBe(200);
-            expect(read.headers.etag).toBe('"1"');
-            expect(bodyOf(read)).toEqual(bodyOf(created));
+            expect(read.headers.etag).toBe(etagOf(v1));
+            expect(read.body).toBe(created.body);
 
-            const updated = await call(app, "PUT", `/items/${id}`, { body: { data: { name: "second" } }, headers: { "If-Match": '"1"' } });
+            const updated = await call(app, "PUT", `/items/${id}`, { body: { data: { name: "second" } }, headers: { "If-Match": etagOf(v1) } });
             expect(updated.statusCode).toBe(200);
-            expect(updated.headers.etag).toBe('"2"');
-            expect(bodyOf(updated)).toMatchObject({ id, version: 2, data: { name: "second" } });
+            expect(updated.headers.etag).toBe(etagOf(v2));
+            expect(bodyOf(updated)).toMatchObject({ id, version: v2, data: { name: "second" } });
 
-            const viaBody = await call(app, "PUT", `/items/${id}`, { body: { data: { name: "third" }, expectedVersion: 2 } });
+            const viaBody = await call(app, "PUT", `/items/${id}`, { body: { data: { name: "third" }, expectedVersion: v2 } });
             expect(viaBody.statusCode).toBe(200);
-            expect(bodyOf(viaBody)).toMatchObject({ version: 3, data: { name: "third" } });
+            expect(bodyOf(viaBody)).toMatchObject({ version: v3, data: { name: "third" } });
 
-            const deleted = await call(app, "DELETE", `/items/${id}`, { headers: { "if-match": "3" } });
+            const deleted = await call(app, "DELETE", `/items/${id}`, { headers: { "if-match": String(v3) } });
             expect(deleted.statusCode).toBe(204);
             expect(deleted.body).toBeUndefined();
 
@@ -92,27 +109,28 @@ describe("items API", () => {
         });
 
         test("keeps versions increasing when an id is deleted and created again", async () => {
-            const { app, clock, config } = build();
+            const t = build();
+            const { app, clock, config } = t;
             const id = newId();
             await call(app, "PUT", `/items/${id}`, { body: { data: { v: 1 } } });
             expect((await call(app, "DELETE", `/items/${id}`)).statusCode).toBe(204);
 
-            // The tombstone: no data, version 2, expiring through TTL after the idempotency window.
+            // The tombstone: no data, the next version, expiring through TTL after the idempotency window.
             const tombstone = await storedItem(id);
             expect(tombstone?.deleted).toEqual({ BOOL: true });
             expect(tombstone?.data).toBeUndefined();
-            expect(tombstone?.version).toEqual({ N: "2" });
+            expect(tombstone?.version).toEqual({ N: String(nth(t, 2)) });
             expect(tombstone?.expiresAt).toEqual({ N: String(Math.floor(clock.now() / 1000) + config.idempotencyExpirySeconds) });
 
             // A stale If-Match from before the delete cannot match the new item.
             const recreated = await call(app, "PUT", `/items/${id}`, { body: { data: { v: 2 } } });
             expect(recreated.statusCode).toBe(201);
-            expect(bodyOf(recreated)).toMatchObject({ version: 3, data: { v: 2 } });
+            expect(bodyOf(recreated)).toMatchObject({ version: nth(t, 3), data: { v: 2 } });
             const live = await storedItem(id);
             expect(live?.deleted).toBeUndefined();
             expect(live?.expiresAt).toBeUndefined();
 
-            const stale = await call(app, "PUT", `/items/${id}`, { body: { data: { v: 3 } }, headers: { "if-match": '"1"' } });
+            const stale = await call(app, "PUT", `/items/${id}`, { body: { data: { v: 3 } }, headers: { "if-match": etagOf(nth(t, 1)) } });
             expect(stale.statusCode).toBe(409);
         });
 
@@ -135,8 +153,10 @@ describe("items API", () => {
 
     describe("optimistic concurrency", () => {
         test("refuses to create an item that exists", async () => {
-            const { app } = build();
+            const t = build();
+            const { app } = t;
             const id = newId();
+            const v1 = nth(t, 1);
             await call(app, "PUT", `/items/${id}`, { body: { data: { a: 1 } } });
 
             const response = await call(app, "PUT", `/items/${id}`, { body: { data: { a: 2 } } });
@@ -145,24 +165,26 @@ describe("items API", () => {
             expect(bodyOf(response)).toEqual({
                 error: {
                     code: "item_already_exists",
-                    message: `Item ${id} already exists at version 1; send If-Match: "1" to update it.`,
-                    currentVersion: 1,
+                    message: `Item ${id} already exists at version ${v1}; send If-Match: "${v1}" to update it.`,
+                    currentVersion: v1,
                 },
             });
-            expect(bodyOf(await call(app, "GET", `/items/${id}`))).toMatchObject({ version: 1, data: { a: 1 } });
+            expect(bodyOf(await call(app, "GET", `/items/${id}`))).toMatchObject({ version: v1, data: { a: 1 } });
         });
 
         test("refuses an update with a stale version", async () => {
-            const { app } = build();
+            const t = build();
+            const { app } = t;
             const id = newId();
+            const [v1, v2] = [nth(t, 1), nth(t, 2)];
             await call(app, "PUT", `/items/${id}`, { body: { data: { a: 1 } } });
-            await call(app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "if-match": '"1"' } });
+            await call(app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "if-match": etagOf(v1) } });
 
-            const response = await call(app, "PUT", `/items/${id}`, { body: { data: { a: 3 } }, headers: { "if-match": '"1"' } });
+            const response = await call(app, "PUT", `/items/${id}`, { body: { data: { a: 3 } }, headers: { "if-match": etagOf(v1) } });
 
             expect(response.statusCode).toBe(409);
             expect(bodyOf(response)).toEqual({
-                error: { code: "version_mismatch", message: `Item ${id} is at version 2, not 1.`, currentVersion: 2 },
+                error: { code: "version_mismatch", message: `Item ${id} is at version ${v2}, not ${v1}.`, currentVersion: v2 },
             });
         });
 
@@ -178,17 +200,19 @@ describe("items API", () => {
         });
 
         test("deletes conditionally", async () => {
-            const { app } = build();
+            const t = build();
+            const { app } = t;
             const id = newId();
+            const v1 = nth(t, 1);
             await call(app, "PUT", `/items/${id}`, { body: { data: { a: 1 } } });
 
             const stale = await call(app, "DELETE", `/items/${id}`, { headers: { "if-match": '"7"' } });
             expect(stale.statusCode).toBe(409);
             expect(bodyOf(stale)).toEqual({
-                error: { code: "version_mismatch", message: `Item ${id} is at version 1, not 7.`, currentVersion: 1 },
+                error: { code: "version_mismatch", message: `Item ${id} is at version ${v1}, not 7.`, currentVersion: v1 },
             });
 
-            const viaBody = await call(app, "DELETE", `/items/${id}`, { body: { expectedVersion: 1 } });
+            const viaBody = await call(app, "DELETE", `/items/${id}`, { body: { expectedVersion: v1 } });
             expect(viaBody.statusCode).toBe(204);
 
             const again = await call(app, "DELETE", `/items/${id}`);
@@ -200,11 +224,12 @@ describe("items API", () => {
             const id = newId();
             // Separate app instances: separate Lambda instances racing on one replica.
             const instances = Array.from({ length: 6 }, () => build());
+            const [v1, v2] = [nth(instances[0]!, 1), nth(instances[0]!, 2)];
             await call(instances[0]!.app, "PUT", `/items/${id}`, { body: { data: { writer: "creator" } } });
 
             const responses = await Promise.all(
                 instances.map((t, index) =>
-                    call(t.app, "PUT", `/items/${id}`, { body: { data: { writer: `writer-${index}` } }, headers: { "if-match": '"1"' } }),
+                    call(t.app, "PUT", `/items/${id}`, { body: { data: { writer: `writer-${index}` } }, headers: { "if-match": etagOf(v1) } }),
                 ),
             );
 
@@ -214,11 +239,11 @@ describe("items API", () => {
             expect(losers).toHaveLength(5);
             for (const loser of losers) {
                 expect(bodyOf(loser)).toEqual({
-                    error: { code: "version_mismatch", message: `Item ${id} is at version 2, not 1.`, currentVersion: 2 },
+                    error: { code: "version_mismatch", message: `Item ${id} is at version ${v2}, not ${v1}.`, currentVersion: v2 },
                 });
             }
             const winner = bodyOf(winners[0]!);
-            expect(winner.version).toBe(2);
+            expect(winner.version).toBe(v2);
             expect(bodyOf(await call(instances[0]!.app, "GET", `/items/${id}`))).toEqual(winner);
         });
 
@@ -233,7 +258,7 @@ describe("items API", () => {
             expect(responses.filter((r) => r.statusCode === 201)).toHaveLength(1);
             const losers = responses.filter((r) => r.statusCode === 409);
             expect(losers).toHaveLength(4);
-            for (const loser of losers) expect(bodyOf(loser)).toMatchObject({ error: { code: "item_already_exists", currentVersion: 1 } });
+            for (const loser of losers) expect(bodyOf(loser)).toMatchObject({ error: { code: "item_already_exists", currentVersion: nth(instances[0]!, 1) } });
         });
     });
 
@@ -253,7 +278,7 @@ describe("items API", () => {
             expect(first.headers["idempotent-replayed"]).toBeUndefined();
             expect(second.headers["idempotent-replayed"]).toBe("true");
             expect(itemWrites(t, id)).toBe(1);
-            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: 1, data: { amount: 10 } });
+            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: nth(t, 1), data: { amount: 10 } });
         });
 
         test("works with what Powertools sends, on an engine without ReturnValuesOnConditionCheckFailure", async () => {
@@ -284,17 +309,17 @@ describe("items API", () => {
         test("returns the first result to a retry even after the item changed", async () => {
             const t = build();
             const id = newId();
-            const update = { body: { data: { step: 2 } }, headers: { "idempotency-key": "key-update-1", "if-match": '"1"' } };
+            const update = { body: { data: { step: 2 } }, headers: { "idempotency-key": "key-update-1", "if-match": etagOf(nth(t, 1)) } };
             await call(t.app, "PUT", `/items/${id}`, { body: { data: { step: 1 } } });
 
             const first = await call(t.app, "PUT", `/items/${id}`, update);
-            await call(t.app, "PUT", `/items/${id}`, { body: { data: { step: 3 } }, headers: { "if-match": '"2"' } });
+            await call(t.app, "PUT", `/items/${id}`, { body: { data: { step: 3 } }, headers: { "if-match": etagOf(nth(t, 2)) } });
             const retry = await call(t.app, "PUT", `/items/${id}`, update);
 
             expect(first.statusCode).toBe(200);
             expect(retry.statusCode).toBe(200);
             expect(retry.body).toBe(first.body);
-            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: 3, data: { step: 3 } });
+            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: nth(t, 3), data: { step: 3 } });
         });
 
         test("replays a stored conflict instead of running the request again", async () => {
@@ -357,11 +382,10 @@ describe("items API", () => {
             const { app } = build();
             const id = newId();
             const before = Math.floor(Date.now() / 1000);
-            await call(app, "PUT", `/items/${id}`, { body: { data: { a: 1 } }, headers: { "idempotency-key": "key-layout-1" } });
+            const records = await recordsAddedBy(() => call(app, "PUT", `/items/${id}`, { body: { data: { a: 1 } }, headers: { "idempotency-key": "key-layout-1" } }));
             const after = Math.ceil(Date.now() / 1000);
 
-            const records = (await idempotencyRecords()).filter((r) => r.status?.S === "COMPLETED" && JSON.stringify(r.data).includes(id));
-            expect(records).toHaveLength(1);
+            expect(records.map((r) => r.status?.S)).toEqual(["COMPLETED"]);
             const record = records[0]!;
             expect(record.pk?.S).toMatch(/^idempotency#orders#[A-Za-z0-9+/=]+$/);
             expect(record.sk?.S).toBe("idempotency");
@@ -375,15 +399,13 @@ describe("items API", () => {
             expect(t.config.ttlAttribute).toBeNull();
             const id = newId();
             const key = "key-expiry-1";
-            await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 1 } }, headers: { "idempotency-key": key } });
-
-            const [record] = (await idempotencyRecords()).filter((r) => JSON.stringify(r.data).includes(id));
+            const [record] = await recordsAddedBy(() => call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 1 } }, headers: { "idempotency-key": key } }));
             expect(record).toBeDefined();
             expect(record!.expiresAt).toBeUndefined();
             expect(Number(record!.idempotencyExpiry?.N)).toBeGreaterThan(Date.now() / 1000);
 
             // While the record is valid, the key cannot be reused for another request.
-            const reused = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "idempotency-key": key, "if-match": '"1"' } });
+            const reused = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "idempotency-key": key, "if-match": etagOf(nth(t, 1)) } });
             expect(reused.statusCode).toBe(422);
 
             // Past its expiry the record is ignored even though nothing deleted it.
@@ -395,10 +417,10 @@ describe("items API", () => {
                     ExpressionAttributeValues: { ":past": { N: String(Math.floor(Date.now() / 1000) - 60) } },
                 }),
             );
-            const afterExpiry = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "idempotency-key": key, "if-match": '"1"' } });
+            const afterExpiry = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "idempotency-key": key, "if-match": etagOf(nth(t, 1)) } });
             expect(afterExpiry.statusCode).toBe(200);
             expect(afterExpiry.headers["idempotent-replayed"]).toBeUndefined();
-            expect(bodyOf(afterExpiry)).toMatchObject({ version: 2, data: { a: 2 } });
+            expect(bodyOf(afterExpiry)).toMatchObject({ version: nth(t, 2), data: { a: 2 } });
         });
 
         test("answers 409 to a duplicate that arrives while the first is still running", async () => {
@@ -406,7 +428,7 @@ describe("items API", () => {
             const id = newId();
             const request = { body: { data: { a: 1 } }, headers: { "idempotency-key": "key-inflight-1" } };
             // Hold the first request's item write at the server.
-            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: "hang" } });
+            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: "hang" } });
 
             const first = call(t.app, "PUT", `/items/${id}`, request);
             await proxy.waitForHeld(1);
@@ -427,16 +449,16 @@ describe("items API", () => {
         test("acknowledges a create whose response was lost exactly once (SDK retry)", async () => {
             const t = build();
             const id = newId();
-            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: "drop-response" } });
+            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: "drop-response" } });
 
             const response = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 1 } } });
 
             // The engine applied the first attempt; the retry's condition failed on our own write, which is recognised.
             expect(response.statusCode).toBe(201);
-            expect(bodyOf(response)).toMatchObject({ version: 1, data: { a: 1 } });
-            const attempts = proxy.requests.filter((r) => r.operation === "UpdateItem" && r.body.includes(`"item#${id}"`));
+            expect(bodyOf(response)).toMatchObject({ version: nth(t, 1), data: { a: 1 } });
+            const attempts = proxy.requests.filter((r) => r.operation === "UpdateItem" && r.body.includes(onItem(id)));
             expect(attempts.map((r) => r.fault)).toEqual(["drop-response", null]);
-            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: 1, data: { a: 1 } });
+            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: nth(t, 1), data: { a: 1 } });
         });
 
         test("acknowledges an update and a delete whose responses were lost exactly once (SDK retry)", async () => {
@@ -444,22 +466,22 @@ describe("items API", () => {
             const id = newId();
             await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 1 } } });
 
-            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: "drop-response" } });
-            const updated = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "if-match": '"1"' } });
+            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: "drop-response" } });
+            const updated = await call(t.app, "PUT", `/items/${id}`, { body: { data: { a: 2 } }, headers: { "if-match": etagOf(nth(t, 1)) } });
             expect(updated.statusCode).toBe(200);
-            expect(bodyOf(updated)).toMatchObject({ version: 2, data: { a: 2 } });
+            expect(bodyOf(updated)).toMatchObject({ version: nth(t, 2), data: { a: 2 } });
 
-            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: "drop-response" } });
-            const deleted = await call(t.app, "DELETE", `/items/${id}`, { headers: { "if-match": '"2"' } });
+            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: "drop-response" } });
+            const deleted = await call(t.app, "DELETE", `/items/${id}`, { headers: { "if-match": etagOf(nth(t, 2)) } });
             expect(deleted.statusCode).toBe(204);
-            expect((await storedItem(id))?.version).toEqual({ N: "3" });
+            expect((await storedItem(id))?.version).toEqual({ N: String(nth(t, 3)) });
         });
 
         test("keeps exactly one write when the client retries with the same Idempotency-Key after a lost response", async () => {
             const t = build({ dataMaxAttempts: 1 }); // no SDK retry: the failure reaches the client
             const id = newId();
             const request = { body: { data: { amount: 42 } }, headers: { "idempotency-key": "key-halfway-1" } };
-            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: "drop-response" } });
+            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: "drop-response" } });
 
             const failed = await call(t.app, "PUT", `/items/${id}`, request);
             expect(failed.statusCode).toBe(503);
@@ -468,11 +490,11 @@ describe("items API", () => {
                 error: { code: "service_unavailable", message: "The table is temporarily unavailable; retry shortly, with the same Idempotency-Key for writes." },
             });
             // The write reached the engine even though the caller saw an error.
-            expect((await storedItem(id))?.version).toEqual({ N: "1" });
+            expect((await storedItem(id))?.version).toEqual({ N: String(nth(t, 1)) });
 
             const retried = await call(t.app, "PUT", `/items/${id}`, request);
             expect(retried.statusCode).toBe(201);
-            expect(bodyOf(retried)).toMatchObject({ id, version: 1, data: { amount: 42 } });
+            expect(bodyOf(retried)).toMatchObject({ id, version: nth(t, 1), data: { amount: 42 } });
 
             const replayed = await call(t.app, "PUT", `/items/${id}`, request);
             expect(replayed.statusCode).toBe(201);
@@ -480,7 +502,7 @@ describe("items API", () => {
             expect(replayed.headers["idempotent-replayed"]).toBe("true");
 
             // One write applied (version 1); the retry's conditional write was refused and recognised as ours.
-            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: 1, data: { amount: 42 } });
+            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: nth(t, 1), data: { amount: 42 } });
         });
 
         test("replays the stored result when only the idempotency record's completion response was lost", async () => {
@@ -495,7 +517,7 @@ describe("items API", () => {
             const retried = await call(t.app, "PUT", `/items/${id}`, request);
             expect(retried.statusCode).toBe(201);
             expect(retried.headers["idempotent-replayed"]).toBe("true");
-            expect(bodyOf(retried)).toMatchObject({ version: 1, data: { a: 1 } });
+            expect(bodyOf(retried)).toMatchObject({ version: nth(t, 1), data: { a: 1 } });
             expect(itemWrites(t, id)).toBe(1);
         });
 
@@ -503,14 +525,14 @@ describe("items API", () => {
             const t = build({ dataMaxAttempts: 1 });
             const id = newId();
             const request = { body: { data: { a: 1 } }, headers: { "idempotency-key": "key-halfway-3" } };
-            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: "reset" } });
+            proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: "reset" } });
 
             expect((await call(t.app, "PUT", `/items/${id}`, request)).statusCode).toBe(503);
             expect(await storedItem(id)).toBeUndefined();
 
             const retried = await call(t.app, "PUT", `/items/${id}`, request);
             expect(retried.statusCode).toBe(201);
-            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: 1 });
+            expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version: nth(t, 1) });
         });
 
         test("answers 503 with Retry-After when the table throttles", async () => {
@@ -537,7 +559,7 @@ describe("items API", () => {
             let data: Record<string, unknown> | null = null;
             for (let round = 0; round < 8; round++) {
                 const fault = faults[round % faults.length]!;
-                if (round % 2 === 0) proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: `"item#${id}"`, fault: { kind: fault } });
+                if (round % 2 === 0) proxy.failRequest({ nth: 1, operation: "UpdateItem", bodyIncludes: onItem(id), fault: { kind: fault } });
                 const key = `key-soak-${round}`;
                 const next = { round };
                 const headers: Record<string, string> = { "idempotency-key": key, ...(version > 0 ? { "if-match": `"${version}"` } : {}) };
@@ -551,7 +573,7 @@ describe("items API", () => {
                 data = next;
                 expect(bodyOf(await call(t.app, "GET", `/items/${id}`))).toMatchObject({ version, data });
             }
-            expect(version).toBe(8);
+            expect(version).toBe(nth(t, 8));
             expect(data).toEqual({ round: 7 });
         });
     });
@@ -577,8 +599,8 @@ describe("items API", () => {
             { name: "an oversized body", method: "PUT", path: "/items/a1", body: { data: { blob: "x".repeat(2000) } }, env: { MAX_BODY_BYTES: "1024" }, status: 413, error: { code: "payload_too_large", message: "The request body is 2020 bytes; the limit is 1024." } },
             { name: "a non-JSON content type", method: "PUT", path: "/items/a1", body: "data=1", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415, error: { code: "unsupported_media_type", message: "Content-Type application/x-www-form-urlencoded is not supported; send application/json." } },
             { name: "a wrong method", method: "POST", path: "/items/a1", body: { data: {} }, status: 405, error: { code: "method_not_allowed", message: "Method POST is not allowed on /items/{id}; use GET, PUT or DELETE." } },
-            { name: "an unknown route", method: "GET", path: "/orders/1", status: 404, error: { code: "route_not_found", message: "No route for GET /orders/1." } },
-            { name: "a nested item path", method: "GET", path: "/items/a/b", status: 404, error: { code: "route_not_found", message: "No route for GET /items/a/b." } },
+            { name: "an unknown route", method: "GET", path: "/orders/1", status: 404, error: { code: "route_not_found", message: "No route for this path; the routes are /items/{id} and /health." } },
+            { name: "a nested item path", method: "GET", path: "/items/a/b", status: 404, error: { code: "route_not_found", message: "No route for this path; the routes are /items/{id} and /health." } },
             { name: "a bad If-Match", method: "PUT", path: "/items/a1", body: { data: {} }, headers: { "if-match": "W/\"1\"" }, status: 400, error: { code: "invalid_if_match", message: 'If-Match must be one item version as returned in the ETag header, e.g. "3".' } },
             { name: "If-Match *", method: "DELETE", path: "/items/a1", headers: { "if-match": "*" }, status: 400, error: { code: "invalid_if_match", message: 'If-Match must be one item version as returned in the ETag header, e.g. "3".' } },
             { name: "If-Match and expectedVersion disagreeing", method: "PUT", path: "/items/a1", body: { data: {}, expectedVersion: 2 }, headers: { "if-match": '"3"' }, status: 400, error: { code: "conflicting_versions", message: "If-Match asks for version 3 but the body's expectedVersion is 2; send one, or the same in both." } },

@@ -109,10 +109,16 @@ export interface TestApp {
 export interface TestAppOptions {
     env?: Env;
     clock?: FakeClock;
-    /** Hand-fired timers for the health timeout; default: real timers. */
+    /**
+     * Hand-fired timers for the health timeout; default: real timers. With them, the health client's own socket
+     * timeouts are a minute long, so a health check ends only when the table answers or the test fires the budget:
+     * a loaded machine can never turn a slow answer into a 503.
+     */
     manualTimers?: boolean;
     /** Attempts per data call (default 3, like production). */
     dataMaxAttempts?: number;
+    /** Per-attempt timeout of data calls (default 3000 ms, like production). */
+    dataRequestTimeoutMs?: number;
     logger?: Logger;
 }
 
@@ -121,6 +127,8 @@ export function buildTestApp(server: DynamoServer, endpoint: string, options: Te
     const clients = createDynamoClients(config, {
         credentials: TEST_CREDENTIALS,
         ...(options.dataMaxAttempts !== undefined ? { dataMaxAttempts: options.dataMaxAttempts } : {}),
+        ...(options.dataRequestTimeoutMs !== undefined ? { dataRequestTimeoutMs: options.dataRequestTimeoutMs } : {}),
+        ...(options.manualTimers === true ? { healthSocketTimeoutMs: 60_000 } : {}),
     });
     const commands: CommandRecord[] = [];
     recordCommands(clients.data, commands);
@@ -146,12 +154,50 @@ export function destroyClients(...apps: TestApp[]): void {
 
 let requestCounter = 0;
 
+/**
+ * Who calls, as API Gateway's authorizer reports it in `requestContext.authorizer`: a JWT subject (with its scopes),
+ * an IAM caller ARN, or nobody (`null`: a route without authorization). Defaults to the JWT subject "alice".
+ */
+export type TestPrincipal = { jwt: string; scopes?: string[] } | { iamArn: string } | null;
+
+export const ALICE: TestPrincipal = { jwt: "alice" };
+export const MALLORY: TestPrincipal = { jwt: "mallory" };
+
 export interface EventOptions {
     body?: string | object;
     headers?: Record<string, string>;
     base64?: boolean;
     stage?: string;
     requestId?: string;
+    /** @default ALICE */
+    principal?: TestPrincipal;
+}
+
+/** `requestContext.authorizer` of payload format 2.0 for a JWT or IAM caller (shapes of the API Gateway developer guide). */
+export function authorizerContext(principal: TestPrincipal): Record<string, unknown> | undefined {
+    if (principal === null) return undefined;
+    if ("jwt" in principal) {
+        const scopes = principal.scopes ?? ["items:read", "items:write"];
+        return {
+            principalId: "",
+            integrationLatency: 0,
+            jwt: {
+                claims: { sub: principal.jwt, iss: "https://id.example.com/", client_id: "orders-client", scope: scopes.join(" "), token_use: "access" },
+                scopes,
+            },
+        };
+    }
+    return {
+        iam: {
+            accessKey: "ASIAEXAMPLEEXAMPLE01",
+            accountId: "123456789012",
+            callerId: "AROAEXAMPLEEXAMPLE01:session",
+            cognitoIdentity: null,
+            principalOrgId: "o-example",
+            userArn: principal.iamArn,
+            userId: "AROAEXAMPLEEXAMPLE01:session",
+        },
+    };
 }
 
 export function httpEvent(method: string, path: string, options: EventOptions = {}): APIGatewayProxyEventV2 {
@@ -167,6 +213,7 @@ export function httpEvent(method: string, path: string, options: EventOptions = 
         ...Object.fromEntries(Object.entries(options.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
     };
     const stage = options.stage ?? "$default";
+    const authorizer = authorizerContext(options.principal === undefined ? ALICE : options.principal);
     return {
         version: "2.0",
         routeKey: "$default",
@@ -184,6 +231,7 @@ export function httpEvent(method: string, path: string, options: EventOptions = 
             stage,
             time: "01/Jan/2030:12:00:00 +0000",
             timeEpoch: Date.UTC(2030, 0, 1, 12),
+            ...(authorizer !== undefined ? { authorizer } : {}),
         },
         isBase64Encoded: options.base64 === true,
         ...(body !== undefined ? { body } : {}),

@@ -25,6 +25,9 @@ const SECRET_TOKEN = { "cloudflare:apiToken": "cf-corpus-token-0d9e" };
 const EU_PAIR = { "active-active:regions": ["eu-west-1", "eu-west-2"], "active-active:homeRegion": "eu-west-1" };
 const STRONG = { "active-active:consistency": "strong" };
 const NO_EXPLICIT_HEALTH = { "active-active:health": {} };
+/** The dev stack file's authorizer: a `set` of the whole service key keeps it, or the config lacks an issuer. */
+const DEV_AUTH = { type: "jwt", issuer: "https://login.example.com/", audience: ["api.dev.example.com"] };
+const ISSUER_ALLOWED = "the https:// issuer URL of your identity provider (its tokens' iss claim), e.g. https://cognito-idp.<region>.amazonaws.com/<user pool id>";
 const PLAIN_TEXT = (key: string) => `${key}: is stored in plain text; allowed: a secret (\`pulumi config set --secret ${key} ...\`) or the provider's environment variable`;
 
 function gsi(name: string, attribute: string, type = "S") {
@@ -71,19 +74,19 @@ const corpus: BadConfig[] = [
         title: "a region without its last hyphen", stack: "dev",
         options: { set: { "active-active:regions": ["us-east-1", "us-west2"] } },
         key: "active-active:regions[1]", value: "us-west2",
-        problems: [`active-active:regions[1]: "us-west2" is not an AWS region; allowed: ${ALL_REGIONS}`],
+        problems: [`active-active:regions[1]: "us-west2" is not an AWS region (did you mean "us-west-2"?); allowed: ${ALL_REGIONS}`],
     },
     {
         title: "a region with a leading space", stack: "staging",
         options: { set: { "active-active:regions": [" us-east-1", "us-west-2", "eu-west-1"] } },
         key: "active-active:regions[0]", value: " us-east-1",
-        problems: [`active-active:regions[0]: " us-east-1" is not an AWS region; allowed: ${ALL_REGIONS}`],
+        problems: [`active-active:regions[0]: " us-east-1" is not an AWS region (did you mean "us-east-1"?); allowed: ${ALL_REGIONS}`],
     },
     {
         title: "a home region in capitals", stack: "dev",
         options: { set: { "active-active:homeRegion": "US-EAST-1" } },
         key: "active-active:homeRegion", value: "US-EAST-1",
-        problems: [`active-active:homeRegion: "US-EAST-1" is not an AWS region; allowed: ${ALL_REGIONS}`],
+        problems: [`active-active:homeRegion: "US-EAST-1" is not an AWS region (did you mean "us-east-1"?); allowed: ${ALL_REGIONS}`],
     },
     {
         title: "draining a region of another stack", stack: "staging",
@@ -337,7 +340,7 @@ const corpus: BadConfig[] = [
         title: "an application password in plain text", stack: "staging",
         options: { set: { "app:dbPassword": "hunter2-corpus" } },
         key: "app:dbPassword", value: null,
-        problems: [PLAIN_TEXT("app:dbPassword")],
+        problems: ['app:dbPassword: is in no known namespace ("app"); allowed: keys in the namespaces active-active, aws, cloudflare, pulumi', PLAIN_TEXT("app:dbPassword")],
         hidden: "hunter2-corpus",
     },
     {
@@ -626,9 +629,48 @@ const corpus: BadConfig[] = [
     },
     {
         title: "a health timeout longer than the function may run", stack: "dev",
-        options: { set: { "active-active:service": { timeoutSeconds: 1 } } },
+        options: { set: { "active-active:service": { timeoutSeconds: 1, auth: DEV_AUTH } } },
         key: "active-active:service.healthTimeoutMs", value: "1500",
         problems: ["active-active:service.healthTimeoutMs: 1500 is not below the function timeout (1 s); allowed: less than 1000"],
+    },
+    {
+        title: "a stack without an issuer (JWT is the default; no issuer is ever assumed)", stack: "dev",
+        options: { set: { "active-active:service": { memoryMb: 256 } } },
+        key: "active-active:service.auth.issuer", value: null,
+        problems: [
+            `active-active:service.auth.issuer: is required; allowed: ${ISSUER_ALLOWED}`,
+            "active-active:service.auth.audience: is required; allowed: a list of at least one audience your tokens carry (their aud, or client_id when they have no aud)",
+        ],
+    },
+    {
+        title: "an issuer that is not https", stack: "dev",
+        options: { set: { "active-active:service": { auth: { ...DEV_AUTH, issuer: "http://login.example.com/" } } } },
+        key: "active-active:service.auth.issuer", value: '"http://login.example.com/"',
+        problems: [`active-active:service.auth.issuer: "http://login.example.com/" is not an https:// URL; allowed: ${ISSUER_ALLOWED}`],
+    },
+    {
+        title: "an empty audience list", stack: "dev",
+        options: { set: { "active-active:service": { auth: { ...DEV_AUTH, audience: [] } } } },
+        key: "active-active:service.auth.audience", value: "[]",
+        problems: ["active-active:service.auth.audience: [] is not a list of audiences; allowed: a list of at least one audience your tokens carry (their aud, or client_id when they have no aud)"],
+    },
+    {
+        title: "a scope with a space", stack: "dev",
+        options: { set: { "active-active:service": { auth: { ...DEV_AUTH, scopes: { write: "items write" } } } } },
+        key: "active-active:service.auth.scopes.write", value: '"items write"',
+        problems: ['active-active:service.auth.scopes.write: "items write" is not an OAuth scope; allowed: one scope token without spaces, e.g. items:read'],
+    },
+    {
+        title: "an authorizer that is neither jwt nor iam", stack: "dev",
+        options: { set: { "active-active:service": { auth: { type: "none" } } } },
+        key: "active-active:service.auth.type", value: '"none"',
+        problems: ['active-active:service.auth.type: "none" is not an authorizer; allowed: {"type":"jwt",...} or {"type":"iam"}'],
+    },
+    {
+        title: "a write throttle above the stage's", stack: "dev",
+        options: { set: { "active-active:service": { auth: DEV_AUTH, writeThrottle: { rateLimit: 800, burstLimit: 200 } } } },
+        key: "active-active:service.writeThrottle.rateLimit", value: "800",
+        problems: ["active-active:service.writeThrottle.rateLimit: 800 is above the stage's rateLimit (500); allowed: at most 500: the write routes' own limit is the lower one"],
     },
     {
         title: "a throttle rate of zero", stack: "dev",

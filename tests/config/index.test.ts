@@ -41,10 +41,18 @@ const DEFAULT_SERVICE = {
     capacityPerRegion: 20,
     throttle: { rateLimit: 500, burstLimit: 1000 },
     logRetentionDays: 30,
+    writeThrottle: { rateLimit: 100, burstLimit: 200 },
+    healthThrottle: { rateLimit: 10, burstLimit: 20 },
     healthTimeoutMs: 1500,
-    auth: { type: "iam" },
     endpoints: {},
 };
+/** The stack files' JWT authorizer: a placeholder issuer and the stack's own name as the audience. */
+const stackAuth = (audience: string) => ({
+    type: "jwt",
+    issuer: "https://login.example.com/",
+    audience: [audience],
+    scopes: { read: "items:read", write: "items:write" },
+});
 const DEFAULT_HEALTH = { path: "/health", checkerRegions: ["us-east-1", "eu-west-1", "ap-southeast-1"] };
 const DEFAULT_ROUTING = { recordType: "auto", dualStack: false };
 
@@ -70,7 +78,7 @@ describe("the stack files parse", () => {
             traffic: "route53",
             drain: [],
             table: DEFAULT_TABLE,
-            service: { ...DEFAULT_SERVICE, memoryMb: 256, capacityPerRegion: 5, logRetentionDays: 7, safeDeployment: false },
+            service: { ...DEFAULT_SERVICE, auth: stackAuth("api.dev.example.com"), memoryMb: 256, capacityPerRegion: 5, logRetentionDays: 7, safeDeployment: false },
             health: { ...DEFAULT_HEALTH, requestIntervalSeconds: 30, failureThreshold: 3 },
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 300,
@@ -79,6 +87,7 @@ describe("the stack files parse", () => {
             protect: false,
             allowReplicaRemoval: false,
             unprotectReplicas: [],
+            warnings: [],
         });
         expect(config.failover.traffic).toBe("route53");
         expect(config.failover.rtoTargetSeconds).toBe(300);
@@ -100,7 +109,7 @@ describe("the stack files parse", () => {
             traffic: "route53",
             drain: [],
             table: DEFAULT_TABLE,
-            service: { ...DEFAULT_SERVICE, capacityPerRegion: 10, logRetentionDays: 30, safeDeployment: true },
+            service: { ...DEFAULT_SERVICE, auth: stackAuth("api.staging.example.com"), capacityPerRegion: 10, logRetentionDays: 30, safeDeployment: true },
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 180,
@@ -109,6 +118,7 @@ describe("the stack files parse", () => {
             protect: true,
             allowReplicaRemoval: false,
             unprotectReplicas: [],
+            warnings: [],
         });
         expect(config.failover.rto.rtoSeconds).toBeLessThanOrEqual(180);
     });
@@ -134,7 +144,7 @@ describe("the stack files parse", () => {
                     { name: "by-owner", partitionKey: { name: "owner", type: "S" }, sortKey: { name: "updatedAt", type: "S" }, projection: "ALL" },
                 ],
             },
-            service: { ...DEFAULT_SERVICE, memoryMb: 1024, capacityPerRegion: 50, logRetentionDays: 90, safeDeployment: true },
+            service: { ...DEFAULT_SERVICE, auth: stackAuth("api.example.com"), memoryMb: 1024, capacityPerRegion: 50, logRetentionDays: 90, safeDeployment: true },
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 120,
@@ -143,6 +153,7 @@ describe("the stack files parse", () => {
             protect: true,
             allowReplicaRemoval: false,
             unprotectReplicas: [],
+            warnings: [],
         });
         expect(config.failover.rto.rtoSeconds).toBeLessThanOrEqual(120);
     });
@@ -180,7 +191,7 @@ const badConfigs: BadCase[] = [
         "active-active:regions: is required; allowed: a list",
     ]],
     ["a region AWS does not have", "dev", { set: { "active-active:regions": ["us-east-1", "eu-west-9"] } }, [
-        `active-active:regions[1]: "eu-west-9" is not an AWS region; allowed: ${ALL_REGIONS}`,
+        `active-active:regions[1]: "eu-west-9" is not an AWS region (did you mean "eu-west-1"?); allowed: ${ALL_REGIONS}`,
     ]],
     ["regions as one comma-separated string", "dev", { set: { "active-active:regions": "us-east-1,us-west-2" } }, [
         'active-active:regions: "us-east-1,us-west-2" is a string; allowed: a list',
@@ -216,7 +227,7 @@ const badConfigs: BadCase[] = [
         'active-active:witnessRegion: "eu-west-1" is not in the US strong-consistency region set of active-active:regions; allowed: us-east-2',
     ]],
     ["a witness that is not a region reports that alone", "dev", { set: { "active-active:consistency": "strong", "active-active:witnessRegion": "us-east-7" } }, [
-        `active-active:witnessRegion: "us-east-7" is not an AWS region; allowed: ${ALL_REGIONS}`,
+        `active-active:witnessRegion: "us-east-7" is not an AWS region (did you mean "us-east-1"?); allowed: ${ALL_REGIONS}`,
     ]],
     ["a TTL attribute with strong consistency", "staging", {
         set: { "active-active:consistency": "strong", "active-active:regions": US_TRIO, "active-active:table": { ttlAttribute: "expiresAt" } },
@@ -248,7 +259,7 @@ const badConfigs: BadCase[] = [
         'active-active:domain: "api.dev.example.com" is not inside the zone "example.org"; allowed: example.org or a name ending in .example.org',
     ]],
     ["a misspelt key", "dev", { set: { "active-active:region": ["us-east-1", "us-west-2"] } }, [
-        `active-active:region: unknown key; allowed: ${KNOWN_KEYS}`,
+        `active-active:region: unknown key (did you mean "regions"?); allowed: ${KNOWN_KEYS}`,
     ]],
     ["a key named like an Object method", "dev", { set: { "active-active:constructor": "x" } }, [
         `active-active:constructor: unknown key; allowed: ${KNOWN_KEYS}`,
@@ -341,7 +352,7 @@ async function runMain(kit: MockKit): Promise<unknown> {
 describe("loadConfig() under the mock kit", () => {
 
     test("reads the active-active namespace of the running program and nothing else", () => {
-        const { config, secretKeys } = engineConfig("dev", { set: { "other:regions": ["eu-west-1"], "other:domain": "example.org" } });
+        const { config, secretKeys } = engineConfig("dev", { set: { "cloudflare:regions": ["eu-west-1"], "cloudflare:domain": "example.org" } });
         MockKit.install({ config, secretKeys, stack: "dev" });
         expect(loadConfig()).toEqual(parseConfig(configSource("dev")));
     });

@@ -14,6 +14,7 @@ import type { AddressInfo, Socket } from "node:net";
  * - `drop-response`: forward, wait for the engine's full answer, then destroy the connection instead of answering:
  *   the write happened but the client never hears about it.
  * - `server-error`: answer 500 `InternalServerError` without forwarding.
+ * - `validation`: answer 400 `ValidationException` without forwarding, as DynamoDB does for an item it refuses.
  * `down()` stops listening (connections are refused) and `up()` listens again on the same port.
  */
 
@@ -23,7 +24,8 @@ export type Fault =
     | { kind: "delay"; ms: number }
     | { kind: "reset" }
     | { kind: "drop-response" }
-    | { kind: "server-error" };
+    | { kind: "server-error" }
+    | { kind: "validation" };
 
 export interface ProxiedRequest {
     /** DynamoDB operation from `X-Amz-Target`, e.g. `PutItem`. */
@@ -205,6 +207,12 @@ export class FaultProxy {
                 return;
             case "server-error":
                 this.answer(res, 500, { __type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message: "Internal server error" });
+                return;
+            case "validation":
+                this.answer(res, 400, {
+                    __type: "com.amazon.coral.validate#ValidationException",
+                    message: "One or more parameter values were invalid: an AttributeValue may not contain an empty string",
+                });
                 return;
             case "reset":
                 req.socket.destroy();

@@ -5,14 +5,23 @@ import {
     REGIONAL_SERVICE_DEFAULTS,
     serviceSettings,
 } from "../../../components/regional-service";
-import { lambdaService } from "../../../components/regional-service/args";
+import { authScopes, lambdaService } from "../../../components/regional-service/args";
 import { APP_ENTRY } from "../../../components/bundle";
 import { ValidationRecords } from "../../../components/certificate-validation";
 import { argsFor, ZONE } from "../../fixtures/regional-service";
 
 describe("serviceSettings", () => {
-    test("nothing given: every default", () => {
+    test("nothing given: every default, and an authorizer without an issuer (the validator refuses it)", () => {
         expect(serviceSettings({})).toEqual(REGIONAL_SERVICE_DEFAULTS);
+        expect(REGIONAL_SERVICE_DEFAULTS.auth).toEqual({ type: "jwt", scopes: { read: "items:read", write: "items:write" } });
+        expect(REGIONAL_SERVICE_DEFAULTS.writeThrottle).toEqual({ rateLimit: 100, burstLimit: 200 });
+        expect(REGIONAL_SERVICE_DEFAULTS.healthThrottle).toEqual({ rateLimit: 10, burstLimit: 20 });
+    });
+
+    test("a JWT authorizer's scopes default one by one", () => {
+        const auth = { type: "jwt" as const, issuer: "https://id.example.com/", audience: ["a"] };
+        expect(authScopes(auth)).toEqual({ read: "items:read", write: "items:write" });
+        expect(authScopes({ ...auth, scopes: { write: "orders/write" } })).toEqual({ read: "items:read", write: "orders/write" });
     });
 
     test("what is given wins; undefined counts as not given; keys that are not settings stay out", () => {

@@ -1,4 +1,15 @@
-import { child, deploy, Deployed, JWT_WITH_CANARY, REGIONS } from "../../fixtures/regional-service";
+import { REGIONAL_SERVICE_DEFAULTS } from "../../../components/regional-service";
+import { child, deploy, Deployed, JWT_AUTH, JWT_WITH_CANARY, REGIONS } from "../../fixtures/regional-service";
+
+const ROUTE = "aws:apigatewayv2/route:Route";
+const { writeThrottle, healthThrottle } = REGIONAL_SERVICE_DEFAULTS;
+
+/** The stage's route throttles: the write routes' own, lower limits and the health route's. */
+const ROUTE_SETTINGS = [
+    { routeKey: "PUT /items/{id}", throttlingRateLimit: writeThrottle.rateLimit, throttlingBurstLimit: writeThrottle.burstLimit },
+    { routeKey: "DELETE /items/{id}", throttlingRateLimit: writeThrottle.rateLimit, throttlingBurstLimit: writeThrottle.burstLimit },
+    { routeKey: "GET /health", throttlingRateLimit: healthThrottle.rateLimit, throttlingBurstLimit: healthThrottle.burstLimit },
+];
 
 describe("lambda mode, IAM auth", () => {
     let d: Deployed;
@@ -6,7 +17,7 @@ describe("lambda mode, IAM auth", () => {
         d = await deploy();
     });
 
-    test.each(REGIONS)("%s: HTTP API routes, integration, stage and invoke permission", (region) => {
+    test.each(REGIONS)("%s: routes per method, integration, stage with route throttles, invoke permission", (region) => {
         const api = child(d.kit, "aws:apigatewayv2/api:Api", region, "api");
         const fn = child(d.kit, "aws:lambda/function:Function", region, "fn");
         const integration = child(d.kit, "aws:apigatewayv2/integration:Integration", region, "integration");
@@ -20,18 +31,13 @@ describe("lambda mode, IAM auth", () => {
             timeoutMilliseconds: 10000,
         });
         const target = `integrations/${integration.id}`;
-        expect(child(d.kit, "aws:apigatewayv2/route:Route", region, "health-route").inputs).toEqual({
-            apiId: api.id,
-            routeKey: "GET /health",
-            authorizationType: "NONE",
-            target,
-        });
-        expect(child(d.kit, "aws:apigatewayv2/route:Route", region, "items-route").inputs).toEqual({
-            apiId: api.id,
-            routeKey: "ANY /items/{id}",
-            authorizationType: "AWS_IAM",
-            target,
-        });
+        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target });
+        // SigV4 on every item route; no scopes (they are a JWT feature).
+        expect(child(d.kit, ROUTE, region, "items-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /items/{id}", authorizationType: "AWS_IAM", target });
+        expect(child(d.kit, ROUTE, region, "items-put-route").inputs).toEqual({ apiId: api.id, routeKey: "PUT /items/{id}", authorizationType: "AWS_IAM", target });
+        expect(child(d.kit, ROUTE, region, "items-delete-route").inputs).toEqual({ apiId: api.id, routeKey: "DELETE /items/{id}", authorizationType: "AWS_IAM", target });
+        expect(d.kit.resources.filter((r) => r.type === "aws:apigatewayv2/authorizer:Authorizer")).toEqual([]);
+
         const stage = child(d.kit, "aws:apigatewayv2/stage:Stage", region, "stage");
         const { accessLogSettings, ...stageInputs } = stage.inputs;
         expect(stageInputs).toEqual({
@@ -39,6 +45,7 @@ describe("lambda mode, IAM auth", () => {
             name: "$default",
             autoDeploy: true,
             defaultRouteSettings: { throttlingRateLimit: 500, throttlingBurstLimit: 1000 },
+            routeSettings: ROUTE_SETTINGS,
             tags: { env: "test" },
         });
         expect(accessLogSettings.destinationArn).toBe(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "access-logs").outputs.arn);
@@ -50,6 +57,18 @@ describe("lambda mode, IAM auth", () => {
             sourceArn: `${api.outputs.executionArn}/*/*`,
         });
     });
+
+    test.each(REGIONS)("%s: the stage waits for every route its settings name (API Gateway refuses settings for a route that does not exist yet)", (region) => {
+        const stage = child(d.kit, "aws:apigatewayv2/stage:Stage", region, "stage");
+        for (const role of ["health-route", "items-put-route", "items-delete-route"]) {
+            expect([role, stage.dependsOn.includes(child(d.kit, ROUTE, region, role).urn)]).toEqual([role, true]);
+        }
+    });
+
+    test.each(REGIONS)("%s: the API's execute-api ARN is an output, for callers' execute-api:Invoke policies", async (region) => {
+        const api = child(d.kit, "aws:apigatewayv2/api:Api", region, "api");
+        expect(await d.kit.unwrap(d.services[region]!.apiArn)).toBe(api.outputs.executionArn);
+    });
 });
 
 describe("JWT auth", () => {
@@ -58,18 +77,52 @@ describe("JWT auth", () => {
         d = await deploy(JWT_WITH_CANARY);
     });
 
-    test.each(REGIONS)("%s: writes sit behind the JWT authorizer; health stays open", (region) => {
+    test.each(REGIONS)("%s: the authorizer checks issuer and audience; reads need the read scope, writes the write scope; health stays open", (region) => {
         const api = child(d.kit, "aws:apigatewayv2/api:Api", region, "api");
         const authorizer = child(d.kit, "aws:apigatewayv2/authorizer:Authorizer", region, "jwt");
         expect(authorizer.inputs).toEqual({
             apiId: api.id,
             authorizerType: "JWT",
             identitySources: ["$request.header.Authorization"],
-            jwtConfiguration: { issuer: "https://id.example.com/", audiences: ["orders-api"] },
+            jwtConfiguration: { issuer: JWT_AUTH.issuer, audiences: JWT_AUTH.audience },
             name: "orders-jwt",
         });
-        const items = child(d.kit, "aws:apigatewayv2/route:Route", region, "items-route").inputs;
-        expect([items.routeKey, items.authorizationType, items.authorizerId]).toEqual(["ANY /items/{id}", "JWT", authorizer.id]);
-        expect(child(d.kit, "aws:apigatewayv2/route:Route", region, "health-route").inputs.authorizationType).toBe("NONE");
+        const alias = child(d.kit, "aws:lambda/alias:Alias", region, "live");
+        const target = `integrations/${child(d.kit, "aws:apigatewayv2/integration:Integration", region, "integration").id}`;
+        const jwt = (routeKey: string, scope: string) => ({ apiId: api.id, routeKey, authorizationType: "JWT", authorizerId: authorizer.id, authorizationScopes: [scope], target });
+        expect(child(d.kit, ROUTE, region, "items-route").inputs).toEqual(jwt("GET /items/{id}", "items:read"));
+        expect(child(d.kit, ROUTE, region, "items-put-route").inputs).toEqual(jwt("PUT /items/{id}", "items:write"));
+        expect(child(d.kit, ROUTE, region, "items-delete-route").inputs).toEqual(jwt("DELETE /items/{id}", "items:write"));
+        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target });
+        expect(child(d.kit, "aws:apigatewayv2/integration:Integration", region, "integration").inputs.integrationUri).toBe(alias.outputs.arn);
+        expect(child(d.kit, "aws:apigatewayv2/stage:Stage", region, "stage").inputs.routeSettings).toEqual(ROUTE_SETTINGS);
+    });
+});
+
+describe("JWT auth with the scopes and throttles of the caller's choosing", () => {
+    let d: Deployed;
+    beforeAll(async () => {
+        d = await deploy({
+            lambda: {
+                auth: { type: "jwt", issuer: "https://login.example.org/tenant", audience: ["api://orders", "orders-cli"], scopes: { read: "orders/read", write: "orders/write" } },
+                writeThrottle: { rateLimit: 20, burstLimit: 40 },
+                healthThrottle: { rateLimit: 5, burstLimit: 10 },
+            },
+        });
+    });
+
+    test.each(REGIONS)("%s: each route carries its scope and the stage its throttles", (region) => {
+        expect(child(d.kit, "aws:apigatewayv2/authorizer:Authorizer", region, "jwt").inputs.jwtConfiguration).toEqual({
+            issuer: "https://login.example.org/tenant",
+            audiences: ["api://orders", "orders-cli"],
+        });
+        expect(child(d.kit, ROUTE, region, "items-route").inputs.authorizationScopes).toEqual(["orders/read"]);
+        expect(child(d.kit, ROUTE, region, "items-put-route").inputs.authorizationScopes).toEqual(["orders/write"]);
+        expect(child(d.kit, ROUTE, region, "items-delete-route").inputs.authorizationScopes).toEqual(["orders/write"]);
+        expect(child(d.kit, "aws:apigatewayv2/stage:Stage", region, "stage").inputs.routeSettings).toEqual([
+            { routeKey: "PUT /items/{id}", throttlingRateLimit: 20, throttlingBurstLimit: 40 },
+            { routeKey: "DELETE /items/{id}", throttlingRateLimit: 20, throttlingBurstLimit: 40 },
+            { routeKey: "GET /health", throttlingRateLimit: 5, throttlingBurstLimit: 10 },
+        ]);
     });
 });

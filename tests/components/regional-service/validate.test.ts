@@ -2,7 +2,10 @@ import * as aws from "@pulumi/aws";
 import { renderProblem } from "../../../packages/aws-facts";
 import { LambdaMode, RegionalServiceArgs, validateRegionalServiceArgs } from "../../../components/regional-service";
 import { ValidationRecords } from "../../../components/certificate-validation";
-import { argsFor, lambdaMode, ZONE } from "../../fixtures/regional-service";
+import { argsFor, JWT_AUTH, lambdaMode, ZONE } from "../../fixtures/regional-service";
+
+const ISSUER = "the https:// issuer URL of your identity provider (its tokens' iss claim), e.g. https://cognito-idp.<region>.amazonaws.com/<user pool id>";
+const AUDIENCE = "a list of at least one audience your tokens carry (their aud, or client_id when they have no aud)";
 
 describe("validateRegionalServiceArgs", () => {
     const validation = new ValidationRecords("v", { kind: "route53", zoneId: ZONE, provider: {} as aws.Provider });
@@ -10,8 +13,9 @@ describe("validateRegionalServiceArgs", () => {
     const withLambda = (a: RegionalServiceArgs, change: Partial<LambdaMode>): RegionalServiceArgs => ({ ...a, mode: lambdaMode(validation, change) });
     const rendered = (a: RegionalServiceArgs) => validateRegionalServiceArgs(a).map(renderProblem);
 
-    test("a valid lambda service has no problems", () => {
+    test("a valid lambda service has no problems, with IAM or JWT auth", () => {
         expect(validateRegionalServiceArgs(valid())).toEqual([]);
+        expect(validateRegionalServiceArgs(withLambda(valid(), { auth: { ...JWT_AUTH, audience: ["a"], scopes: { read: "orders/read" } } }))).toEqual([]);
     });
 
     test("a valid external service has no problems, whatever its lambda-only args", () => {
@@ -73,6 +77,36 @@ describe("validateRegionalServiceArgs", () => {
         ]],
         ["a retention CloudWatch Logs does not offer", (a) => withLambda(a, { logRetentionDays: 31 }), [
             "mode.logRetentionDays: 31 is not a CloudWatch Logs retention; allowed: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653",
+        ]],
+        ["no authorizer (there is no default issuer)", (a) => withLambda(a, { auth: undefined as never }), [
+            'mode.auth: is required; allowed: {"type": "jwt", "issuer": "https://...", "audience": ["..."]} or {"type": "iam"} (IAM only with region-pinned names)',
+        ]],
+        ["a JWT authorizer without issuer or audience", (a) => withLambda(a, { auth: { type: "jwt" } as never }), [
+            `mode.auth.issuer: is required; allowed: ${ISSUER}`,
+            `mode.auth.audience: is required; allowed: ${AUDIENCE}`,
+        ]],
+        ["an http issuer", (a) => withLambda(a, { auth: { ...JWT_AUTH, audience: ["a"], issuer: "http://id.example.com/" } }), [
+            `mode.auth.issuer: "http://id.example.com/" is not an https:// URL; allowed: ${ISSUER}`,
+        ]],
+        ["an issuer that is no URL", (a) => withLambda(a, { auth: { ...JWT_AUTH, audience: ["a"], issuer: "id.example.com" } }), [
+            `mode.auth.issuer: "id.example.com" is not an https:// URL; allowed: ${ISSUER}`,
+        ]],
+        ["an empty audience", (a) => withLambda(a, { auth: { ...JWT_AUTH, audience: ["a", ""] } }), [
+            `mode.auth.audience: ["a",""] is not a list of audiences; allowed: ${AUDIENCE}`,
+        ]],
+        ["scopes with a space and a quote", (a) => withLambda(a, { auth: { ...JWT_AUTH, audience: ["a"], scopes: { read: "items read", write: 'items"w' } } }), [
+            'mode.auth.scopes.read: "items read" is not an OAuth scope; allowed: one scope token without spaces, e.g. items:read',
+            'mode.auth.scopes.write: "items\\"w" is not an OAuth scope; allowed: one scope token without spaces, e.g. items:read',
+        ]],
+        ["an open authorizer", (a) => withLambda(a, { auth: { type: "none" } as never }), [
+            'mode.auth.type: "none" is not an authorizer; allowed: "jwt" or "iam" (no item route is ever left open)',
+        ]],
+        ["a write throttle above the stage's", (a) => withLambda(a, { writeThrottle: { rateLimit: 501, burstLimit: 1001 } }), [
+            "mode.writeThrottle.rateLimit: 501 is above the stage's rateLimit (500); allowed: at most 500: the write routes' own limit is the lower one",
+            "mode.writeThrottle.burstLimit: 1001 is above the stage's burstLimit (1000); allowed: at most 1000: the write routes' own limit is the lower one",
+        ]],
+        ["a health throttle of zero", (a) => withLambda(a, { healthThrottle: { rateLimit: 0, burstLimit: 20 } }), [
+            "mode.healthThrottle.rateLimit: 0 is not a throttle; allowed: a positive number",
         ]],
         ["every problem at once", (a) => ({ ...a, region: "ap-south-1", sizedForRegionCount: 9, mode: lambdaMode(undefined) }), [
             'region: "ap-south-1" is not one of regions ["us-east-1","us-west-2","eu-west-1"]; allowed: one of them',
