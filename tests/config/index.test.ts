@@ -82,7 +82,7 @@ describe("the stack files parse", () => {
             health: { ...DEFAULT_HEALTH, requestIntervalSeconds: 30, failureThreshold: 3 },
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 300,
-            alarms: { snsTopicArns: {} },
+            alarms: { snsTopicArns: {}, email: "dev-alerts@example.com" },
             tags: { "app:name": "active-active", "app:stack": "dev", env: "dev", owner: "platform-team" },
             protect: false,
             allowReplicaRemoval: false,

@@ -61,8 +61,7 @@ describe.each([
             globalMonitoring: [
                 "active-active-routing-alarms",
                 "active-active-routing-alarms-key",
-                // dev sets no alarm email (it is not protected); staging and prod must.
-                ...(stack === "dev" ? [] : ["active-active-routing-alarms-email"]),
+                "active-active-routing-alarms-email",
                 "active-active-routing-any-region-alarm",
                 ...regions.map((r) => `active-active-routing-${r}-alarm`),
             ].sort(),
