@@ -4,7 +4,7 @@
  */
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { parseArn, regionPinnedName } from "../../packages/aws-facts";
+import { regionPinnedName } from "../../packages/aws-facts";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
 import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
@@ -32,6 +32,7 @@ export function tableArgs(s: ActiveActiveSettings, providers: StackProviders, de
         consistency: s.consistency,
         witnessRegion: s.witnessRegion,
         providers: providers.aws,
+        accountId: s.accountId,
         tableName: s.table.name,
         partitionKey: s.table.partitionKey,
         sortKey: s.table.sortKey,
@@ -69,6 +70,7 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
         regions: s.regions,
         // Sized for every region: draining one spends the N-1 headroom, it does not resize the functions.
         sizedForRegionCount: s.regions.length,
+        sizing: s.capacity?.find((c) => c.region === region),
         mode: serviceMode(s, region, validation),
         domain: s.domain,
         tableName: table.tableName,
@@ -94,13 +96,16 @@ function checkedHost(s: ActiveActiveSettings, region: string): string {
     return s.service.mode === "external" ? s.service.endpoints[region]! : regionPinnedName(s.domain, region);
 }
 
-/** The account and partition of the table's home replica: the account every stack resource lives in. */
-function accountOf(s: ActiveActiveSettings, table: GlobalTable): { id: pulumi.Output<string>; partition: pulumi.Output<string> } {
-    const arn = pulumi.output(table.tableArns[s.homeRegion]!).apply((a) => parseArn(a));
-    return { id: arn.apply((a) => a?.account ?? ""), partition: arn.apply((a) => a?.partition ?? "aws") };
+/** ARC routing controls in every gate, with us-west-2's provider: none unless the settings ask for them. */
+export function recoveryControlArgs(s: ActiveActiveSettings, providers: StackProviders): LatencyRoutingArgs["recoveryControl"] {
+    const rc = s.routing.recoveryControl;
+    if (!rc) return undefined;
+    const provider = providers.recoveryControl;
+    if (!provider) throw new Error("routing.recoveryControl needs providers.recoveryControl (an aws.Provider of us-west-2)");
+    return { provider, clusterArn: rc === true ? undefined : rc.clusterArn, minimumServing: s.protect ? 2 : 1 };
 }
 
-export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>, table: GlobalTable): LatencyRoutingArgs {
+export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>, providers: StackProviders): LatencyRoutingArgs {
     return {
         zoneId: s.hostedZoneId!,
         serviceName: s.domain,
@@ -117,10 +122,11 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         healthPath: s.health.path,
         settings: s.failover.route53,
         dualStack: s.routing.dualStack,
+        recoveryControl: recoveryControlArgs(s, providers),
         consistency: s.consistency,
         alarmTopicArn: s.alarms.snsTopicArns["us-east-1"],
         alarmEmail: s.alarms.email,
-        account: accountOf(s, table),
+        account: { id: s.accountId },
         rtoTargetSeconds: s.failover.rtoTargetSeconds,
         tags: s.tags,
     };
@@ -170,6 +176,8 @@ export function stackOutputs(
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
         regionalEndpoints: Object.fromEntries(s.regions.map((region) => [region, `https://${checkedHost(s, region)}`])),
         functionNames: perRegion((service) => service.functionName),
+        alarmTopicArns: { ...perRegion((service) => service.alarmTopicArn), ...(routing ? { global: routing.alarmTopicArn } : {}) },
+        ...(routing?.recoveryControls ? { recoveryControlArns: pulumi.all(routing.recoveryControls.controlArns) } : {}),
         apiArns: perRegion((service) => service.apiArn),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),

@@ -14,6 +14,7 @@ import { alarmTopicArn, createFailOpenAlarm, createUnhealthyAlarm } from "./alar
 import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION } from "./args";
 import { createGate, createRegionalCheck } from "./health-checks";
 import { createPinnedRecords, createRegionRecords } from "./records";
+import { createRecoveryControls, RecoveryControls } from "./recovery-control";
 import { validateLatencyRoutingArgs } from "./validate";
 
 export type { LatencyRoutingArgs, LatencyRoutingRegion } from "./args";
@@ -30,6 +31,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
     /** The alarm that pages when every gate is unhealthy (Route 53 then fails open). */
     readonly failOpenAlarm: aws.cloudwatch.MetricAlarm;
     readonly alarmTopicArn: pulumi.Output<string>;
+    /** The ARC cluster, routing controls and their checks, with `recoveryControl`. */
+    readonly recoveryControls?: RecoveryControls;
     /** Modeled worst-case time until users are moved off a failed region. */
     readonly rto: Rto;
     /** Modeled data-loss window of the global table. */
@@ -48,6 +51,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
         this.rto = route53Rto(resolved.settings);
         this.rpo = rpo(resolved.consistency);
         this.alarmTopicArn = alarmTopicArn(name, resolved, this);
+        const regions = args.regions.map((r) => r.region);
+        this.recoveryControls = args.recoveryControl ? createRecoveryControls(name, resolved, args.recoveryControl, regions, this) : undefined;
 
         for (const r of args.regions) this.addRegion(name, resolved, r);
 
@@ -63,6 +68,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
             gateCheckIds: this.gateCheckIds,
             failOpenAlarmArn: this.failOpenAlarm.arn,
             alarmTopicArn: this.alarmTopicArn,
+            recoveryControlArns: this.recoveryControls ? pulumi.output(this.recoveryControls.controlArns) : undefined,
             rto: this.rto,
             rpo: this.rpo,
         });
@@ -71,7 +77,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
     /** One region's check, gate, records (latency and pinned) and alarm, in that order. */
     private addRegion(name: string, args: ResolvedLatencyRoutingArgs, r: LatencyRoutingRegion): void {
         const check = createRegionalCheck(name, args, r, this);
-        const gate = createGate(name, args, r, check, this);
+        const control = this.recoveryControls?.checks[r.region];
+        const gate = createGate(name, args, r, control ? [check, control] : [check], this);
         this.healthChecks[r.region] = check;
         this.gates[r.region] = gate;
         this.records.push(...createRegionRecords(name, args, r, gate, this), ...createPinnedRecords(name, args, r, this));

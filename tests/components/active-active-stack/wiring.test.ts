@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { parseConfig } from "../../../config";
 import { routingArgs } from "../../../components/active-active-stack/wiring";
-import type { DomainTarget, GlobalTable, LatencyRoutingRegion, RegionalService } from "../../../components";
+import type { DomainTarget, LatencyRoutingRegion, RegionalService } from "../../../components";
 import { configSource } from "../../helpers/config-source";
 
 test("the stack passes each region's domainTarget to LatencyRouting as it is", () => {
@@ -15,8 +15,7 @@ test("the stack passes each region's domainTarget to LatencyRouting as it is", (
         const target: pulumi.Output<DomainTarget> = pulumi.output({ name: `d-${region}.example`, zoneId: "Z1" });
         services[region] = { healthCheckHostname: pulumi.output(`${region}.example`), domainTarget: target } as Partial<RegionalService> as RegionalService;
     }
-    const table = { tableArns: { [settings.homeRegion]: pulumi.output(`arn:aws:dynamodb:${settings.homeRegion}:123456789012:table/t`) } } as Partial<GlobalTable> as GlobalTable;
-    const regions: LatencyRoutingRegion[] = routingArgs(settings, services, table).regions;
+    const regions: LatencyRoutingRegion[] = routingArgs(settings, services, { aws: {}, global: {} as never }).regions;
     expect(regions.map((r) => r.target)).toEqual(settings.regions.map((region) => services[region]!.domainTarget));
     for (const [i, region] of settings.regions.entries()) expect(regions[i]!.target).toBe(services[region]!.domainTarget);
 });
