@@ -5,9 +5,10 @@
  * - the region-pinned name (`<region>.api.example.com`), which only this region serves: health checks probe it and
  *   region-aware clients call it.
  * One certificate covers both: the pinned name is a SAN of the service name's certificate, so the checks exercise the
- * very certificate users get (docs/traffic.md, "One certificate per region"). Adding the SAN replaces a deployed
+ * very certificate users get (docs/regional-service.md, "Region-pinned names"). Adding the SAN replaces a deployed
  * certificate; Pulumi creates the new one first (no `deleteBeforeReplace`), updates each DomainName's certificate in
- * place (UpdateDomainName), then deletes the old one, retrying while API Gateway still holds it.
+ * place (UpdateDomainName), then deletes the old one, retrying while API Gateway still holds it
+ * (mock-kit/replacements.ts has the provider's facts).
  */
 import * as aws from "@pulumi/aws";
 import { regionPinnedName } from "../../packages/aws-facts";
