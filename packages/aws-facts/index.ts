@@ -12,3 +12,4 @@ export * from "./patterns";
 export * from "./consistency";
 export * from "./keys";
 export * from "./conventions";
+export * from "./issuers";

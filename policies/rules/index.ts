@@ -31,6 +31,8 @@ import { poolHasMonitor } from "./cloudflare/pool-has-monitor";
 import { requiredTags } from "./tags/required-tags";
 import { allRegionsUnhealthyAlarm } from "./stack/all-regions-unhealthy-alarm";
 import { drainKeepsServingRegions } from "./stack/drain-keeps-serving-regions";
+import { iamAuthRegionPinned } from "./stack/iam-auth-region-pinned";
+import { jwtIssuerOutsideRegions } from "./stack/jwt-issuer-outside-regions";
 import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
 import { regionParity } from "./stack/region-parity";
@@ -69,5 +71,7 @@ export const policies: Policies = [
     modeledRto,
     drainKeepsServingRegions,
     allRegionsUnhealthyAlarm,
+    iamAuthRegionPinned,
+    jwtIssuerOutsideRegions,
 ];
 
