@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type * as aws from "@pulumi/aws";
+import { missing, Problem, renderProblem } from "../packages/aws-facts";
 
 const regions = new WeakMap<aws.Provider, string>();
 
@@ -61,4 +62,40 @@ export function regionGatedOptions(parent: pulumi.Resource, provider: aws.Provid
         return [] as pulumi.Resource[];
     });
     return { opts: { ...base, dependsOn: gate }, after: (...deps) => ({ ...base, dependsOn: gate.apply(() => deps) }) };
+}
+
+/** The problem of a provider at `path` that is not of `region`; undefined when it is, or when its region is unknown. */
+export function providerMismatch(path: string, region: string, providerRegion: string | undefined): Problem | undefined {
+    if (providerRegion === undefined || providerRegion === region) return undefined;
+    const shown = providerRegion === "" ? "with no region" : `of region "${providerRegion}"`;
+    return missing(path, `is an aws.Provider ${shown}`, `the aws.Provider of region "${region}"`, "provider-region");
+}
+
+/** Providers keyed by region whose recorded region differs from their key: checked with a component's args. */
+export function recordedProviderProblems(path: string, providers: Readonly<Record<string, aws.Provider | undefined>>, regions: readonly string[]): Problem[] {
+    return regions.flatMap((region) => {
+        const provider = providers[region];
+        const found = provider ? providerMismatch(`${path}.${region}`, region, knownProviderRegion(provider)) : undefined;
+        return found ? [found] : [];
+    });
+}
+
+/**
+ * Options that make a component's children wait until every provider nobody recorded is known to be of its key's
+ * region (recorded ones were checked with the args). Nothing when all were recorded, so the children of the
+ * reference stack carry no extra dependency. On a mismatch no child is created and the program fails with every
+ * mismatch, each as `<subject>: <problem>`.
+ */
+export function providerRegionsGate(parent: pulumi.Resource, subject: string, path: string, providers: Readonly<Record<string, aws.Provider>>, regions: readonly string[]): pulumi.CustomResourceOptions {
+    const unrecorded = regions.filter((r) => providers[r] && knownProviderRegion(providers[r]!) === undefined);
+    if (unrecorded.length === 0) return {};
+    const gate = pulumi.all(unrecorded.map((r) => pulumi.output(providers[r]!.region))).apply((found) => {
+        const problems = unrecorded.flatMap((r, i) => {
+            const p = providerMismatch(`${path}.${r}`, r, found[i] ?? "");
+            return p ? [`${subject}: ${renderProblem(p)}`] : [];
+        });
+        if (problems.length > 0) throw new pulumi.ResourceError(problems.join("\n"), parent, true);
+        return [] as pulumi.Resource[];
+    });
+    return { dependsOn: gate };
 }

@@ -2,7 +2,7 @@
  * The checks every traffic layer makes of its args, written once and worded with the layers' arg names (`regions`,
  * `drain`, `settings`); the stack config calls the same functions with its own key names.
  */
-import { listedTwice, missing, Problem, problem } from "../packages/aws-facts";
+import { listedTwice, missing, notOneOfTheRegions, Problem, problem } from "../packages/aws-facts";
 
 /** The names of the two settings, as the caller spells them. */
 export interface DrainKeys {
@@ -19,7 +19,7 @@ export function regionsAndDrainProblems(regions: readonly string[], drain: reado
     problems.push(...listedTwice(regions, keys.regions, "each region once"));
     const listed = regions.length > 0 ? regions.join(", ") : `a region listed in ${keys.regions}`;
     drain.forEach((r, i) => {
-        if (!regions.includes(r)) problems.push(problem(`${keys.drain}[${i}]`, r, "is not one of the regions", listed, "drain-unknown-region"));
+        if (!regions.includes(r)) problems.push(notOneOfTheRegions(`${keys.drain}[${i}]`, r, regions, listed, "drain-unknown-region"));
     });
     problems.push(...listedTwice(drain, keys.drain, "each region once"));
     if (regions.length > 0 && regions.every((r) => drain.includes(r))) {

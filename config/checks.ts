@@ -5,7 +5,7 @@
  */
 import { CLOUDFLARE_MIN_INTERVAL_SECONDS } from "../packages/failover-model";
 import {
-    eventualWitnessProblems, keyTypeConflicts, KeyUse, listedTwice, missing, parseArn, Problem, problem, rehome,
+    didYouMean, eventualWitnessProblems, keyTypeConflicts, KeyUse, listedTwice, missing, notOneOfTheRegions, parseArn, Problem, problem, rehome,
     show, strongConsistencyProblems, TopologyKeys,
 } from "../packages/aws-facts";
 import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks";
@@ -50,7 +50,7 @@ export function regionProblems(p: Parsed): Problem[] {
     const found = regionsAndDrainProblems(regions, p.drain ?? [], DRAIN_KEYS);
     const isDrain = (x: Problem) => x.path.startsWith(DRAIN_KEYS.drain);
     const home = p.homeRegion && !regions.includes(p.homeRegion)
-        ? [problem(keyPath("homeRegion"), p.homeRegion, "is not one of the regions", regions.join(", "), "home-region-unknown")]
+        ? [notOneOfTheRegions(keyPath("homeRegion"), p.homeRegion, regions, regions.join(", "), "home-region-unknown")]
         : [];
     return [...found.filter((x) => !isDrain(x)), ...home, ...found.filter(isDrain)];
 }
@@ -171,7 +171,7 @@ export function serviceProblems(p: Parsed): Problem[] {
             problems.push(problem(keyPath("service", ["endpoints"]), service.endpoints, `lacks ${lacking.join(", ")}`, 'one hostname per region with mode "external"', "endpoints-missing"));
         }
         for (const r of Object.keys(service.endpoints)) {
-            if (!regions.includes(r)) problems.push(missing(keyPath("service", ["endpoints", r]), "is not one of the regions", regions.join(", "), "endpoint-unknown-region"));
+            if (!regions.includes(r)) problems.push(missing(keyPath("service", ["endpoints", r]), `is not one of the regions${didYouMean(r, regions)}`, regions.join(", "), "endpoint-unknown-region"));
         }
     }
     if (service.mode === "lambda" && p.table && p.table.sortKey === null) {

@@ -5,15 +5,16 @@
  * (`cloudflare:apiToken` or CLOUDFLARE_API_TOKEN); we check only that it is not plain text and, for an update, set.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Consistency, Problem } from "../packages/aws-facts";
+import { Consistency, Problem, renderProblem } from "../packages/aws-facts";
 import { ArgsError } from "../components/problems";
 import { crossKeyProblems } from "./checks";
 import { FailoverPlan, planFailover } from "./failover";
 import { NAMESPACE } from "./issues";
 import { AlarmSettings, CloudflareSettings, Complete, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
-import { ConfigSource, keyProblems, parseKeys } from "./source";
+import { ConfigSource, keyProblems, keyWarnings, parseKeys } from "./source";
 
 export { NAMESPACE } from "./issues";
+export { KNOWN_NAMESPACES } from "./source";
 export type { ConfigSource } from "./source";
 export type { CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
 export type { FailoverInput, FailoverPlan } from "./failover";
@@ -50,6 +51,8 @@ export interface StackConfig {
     allowReplicaRemoval: boolean;
     /** Regions whose replica gets deletion protection off: the first of the two updates that remove a replica. */
     unprotectReplicas: string[];
+    /** Keys that are valid but change nothing (e.g. `aws:region`), one rendered line each; `loadConfig` logs them. */
+    warnings: string[];
 }
 
 /** Thrown for bad config: every problem at once, each naming the key, the value and what is allowed. */
@@ -74,7 +77,7 @@ export function loadConfig(): StackConfig {
             values[k.slice(NAMESPACE.length + 1)] = runtimeConfig.isConfigSecret(k) ? "" : all[k]!;
         }
     }
-    return parseConfig({
+    const config = parseConfig({
         project: pulumi.getProject(),
         stack: pulumi.getStack(),
         values,
@@ -83,6 +86,8 @@ export function loadConfig(): StackConfig {
         isUpdate: !pulumi.runtime.isDryRun(),
         env: process.env,
     });
+    for (const warning of config.warnings) void pulumi.log.warn(warning);
+    return config;
 }
 
 /** Parses and checks a stack's config. Pure: every input comes through `source`. */
@@ -137,6 +142,7 @@ function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan):
         protect: p.protect,
         allowReplicaRemoval: p.allowReplicaRemoval,
         unprotectReplicas: p.unprotectReplicas,
+        warnings: keyWarnings(source).map(renderProblem),
     };
 }
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import {
     ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, DNS_NAME, HOSTED_ZONE_ID, INDEX_NAME, isAwsRegion, LAMBDA_MEMORY_MB,
-    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
+    LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, notARegionReason, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
     ROUTE53_MIN_CHECKER_REGIONS, SNS_TOPIC_ARN, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
 import { DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
@@ -30,7 +30,9 @@ const dnsName = z
     .max(253, { abort: true })
     .regex(DNS_NAME.pattern, { message: says("is not a DNS name", DNS_NAME.allowed) });
 
-const region = z.string().refine((v) => isAwsRegion(v), { message: says("is not an AWS region", AWS_REGIONS.join(", ")) });
+const region = z.string().superRefine((v, ctx) => {
+    if (!isAwsRegion(v)) ctx.addIssue({ code: "custom", message: says(notARegionReason(v), AWS_REGIONS.join(", ")) });
+});
 
 const attributeName = z.string().regex(ATTRIBUTE_NAME.pattern, { message: says("is not a DynamoDB attribute name", ATTRIBUTE_NAME.allowed) });
 

@@ -4,7 +4,7 @@
  * namespace are never decoded, so they cannot reach a message.
  */
 import type { z } from "zod";
-import { missing, Problem } from "../packages/aws-facts";
+import { closest, didYouMean, missing, Problem } from "../packages/aws-facts";
 import { issueProblem, NAMESPACE } from "./issues";
 import { Key, KEYS, Parsed, TEXT_KEYS } from "./schema";
 
@@ -37,13 +37,51 @@ export function secretKeys(source: ConfigSource): Set<string> {
     return new Set(Object.keys(source.values).filter((key) => source.isSecret(`${NAMESPACE}:${key}`)));
 }
 
+/**
+ * The namespaces a key of this stack may be in: ours, the two providers', and the engine's own. A key in any other
+ * is read by nobody, so a typo there (`active-actve:drain`) would otherwise change nothing, silently.
+ */
+export const KNOWN_NAMESPACES = [NAMESPACE, "aws", "cloudflare", "pulumi"] as const;
+
+/** Keys in no known namespace, each with the key it most likely meant. */
+export function namespaceProblems(allKeys: readonly string[]): Problem[] {
+    return allKeys.flatMap((key) => {
+        const cut = key.indexOf(":");
+        const namespace = cut < 0 ? "" : key.slice(0, cut);
+        if ((KNOWN_NAMESPACES as readonly string[]).includes(namespace)) return [];
+        const meant = closest(namespace, KNOWN_NAMESPACES);
+        const hint = meant === undefined ? "" : `; did you mean "${meant}:${key.slice(cut + 1)}"?`;
+        return [missing(key, `is in no known namespace ("${namespace}"${hint})`, `keys in the namespaces ${KNOWN_NAMESPACES.join(", ")}`, "unknown-namespace")];
+    });
+}
+
+/**
+ * Keys that are valid but change nothing: `aws:` settings (`aws:region`, `aws:profile`) configure only the default
+ * AWS provider, which every stack disables; the program's explicit providers read no stack config (Pulumi docs,
+ * "Configuration", provider configuration: "If you instantiate a provider object, it will not read values from the
+ * stack configuration").
+ */
+export function keyWarnings(source: ConfigSource): Problem[] {
+    return source.allKeys
+        .filter((key) => key.startsWith("aws:"))
+        .map((key) =>
+            missing(
+                key,
+                "is ignored: the program gives every resource an explicit aws.Provider per region, and explicit providers read no stack config",
+                `${NAMESPACE}:regions, ${NAMESPACE}:homeRegion`,
+                "ignored-aws-key",
+            ),
+        );
+}
+
 /** Unknown keys of our namespace, secrets kept in it, and credentials of other namespaces stored in plain text. */
 export function keyProblems(source: ConfigSource): Problem[] {
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...namespaceProblems(source.allKeys)];
     const secret = secretKeys(source);
+    const known = Object.keys(KEYS);
     for (const key of Object.keys(source.values)) {
         const path = `${NAMESPACE}:${key}`;
-        if (!Object.hasOwn(KEYS, key)) problems.push(missing(path, "unknown key", Object.keys(KEYS).join(", "), "unknown-key"));
+        if (!Object.hasOwn(KEYS, key)) problems.push(missing(path, `unknown key${didYouMean(key, known)}`, known.join(", "), "unknown-key"));
         if (SECRET_LIKE.test(key)) {
             problems.push(
                 missing(path, "looks like a secret stored in stack config", "none here — credentials belong to their provider (e.g. `pulumi config set --secret cloudflare:apiToken`)", "secret-in-config"),

@@ -15,9 +15,14 @@ Options
   --json FILE           write the machine-readable plan (on exit 0 and 1)
   --markdown FILE       write a Markdown report with a Mermaid diagram of the topology
   --config KEY=VALUE    override a config key, spelled as in the stack files (active-active:drain);
-                        a VALUE that is JSON (list, object, number, boolean) is parsed, else a string.
-                        Repeatable.
+                        a KEY may name a path inside its value, as \`pulumi config set --path\` does
+                        (active-active:service.capacityPerRegion=40, active-active:drain[0]=us-west-2),
+                        which changes that setting only. A VALUE that is JSON (list, object, number,
+                        boolean) is parsed, else a string. Repeatable; the plan lists what it overrode.
   --secret KEY=VALUE    set a config key as a secret (e.g. cloudflare:apiToken); its value is never printed
+  --diff FILE           print only what changes against an earlier plan's JSON (written with --json)
+  --against STACK       print only what changes against a plan of STACK without the --config overrides
+                        (e.g. a drain preview: --stack prod --config ... --against prod)
   --deployed FILE       the previous deployment's stack outputs (pulumi stack output --json --show-secrets),
                         so the program's data-loss guards compare the config with what is deployed
   --policy-env ENV      policy levels to use: dev, staging or prod
@@ -34,6 +39,8 @@ Exit codes
 Examples
   npm run plan -- --stack prod --json plan.json --markdown plan.md
   npm run plan -- --stack prod --config 'active-active:drain=["us-west-2"]'
+  npm run plan -- --stack prod --config active-active:service.capacityPerRegion=40
+  npm run plan -- --stack prod --config 'active-active:drain=["us-west-2"]' --against prod
   npm run plan -- --stack prod --config active-active:traffic=cloudflare`;
 
 export interface CliArgs {
@@ -42,6 +49,10 @@ export interface CliArgs {
     json?: string;
     markdown?: string;
     deployed?: string;
+    /** An earlier plan's JSON to print the changes against. */
+    diff?: string;
+    /** A stack to plan without the overrides and print the changes against. */
+    against?: string;
     config: Record<string, unknown>;
     secrets: Record<string, string>;
     policyEnv?: PolicyEnv;
@@ -57,7 +68,8 @@ export function parseValue(raw: string): unknown {
     }
 }
 
-const KEY = /^([A-Za-z0-9_-]+:)?[A-Za-z][A-Za-z0-9_.-]*$/;
+/** A config key, optionally with a path into its value (`active-active:service.capacityPerRegion`, `...:drain[0]`). */
+const KEY = /^([A-Za-z0-9_-]+:)?[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+|\[\d+\]|\["[^"]*"\])*$/;
 
 function splitPair(flag: string, pair: string, problems: string[]): [string, string] | undefined {
     const eq = pair.indexOf("=");
@@ -74,7 +86,7 @@ function splitPair(flag: string, pair: string, problems: string[]): [string, str
 export function parseArgs(argv: readonly string[]): CliArgs {
     const args: CliArgs = { help: false, config: {}, secrets: {}, quiet: false };
     const problems: string[] = [];
-    const valued = new Set(["--stack", "--json", "--markdown", "--deployed", "--config", "--secret", "--policy-env"]);
+    const valued = new Set(["--stack", "--json", "--markdown", "--deployed", "--diff", "--against", "--config", "--secret", "--policy-env"]);
     for (let i = 0; i < argv.length; i++) {
         const raw = argv[i]!;
         const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
@@ -112,6 +124,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
             case "--deployed":
                 args.deployed = value;
                 break;
+            case "--diff":
+                args.diff = value;
+                break;
+            case "--against":
+                args.against = value;
+                break;
             case "--policy-env":
                 if ((POLICY_ENVS as readonly string[]).includes(value)) args.policyEnv = value as PolicyEnv;
                 else problems.push(`--policy-env ${value}: allowed: ${POLICY_ENVS.join(", ")}`);
@@ -130,6 +148,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     if (!args.help && !args.stack) problems.push("--stack is required");
     if (args.json && args.json === args.markdown) problems.push(`--json and --markdown both write ${args.json}`);
+    if (args.diff && args.against) problems.push("--diff and --against both name what to compare with; give one");
     if (problems.length > 0 && !args.help) throw new UsageError(problems);
     return args;
 }

@@ -13,7 +13,8 @@ export const PROJECT = "active-active";
 /** What was planned: the stack, its config's shape and the overrides given. */
 export type PlanHeader = Pick<
     PlanJson,
-    "schemaVersion" | "project" | "stack" | "policyEnv" | "regions" | "homeRegion" | "traffic" | "consistency" | "drain" | "servingRegions" | "configOverrides"
+    | "schemaVersion" | "project" | "stack" | "policyEnv" | "regions" | "homeRegion" | "traffic" | "consistency" | "drain" | "servingRegions"
+    | "configOverrides" | "overrides" | "configWarnings"
 >;
 
 export interface Findings {
@@ -21,7 +22,10 @@ export interface Findings {
     resilience: Resilience;
 }
 
-export function planHeader(stack: string, env: PolicyEnv, config: StackConfig, configOverrides: Record<string, unknown>): PlanHeader {
+/** The `--config` overrides: as given (`configOverrides`), and each with the value it replaced (`overrides`). */
+export type Overrides = Pick<PlanJson, "configOverrides" | "overrides">;
+
+export function planHeader(stack: string, env: PolicyEnv, config: StackConfig, { configOverrides, overrides }: Overrides = { configOverrides: {}, overrides: [] }): PlanHeader {
     return {
         schemaVersion: 1,
         project: PROJECT,
@@ -34,6 +38,8 @@ export function planHeader(stack: string, env: PolicyEnv, config: StackConfig, c
         drain: [...config.drain],
         servingRegions: [...config.servingRegions],
         configOverrides,
+        overrides,
+        configWarnings: [...config.warnings],
     };
 }
 

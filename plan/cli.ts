@@ -12,6 +12,9 @@ import { CliArgs, parseArgs, USAGE } from "./args";
 import { EXIT, problemList, UsageError, withoutStack } from "./errors";
 import type { PlanResult } from "./run";
 import { scrubText } from "./redact";
+import { diffPlans, renderDiff } from "./diff";
+import { renderChanges } from "./render-text";
+import type { PlanJson } from "./types";
 
 const debug = process.env.PLAN_DEBUG === "1";
 // The Pulumi SDK captures a stack trace for every promise it creates, for a leak report the plan never prints;
@@ -70,7 +73,22 @@ function readDeployed(file: string | undefined): Record<string, unknown> | undef
     }
 }
 
-async function plan(args: CliArgs, deployed: Record<string, unknown> | undefined): Promise<PlanResult> {
+/** `--diff FILE`: an earlier plan's JSON, read before anything is planned. */
+function readBaseFile(file: string | undefined): PlanJson | undefined {
+    if (!file) return undefined;
+    let base: PlanJson;
+    try {
+        base = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw fail("bad usage:", [`--diff ${file}: ${withoutStack((e as Error).message)}`]);
+    }
+    if (!Array.isArray(base?.resources) || !Array.isArray(base?.violations) || typeof base?.resilience !== "object") {
+        throw fail("bad usage:", [`--diff ${file}: not a plan's JSON (write one with --json)`]);
+    }
+    return base;
+}
+
+async function plan(args: CliArgs, deployed: Record<string, unknown> | undefined, overrides = true): Promise<PlanResult> {
     const secrets = Object.values(args.secrets);
     const restore = consoleToStderr(secrets);
     try {
@@ -80,8 +98,8 @@ async function plan(args: CliArgs, deployed: Record<string, unknown> | undefined
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const { runPlan } = require("./run") as typeof import("./run");
         return await runPlan({
-            stack: args.stack!,
-            config: args.config,
+            stack: overrides ? args.stack! : args.against!,
+            config: overrides ? args.config : {},
             secrets: args.secrets,
             policyEnv: args.policyEnv,
             deployed,
@@ -93,20 +111,51 @@ async function plan(args: CliArgs, deployed: Record<string, unknown> | undefined
     }
 }
 
-function report(args: CliArgs, result: PlanResult): number {
-    if (result.exitCode !== EXIT.ok && result.exitCode !== EXIT.violations) {
+function failed(result: PlanResult): boolean {
+    return result.exitCode !== EXIT.ok && result.exitCode !== EXIT.violations;
+}
+
+/** What the plan is compared with (`--diff`, `--against`), planned after the plan itself; undefined for neither. */
+async function baseOf(args: CliArgs, file: PlanJson | undefined, deployed: Record<string, unknown> | undefined): Promise<{ label: string; json: PlanJson } | undefined> {
+    if (file) return { label: args.diff!, json: file };
+    if (!args.against) return undefined;
+    checkStackExists(args.against);
+    const base = await plan(args, deployed, false);
+    if (failed(base)) {
+        process.stderr.write(`cannot plan the base (--against ${args.against}):\n${base.errorText}`);
+        throw new Exit(base.exitCode);
+    }
+    return { label: `stack ${args.against} without --config`, json: base.json! };
+}
+
+/** Writes the requested files and says so: a user should never have to guess where the plan went. */
+function writeFiles(args: CliArgs, result: PlanResult): void {
+    const written: string[] = [];
+    if (args.json) {
+        writeFile(args.json, JSON.stringify(result.json, null, 2) + "\n");
+        written.push(`plan: wrote ${args.json} (the plan as JSON)`);
+    }
+    if (args.markdown) {
+        writeFile(args.markdown, result.markdown!);
+        written.push(`plan: wrote ${args.markdown} (Markdown report with the topology diagram)`);
+    }
+    for (const line of written) process.stderr.write(`${line}\n`);
+}
+
+function report(args: CliArgs, result: PlanResult, base: { label: string; json: PlanJson } | undefined): number {
+    if (failed(result)) {
         process.stderr.write(result.errorText);
         if (debug && result.debug) process.stderr.write(result.debug + "\n");
         return result.exitCode;
     }
     try {
-        if (args.json) writeFile(args.json, JSON.stringify(result.json, null, 2) + "\n");
-        if (args.markdown) writeFile(args.markdown, result.markdown!);
+        writeFiles(args, result);
     } catch (e) {
         process.stderr.write(`cannot write the plan: ${withoutStack((e as Error).message)}\n`);
         return EXIT.badConfig;
     }
-    process.stdout.write(result.text);
+    const text = base ? renderChanges(result.json!, renderDiff(diffPlans(base.label, base.json, result.json!))) : result.text;
+    process.stdout.write(scrubText(text, Object.values(args.secrets)));
     return result.exitCode;
 }
 
@@ -119,7 +168,10 @@ async function cli(argv: string[]): Promise<number> {
         }
         checkStackExists(args.stack!);
         const deployed = readDeployed(args.deployed);
-        return report(args, await plan(args, deployed));
+        const file = readBaseFile(args.diff);
+        const result = await plan(args, deployed);
+        const base = failed(result) ? undefined : await baseOf(args, file, deployed);
+        return report(args, result, base);
     } catch (e) {
         if (e instanceof Exit) return e.code;
         throw e;

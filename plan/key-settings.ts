@@ -21,10 +21,33 @@ function short(v: unknown): string {
     return s.length > 24 ? `…${s.slice(-12)}` : s;
 }
 
+/** A content hash as `sha256:<first 12 hex>…`: the ellipsis says it is shortened, as `short` does for ids. */
+function shortHash(hash: unknown): string {
+    const s = String(hash);
+    return s.length > 19 ? `${s.slice(0, 19)}…` : s;
+}
+
+/** An index's key attributes, `partition/sort`, from the provider's `keySchemas` (GSI) or `rangeKey` (LSI). */
+function indexKeys(index: any, tableHashKey: unknown): string {
+    if (Array.isArray(index.keySchemas)) {
+        const of = (type: string) => index.keySchemas.find((k: any) => k.keyType === type)?.attributeName;
+        return [of("HASH"), of("RANGE")].filter(Boolean).join("/");
+    }
+    return [index.hashKey ?? tableHashKey, index.rangeKey].filter(Boolean).join("/");
+}
+
+/** Each index as `name(partition/sort)`, e.g. `gsi=by-owner(owner/updatedAt)`. */
+function indexes(label: string, specs: unknown, tableHashKey: unknown): string[] {
+    if (!Array.isArray(specs) || specs.length === 0) return [];
+    return [`${label}=${specs.map((x: any) => `${x.name}(${indexKeys(x, tableHashKey)})`).join(",")}`];
+}
+
 const BY_TYPE: Record<string, (i: Inputs) => string[]> = {
     "aws:dynamodb/table:Table": (i) => [
         `billing=${i.billingMode ?? "-"}`,
         `keys=${[i.hashKey, i.rangeKey].filter(Boolean).join("/")}`,
+        ...indexes("gsi", i.globalSecondaryIndexes, i.hashKey),
+        ...indexes("lsi", i.localSecondaryIndexes, i.hashKey),
         `replicas=${list((i.replicas ?? []).map((r: any) => r.regionName))}`,
         ...(i.globalTableWitness ? [`witness=${i.globalTableWitness.regionName}`] : []),
         `pitr=${on(i.pointInTimeRecovery?.enabled)}`,
@@ -45,7 +68,7 @@ const BY_TYPE: Record<string, (i: Inputs) => string[]> = {
         `timeout=${i.timeout}s`,
         `arch=${list(i.architectures)}`,
         ...(i.reservedConcurrentExecutions !== undefined ? [`reserved=${i.reservedConcurrentExecutions}`] : []),
-        ...(i.code?.hash ? [`code=${String(i.code.hash).slice(0, 19)}`] : []),
+        ...(i.code?.hash ? [`code=${shortHash(i.code.hash)}`] : []),
     ],
     "aws:lambda/alias:Alias": (i) => [`${i.name}`, `version=${short(i.functionVersion)}`],
     "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig": (i) => [`provisioned=${i.provisionedConcurrentExecutions}`],
@@ -139,7 +162,7 @@ function policyActions(policy: unknown): string {
     }
 }
 
-/** Inputs that say nothing at a glance (tags, ids of other resources, long documents). */
+/** Inputs that say nothing at a glance (tags, ids of other resources, long documents). Values are shown whole. */
 const NOISY = /^(tags|tagsAll|name|description|policy|assumeRolePolicy|arn|.*Arn|.*Id|.*Ids)$/;
 
 function fallback(i: Inputs): string[] {
@@ -147,7 +170,7 @@ function fallback(i: Inputs): string[] {
         .filter((k) => !NOISY.test(k))
         .filter((k) => ["string", "number", "boolean"].includes(typeof i[k]))
         .slice(0, 4)
-        .map((k) => `${k}=${String(i[k]).slice(0, 40)}`);
+        .map((k) => `${k}=${String(i[k])}`);
 }
 
 export function keySettings(r: PlanResource): string {

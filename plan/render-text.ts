@@ -35,6 +35,24 @@ export function summaryLine(plan: PlanJson): string {
     );
 }
 
+const json = (v: unknown) => (v === undefined ? "(unset)" : JSON.stringify(v));
+
+/** What `--config` changed, each with the stack file's value, and the config's warnings; nothing when neither. */
+export function configSection(plan: PlanJson): string[] {
+    const out: string[] = [];
+    const overrides = plan.overrides ?? [];
+    if (overrides.length > 0) {
+        out.push(`Config overrides (--config, ${overrides.length}):`);
+        for (const o of overrides) out.push(`  ${o.key}: ${json(o.before)} -> ${json(o.after)}`);
+    }
+    const warnings = plan.configWarnings ?? [];
+    if (warnings.length > 0) {
+        out.push(`Config warnings (${warnings.length}):`);
+        for (const w of warnings) out.push(`  ${w}`);
+    }
+    return out.length > 0 ? ["", ...out] : [];
+}
+
 function resourcesSection(plan: PlanJson): string[] {
     const out = ["Resources"];
     for (const { region, resources } of regionSections(plan)) {
@@ -53,8 +71,43 @@ function policySection(plan: PlanJson): string[] {
             `${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"}, ${other.length} advisory`,
         `  ${plan.policyPack.note}`,
     ];
-    for (const v of [...mandatory, ...other]) out.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}: ${v.message}`);
+    for (const v of mandatory) out.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}: ${v.message}`);
+    out.push(...groupedViolations(other));
     return out;
+}
+
+/** Resource names as indented lines of at most `width` characters, never breaking a name. */
+function wrapNames(names: readonly string[], indent: string, width = 110): string[] {
+    const lines: string[] = [];
+    let line = "";
+    for (const name of names) {
+        const next = line ? `${line}, ${name}` : name;
+        if (line && indent.length + next.length > width) {
+            lines.push(`${indent}${line},`);
+            line = name;
+        } else {
+            line = next;
+        }
+    }
+    if (line) lines.push(`${indent}${line}`);
+    return lines;
+}
+
+/**
+ * Advisory violations, one line per rule and message: a rule that fails the same way on many resources (a missing
+ * tag) prints its message once, then the resources it concerns.
+ */
+export function groupedViolations(violations: PlanJson["violations"]): string[] {
+    const groups = new Map<string, PlanJson["violations"]>();
+    for (const v of violations) {
+        const key = `${v.enforcementLevel}\u0000${v.policy}\u0000${v.message}`;
+        groups.set(key, [...(groups.get(key) ?? []), v]);
+    }
+    return [...groups.values()].flatMap((group) => {
+        const v = group[0]!;
+        if (group.length === 1) return [`  [${v.enforcementLevel}] ${v.policy}  ${v.resource}: ${v.message}`];
+        return [`  [${v.enforcementLevel}] ${v.policy}  ${group.length} resources: ${v.message}`, ...wrapNames(group.map((g) => g.resource), "    ")];
+    });
 }
 
 function resilienceSection(plan: PlanJson): string[] {
@@ -107,11 +160,16 @@ function resilienceSection(plan: PlanJson): string[] {
     return out;
 }
 
-export function renderText(plan: PlanJson): string {
+export function resultLine(plan: PlanJson): string {
     const mandatory = plan.summary.mandatoryViolations;
-    const result =
-        plan.exitCode === 0
-            ? "Result: clean (exit 0)"
-            : `Result: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (exit ${plan.exitCode})`;
-    return [summaryLine(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", result, ""].join("\n");
+    return plan.exitCode === 0 ? "Result: clean (exit 0)" : `Result: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (exit ${plan.exitCode})`;
+}
+
+export function renderText(plan: PlanJson): string {
+    return [summaryLine(plan), ...configSection(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", resultLine(plan), ""].join("\n");
+}
+
+/** The plan as printed with `--diff` or `--against`: the summary, the overrides, only the changes, the result. */
+export function renderChanges(plan: PlanJson, changes: string): string {
+    return [summaryLine(plan), ...configSection(plan), "", changes.trimEnd(), "", resultLine(plan), ""].join("\n");
 }

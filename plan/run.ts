@@ -7,7 +7,8 @@
 import * as path from "path";
 import { loadConfig, StackConfig } from "../config";
 import { loadStackConfig, MockKit } from "../mock-kit";
-import { REDACTED as STACK_FILE_REDACTED, qualifyKey } from "../mock-kit/stack-file";
+import { ConfigPathError, REDACTED as STACK_FILE_REDACTED, parseConfigPath, qualifyKey } from "../mock-kit/stack-file";
+import { renderProblem } from "../packages/aws-facts";
 import { main } from "../program";
 import { assemble, Findings, planHeader, PROJECT } from "./assemble";
 import { collect } from "./collect";
@@ -18,7 +19,7 @@ import { REDACTED, redact, scrubText } from "./redact";
 import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { buildResilience } from "./resilience";
-import type { PlanJson, PlanResource } from "./types";
+import type { ConfigOverride, PlanJson, PlanResource } from "./types";
 
 /** The organization the mocks report; the program's StackReference to itself names it. */
 const ORGANIZATION = "organization";
@@ -91,6 +92,10 @@ interface StackInput {
     secrets: string[];
     /** The overrides as given, secret ones redacted: the plan's `configOverrides`. */
     overrides: Record<string, unknown>;
+    /** Each override with the stack file's value it replaced, secret ones redacted: the plan's `overrides`. */
+    applied: ConfigOverride[];
+    /** What is wrong with the stack file itself, reported with the config's problems. */
+    stackFileProblems: string[];
 }
 
 function readStack(options: PlanOptions, progress: (line: string) => void): StackInput {
@@ -101,7 +106,8 @@ function readStack(options: PlanOptions, progress: (line: string) => void): Stac
     try {
         stackFile = loadStackConfig(options.stack, options.config ?? {}, options.root ?? path.resolve(__dirname, ".."));
     } catch (e) {
-        throw failure(EXIT.badConfig, "cannot load the stack:", [withoutStack((e as Error).message ?? String(e))], givenValues);
+        const heading = e instanceof ConfigPathError ? "bad usage:" : "cannot load the stack:";
+        throw failure(EXIT.badConfig, heading, [withoutStack((e as Error).message ?? String(e))], givenValues);
     }
     const config = { ...stackFile.config };
     const secretKeys = [...stackFile.secretKeys];
@@ -110,10 +116,16 @@ function readStack(options: PlanOptions, progress: (line: string) => void): Stac
         if (!secretKeys.includes(k)) secretKeys.push(k);
     }
     const stored = secretKeys.map((k) => config[k]!).filter((v) => v && v !== STACK_FILE_REDACTED);
+    const isSecretKey = (k: string) => secretKeys.includes(qualifyKey(parseConfigPath(k).key));
     const overrides: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(options.config ?? {})) overrides[qualifyKey(k)] = secretKeys.includes(qualifyKey(k)) ? REDACTED : v;
+    for (const [k, v] of Object.entries(options.config ?? {})) overrides[qualifyKey(k)] = isSecretKey(k) ? REDACTED : v;
     for (const [k] of given) overrides[k] = REDACTED;
-    return { config, secretKeys, secrets: [...new Set([...givenValues, ...stored])], overrides };
+    const applied = stackFile.overrides.map((o): ConfigOverride => {
+        const shown = o.secret || isSecretKey(o.key) ? { before: REDACTED, after: REDACTED } : { ...("before" in o ? { before: o.before } : {}), after: o.after };
+        return { key: qualifyKey(o.key), ...shown };
+    });
+    const stackFileProblems = stackFile.problems.map(renderProblem);
+    return { config, secretKeys, secrets: [...new Set([...givenValues, ...stored])], overrides, applied, stackFileProblems };
 }
 
 /** What every step may need of the run: its options, the stack input, the policy levels and the progress line. */
@@ -137,15 +149,19 @@ function installKit({ options, input }: Run): MockKit {
     });
 }
 
-/** The one parse of the config: the program and the report both get this value. */
+/** The one parse of the config: the program and the report both get this value. The stack file's own problems come first. */
 function parseConfig({ input, progress }: Run): StackConfig {
     progress("checking config");
+    let config: StackConfig;
     try {
-        return loadConfig();
+        config = loadConfig();
     } catch (e) {
         const report = describeFailure([e]);
-        throw failure(report.config ? EXIT.badConfig : EXIT.internal, report.config ? "bad config:" : "cannot read the config:", report.problems, input.secrets, [e]);
+        if (!report.config) throw failure(EXIT.internal, "cannot read the config:", report.problems, input.secrets, [e]);
+        throw failure(EXIT.badConfig, "bad config:", [...input.stackFileProblems, ...report.problems], input.secrets, [e]);
     }
+    if (input.stackFileProblems.length > 0) throw failure(EXIT.badConfig, "bad config:", input.stackFileProblems, input.secrets);
+    return config;
 }
 
 /** Runs the program; its outputs, or every error it caused (thrown, rejected at registration, or in an apply). */
@@ -208,7 +224,8 @@ async function planOnce(options: PlanOptions): Promise<PlanResult> {
         const outputs = await runProgram(run, kit, config, errors);
         progress(`ran the program: ${kit.resources.length} registrations (${elapsed()})`);
         const collected = await collect(kit, outputs);
-        const safe = redact({ ...planHeader(options.stack, run.env, config, input.overrides), ...collected }, kit.resources, input.secrets);
+        const header = planHeader(options.stack, run.env, config, { configOverrides: input.overrides, overrides: input.applied });
+        const safe = redact({ ...header, ...collected }, kit.resources, input.secrets);
         const findings = await evaluate(run, config, safe.plan.resources, safe.records);
         const result = render(assemble(safe.plan, findings));
         progress(`plan ready (${elapsed()})`);

@@ -125,6 +125,14 @@ export interface Resilience {
     };
 }
 
+/** One `--config` override: the key as given (with its path), the stack file's value there, the new value. */
+export interface ConfigOverride {
+    key: string;
+    /** The stack file's value at the key (absent when the file did not set it); `[secret]` for a secret key. */
+    before?: unknown;
+    after: unknown;
+}
+
 export interface PlanJson {
     schemaVersion: 1;
     project: string;
@@ -138,6 +146,10 @@ export interface PlanJson {
     servingRegions: string[];
     /** `--config` overrides as given (secret ones redacted). */
     configOverrides: Record<string, unknown>;
+    /** The same overrides in the order given, each with the value it replaced. */
+    overrides: ConfigOverride[];
+    /** Keys that are valid but change nothing (e.g. `aws:region`), one line each. */
+    configWarnings: string[];
     exitCode: 0 | 1;
     summary: { resources: number; byRegion: Record<string, number>; mandatoryViolations: number; advisoryViolations: number };
     resources: PlanResource[];

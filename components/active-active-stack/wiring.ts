@@ -90,7 +90,7 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         regions: s.regions.map((region) => ({
             region,
             healthCheckHostname: services[region]!.healthCheckHostname,
-            target: services[region]!.domainTarget.apply((t) => ({ name: t.name, zoneId: t.zoneId ?? "" })),
+            target: services[region]!.domainTarget,
         })),
         drain: s.drain,
         checkerRegions: s.health.checkerRegions,

@@ -5,7 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { throwIfProblems } from "../problems";
+import { componentSubject, throwIfProblems } from "../problems";
+import { providerRegionsGate } from "../provider-region";
 import { defaultTableName, GlobalTableArgs, GlobalTableSettings, resolveSettings } from "./args";
 import { createAutoscaling } from "./autoscaling";
 import { deployedStateProblemsNow } from "./deployed";
@@ -59,10 +60,12 @@ export class GlobalTable extends pulumi.ComponentResource {
     constructor(name: string, args: GlobalTableArgs, opts?: pulumi.ComponentResourceOptions) {
         super(GLOBAL_TABLE_TYPE, name, {}, opts);
         const settings = validate(name, args);
-        const keys = createKeys(settings, { parent: this });
+        // Providers whose region nobody recorded are checked on their region output before any child is created.
+        const children = { parent: this, ...providerRegionsGate(this, componentSubject("GlobalTable", name), "providers", args.providers, settings.dataRegions) };
+        const keys = createKeys(settings, children);
         const replicas = replicaSpecs(settings, keys);
-        this.table = createTable(settings, keys, replicas, { parent: this });
-        createAutoscaling(settings, this.table, { parent: this });
+        this.table = createTable(settings, keys, replicas, children);
+        createAutoscaling(settings, this.table, children);
         const outputs = collectOutputs(settings, this.table, keys.keys);
 
         this.keys = keys.keys;

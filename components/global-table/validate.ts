@@ -3,11 +3,12 @@
  * rules AWS sets (regions, strong consistency, key types, tags, limits, names) come from packages/aws-facts.
  */
 import {
-    ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, Consistency, eventualWitnessProblems, INDEX_NAME, isAwsRegion, isConsistency,
-    KeyUse, keyTypeConflicts, KMS_ALIAS_MAX_LENGTH, MAX_GSIS, MAX_LSIS, MIN_REGIONS, missing, PITR_DAYS, Problem,
+    ATTRIBUTE_NAME, CAPACITY_UNITS, Consistency, eventualWitnessProblems, INDEX_NAME, isAwsRegion, isConsistency,
+    KeyUse, keyTypeConflicts, KMS_ALIAS_MAX_LENGTH, MAX_GSIS, MAX_LSIS, MIN_REGIONS, missing, notARegion, notOneOfTheRegions, PITR_DAYS, Problem,
     problem, show, strongConsistencyProblems, TABLE_NAME, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../../packages/aws-facts";
 import { KMS_ALIAS_PREFIX } from "../kms";
+import { recordedProviderProblems } from "../provider-region";
 import { GLOBAL_TABLE_DEFAULTS, GlobalTableArgs, KeyAttribute, provisionedCapacity } from "./args";
 
 const KEY_TYPES = ["S", "N", "B"];
@@ -23,7 +24,7 @@ function regionListProblems(path: string, regions: readonly string[]): Problem[]
     const seen = new Set<string>();
     return regions.flatMap((r, i) => {
         const found = !isAwsRegion(r)
-            ? [problem(`${path}[${i}]`, r, "is not an AWS region", list(AWS_REGIONS), "region")]
+            ? [notARegion(`${path}[${i}]`, r)]
             : seen.has(r)
               ? [problem(`${path}[${i}]`, r, "is listed twice", "each region once", "duplicate")]
               : [];
@@ -40,12 +41,13 @@ function regionProblems(args: GlobalTableArgs): Problem[] {
     }
     problems.push(...regionListProblems("regions", regions));
     if (!regions.includes(args.homeRegion)) {
-        problems.push(problem("homeRegion", args.homeRegion, "is not one of the regions", list(regions), "home-region"));
+        problems.push(notOneOfTheRegions("homeRegion", args.homeRegion, regions, list(regions), "home-region"));
     }
     const withoutProvider = [...new Set(regions)].filter((r) => isAwsRegion(r) && !args.providers?.[r]);
     if (withoutProvider.length > 0) {
         problems.push(missing("providers", `no provider for ${list(withoutProvider)}`, "one aws.Provider per region, keyed by region", "provider"));
     }
+    problems.push(...recordedProviderProblems("providers", args.providers ?? {}, [...new Set(regions)].filter(isAwsRegion)));
     return problems;
 }
 
@@ -61,7 +63,7 @@ export function validateGlobalTableTopology(args: GlobalTableArgs): Problem[] {
     }
     const witness = args.witnessRegion;
     if (witness !== undefined && !isAwsRegion(witness)) {
-        problems.push(problem("witnessRegion", witness, "is not an AWS region", list(AWS_REGIONS), "region"));
+        problems.push(notARegion("witnessRegion", witness));
     }
     if (consistency === "eventual") return [...problems, ...eventualWitnessProblems(consistency, witness)];
     const topology = {

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Consistency } from "../../packages/aws-facts";
 import { DEFAULT_ROUTE53_SETTINGS, Route53Settings } from "../../packages/failover-model";
 import { WithDefaults } from "../defaults";
+import type { DomainTarget } from "../regional-service/args";
 
 export interface LatencyRoutingRegion {
     /** The AWS region of the regional service: the latency region and the record's set identifier. */
@@ -15,8 +16,11 @@ export interface LatencyRoutingRegion {
      * the health check probes. Not the service name: that resolves to whichever region is nearest the checker.
      */
     healthCheckHostname: pulumi.Input<string>;
-    /** The regional custom domain's API Gateway target (`regionalDomainName`, `regionalZoneId`) the record points at. */
-    target: pulumi.Input<{ name: string; zoneId: string }>;
+    /**
+     * What the record points at: a RegionalService's `domainTarget` as it is (the regional custom domain's API Gateway
+     * target name and hosted zone). A target without a zone (an external endpoint) is aliased with an empty zone.
+     */
+    target: pulumi.Input<DomainTarget>;
 }
 
 export interface LatencyRoutingArgs {

@@ -30,7 +30,7 @@ export function createRegionRecords(
         const ttl = settings.cnameTtlSeconds ?? ROUTE53_CNAME_TTL_SECONDS.default;
         return [new aws.route53.Record(`${name}-${r.region}-record`, { ...common, type: "CNAME", ttl, records: [target.name] }, recordOpts)];
     }
-    const aliases = [{ name: target.name, zoneId: target.zoneId, evaluateTargetHealth: true }];
+    const aliases = [{ name: target.name, zoneId: target.apply((t) => t.zoneId ?? ""), evaluateTargetHealth: true }];
     const records = [new aws.route53.Record(`${name}-${r.region}-record`, { ...common, type: "A", aliases }, recordOpts)];
     if (args.dualStack) {
         records.push(new aws.route53.Record(`${name}-${r.region}-aaaa`, { ...common, type: "AAAA", aliases }, recordOpts));

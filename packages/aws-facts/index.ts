@@ -13,3 +13,4 @@ export * from "./consistency";
 export * from "./keys";
 export * from "./conventions";
 export * from "./issuers";
+export * from "./suggest";

@@ -2,6 +2,7 @@
  * AWS regions and the region sets some services constrain. Data, so that a region AWS opens is a one-line change.
  */
 import { Problem, problem } from "./problems";
+import { didYouMean } from "./suggest";
 
 /** Commercial AWS regions (https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html). */
 export const AWS_REGIONS = [
@@ -21,6 +22,21 @@ export type AwsRegion = (typeof AWS_REGIONS)[number];
 
 export function isAwsRegion(value: unknown): value is AwsRegion {
     return typeof value === "string" && (AWS_REGIONS as readonly string[]).includes(value);
+}
+
+/** Why `value` is not an AWS region: the likely region first when it is a typo of one. */
+export function notARegionReason(value: unknown): string {
+    return `is not an AWS region${didYouMean(value, AWS_REGIONS)}`;
+}
+
+/** The problem of a value at `path` that is not an AWS region, with every region as what is allowed. */
+export function notARegion(path: string, value: unknown, code = "region"): Problem {
+    return problem(path, value, notARegionReason(value), AWS_REGIONS.join(", "), code);
+}
+
+/** The problem of a region at `path` that is not one of `regions` (a drain, a home region). */
+export function notOneOfTheRegions(path: string, value: unknown, regions: readonly string[], allowed: string, code: string): Problem {
+    return problem(path, value, `is not one of the regions${didYouMean(value, regions)}`, allowed, code);
 }
 
 /**

@@ -74,19 +74,19 @@ const corpus: BadConfig[] = [
         title: "a region without its last hyphen", stack: "dev",
         options: { set: { "active-active:regions": ["us-east-1", "us-west2"] } },
         key: "active-active:regions[1]", value: "us-west2",
-        problems: [`active-active:regions[1]: "us-west2" is not an AWS region; allowed: ${ALL_REGIONS}`],
+        problems: [`active-active:regions[1]: "us-west2" is not an AWS region (did you mean "us-west-2"?); allowed: ${ALL_REGIONS}`],
     },
     {
         title: "a region with a leading space", stack: "staging",
         options: { set: { "active-active:regions": [" us-east-1", "us-west-2", "eu-west-1"] } },
         key: "active-active:regions[0]", value: " us-east-1",
-        problems: [`active-active:regions[0]: " us-east-1" is not an AWS region; allowed: ${ALL_REGIONS}`],
+        problems: [`active-active:regions[0]: " us-east-1" is not an AWS region (did you mean "us-east-1"?); allowed: ${ALL_REGIONS}`],
     },
     {
         title: "a home region in capitals", stack: "dev",
         options: { set: { "active-active:homeRegion": "US-EAST-1" } },
         key: "active-active:homeRegion", value: "US-EAST-1",
-        problems: [`active-active:homeRegion: "US-EAST-1" is not an AWS region; allowed: ${ALL_REGIONS}`],
+        problems: [`active-active:homeRegion: "US-EAST-1" is not an AWS region (did you mean "us-east-1"?); allowed: ${ALL_REGIONS}`],
     },
     {
         title: "draining a region of another stack", stack: "staging",
@@ -340,7 +340,7 @@ const corpus: BadConfig[] = [
         title: "an application password in plain text", stack: "staging",
         options: { set: { "app:dbPassword": "hunter2-corpus" } },
         key: "app:dbPassword", value: null,
-        problems: [PLAIN_TEXT("app:dbPassword")],
+        problems: ['app:dbPassword: is in no known namespace ("app"); allowed: keys in the namespaces active-active, aws, cloudflare, pulumi', PLAIN_TEXT("app:dbPassword")],
         hidden: "hunter2-corpus",
     },
     {

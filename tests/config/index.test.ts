@@ -86,6 +86,7 @@ describe("the stack files parse", () => {
             protect: false,
             allowReplicaRemoval: false,
             unprotectReplicas: [],
+            warnings: [],
         });
         expect(config.failover.traffic).toBe("route53");
         expect(config.failover.rtoTargetSeconds).toBe(300);
@@ -116,6 +117,7 @@ describe("the stack files parse", () => {
             protect: true,
             allowReplicaRemoval: false,
             unprotectReplicas: [],
+            warnings: [],
         });
         expect(config.failover.rto.rtoSeconds).toBeLessThanOrEqual(180);
     });
@@ -150,6 +152,7 @@ describe("the stack files parse", () => {
             protect: true,
             allowReplicaRemoval: false,
             unprotectReplicas: [],
+            warnings: [],
         });
         expect(config.failover.rto.rtoSeconds).toBeLessThanOrEqual(120);
     });
@@ -187,7 +190,7 @@ const badConfigs: BadCase[] = [
         "active-active:regions: is required; allowed: a list",
     ]],
     ["a region AWS does not have", "dev", { set: { "active-active:regions": ["us-east-1", "eu-west-9"] } }, [
-        `active-active:regions[1]: "eu-west-9" is not an AWS region; allowed: ${ALL_REGIONS}`,
+        `active-active:regions[1]: "eu-west-9" is not an AWS region (did you mean "eu-west-1"?); allowed: ${ALL_REGIONS}`,
     ]],
     ["regions as one comma-separated string", "dev", { set: { "active-active:regions": "us-east-1,us-west-2" } }, [
         'active-active:regions: "us-east-1,us-west-2" is a string; allowed: a list',
@@ -223,7 +226,7 @@ const badConfigs: BadCase[] = [
         'active-active:witnessRegion: "eu-west-1" is not in the US strong-consistency region set of active-active:regions; allowed: us-east-2',
     ]],
     ["a witness that is not a region reports that alone", "dev", { set: { "active-active:consistency": "strong", "active-active:witnessRegion": "us-east-7" } }, [
-        `active-active:witnessRegion: "us-east-7" is not an AWS region; allowed: ${ALL_REGIONS}`,
+        `active-active:witnessRegion: "us-east-7" is not an AWS region (did you mean "us-east-1"?); allowed: ${ALL_REGIONS}`,
     ]],
     ["a TTL attribute with strong consistency", "staging", {
         set: { "active-active:consistency": "strong", "active-active:regions": US_TRIO, "active-active:table": { ttlAttribute: "expiresAt" } },
@@ -255,7 +258,7 @@ const badConfigs: BadCase[] = [
         'active-active:domain: "api.dev.example.com" is not inside the zone "example.org"; allowed: example.org or a name ending in .example.org',
     ]],
     ["a misspelt key", "dev", { set: { "active-active:region": ["us-east-1", "us-west-2"] } }, [
-        `active-active:region: unknown key; allowed: ${KNOWN_KEYS}`,
+        `active-active:region: unknown key (did you mean "regions"?); allowed: ${KNOWN_KEYS}`,
     ]],
     ["a key named like an Object method", "dev", { set: { "active-active:constructor": "x" } }, [
         `active-active:constructor: unknown key; allowed: ${KNOWN_KEYS}`,
@@ -348,7 +351,7 @@ async function runMain(kit: MockKit): Promise<unknown> {
 describe("loadConfig() under the mock kit", () => {
 
     test("reads the active-active namespace of the running program and nothing else", () => {
-        const { config, secretKeys } = engineConfig("dev", { set: { "other:regions": ["eu-west-1"], "other:domain": "example.org" } });
+        const { config, secretKeys } = engineConfig("dev", { set: { "cloudflare:regions": ["eu-west-1"], "cloudflare:domain": "example.org" } });
         MockKit.install({ config, secretKeys, stack: "dev" });
         expect(loadConfig()).toEqual(parseConfig(configSource("dev")));
     });

@@ -32,10 +32,10 @@ function plan(args: string[]): Promise<Run> {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
 const out = (f: string) => path.join(dir, f);
-let runs: Record<"help" | "usage" | "unknown" | "bad" | "violation", Run>;
+let runs: Record<"help" | "usage" | "unknown" | "bad" | "violation" | "namespace" | "against" | "noBase", Run>;
 
 beforeAll(async () => {
-    const [help, usage, unknown, bad, violation] = await Promise.all([
+    const [help, usage, unknown, bad, violation, namespace, against, noBase] = await Promise.all([
         plan(["--help"]),
         plan(["--stak", "prod", "--config", "novalue"]),
         plan(["--stack", "qa", "--json", out("qa.json")]),
@@ -47,8 +47,11 @@ beforeAll(async () => {
             "--json", out("prod/plan.json"),
             "--markdown", out("prod/plan.md"),
         ]),
+        plan(["--stack", "dev", "--config", 'active-actve:drain=["us-west-2"]']),
+        plan(["--stack", "dev", "--config", 'active-active:drain=["us-west-2"]', "--against", "dev", "--json", out("drained.json"), "--quiet"]),
+        plan(["--stack", "dev", "--diff", out("none.json")]),
     ]);
-    runs = { help, usage, unknown, bad, violation };
+    runs = { help, usage, unknown, bad, violation, namespace, against, noBase };
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -110,4 +113,34 @@ test("a secret set with --secret appears nowhere: stdout, stderr, JSON, Markdown
     const files = fs.readFileSync(out("prod/plan.json"), "utf8") + fs.readFileSync(out("prod/plan.md"), "utf8");
     expect(run.stdout + run.stderr + files).not.toContain(TOKEN);
     expect(JSON.parse(fs.readFileSync(out("prod/plan.json"), "utf8")).configOverrides["cloudflare:apiToken"]).toBe("[secret]");
+});
+
+test("bad config: a namespace typo exits 2 naming the key and the namespace it meant", () => {
+    expect(runs.namespace.code).toBe(2);
+    expect(runs.namespace.stdout).toBe("");
+    expect(runs.namespace.stderr).toContain(
+        'bad config:\n  - active-actve:drain: is in no known namespace ("active-actve"; did you mean "active-active:drain"?); allowed: keys in the namespaces active-active, aws, cloudflare, pulumi\n',
+    );
+});
+
+test("the plan announces every file it wrote, on stderr", () => {
+    expect(runs.violation.stderr).toContain(`plan: wrote ${out("prod/plan.json")} (the plan as JSON)\nplan: wrote ${out("prod/plan.md")} (Markdown report with the topology diagram)\n`);
+    expect(runs.against.stderr).toBe(`plan: wrote ${out("drained.json")} (the plan as JSON)\n`);
+});
+
+test("--against prints only what the overrides change: a drain preview is one gate and the serving regions", () => {
+    expect(runs.against.code).toBe(0);
+    const text = runs.against.stdout;
+    const changes = text.slice(text.indexOf("Changes against"));
+    expect(changes).toMatch(/^Changes against stack dev without --config: \d+ changed, 0 added, 0 removed, \d+ unchanged\n/);
+    expect(changes).toContain('\nSettings\n  drain: [] -> ["us-west-2"]\n');
+    expect(changes).toContain("\nResources\n  ~ aws:route53:HealthCheck  active-active-routing-us-west-2-gate\n      inputs.childHealthThreshold: 1 -> 2\n");
+    expect(text).not.toContain("\nResilience (");
+    expect(text.trimEnd().split("\n").pop()).toBe("Result: clean (exit 0)");
+});
+
+test("bad config: --diff with a file that is not there exits 2 before planning", () => {
+    expect(runs.noBase.code).toBe(2);
+    expect(runs.noBase.stdout).toBe("");
+    expect(runs.noBase.stderr).toBe(`bad usage:\n  - --diff ${out("none.json")}: ENOENT: no such file or directory, open '${out("none.json")}'\n`);
 });
