@@ -49,7 +49,11 @@ export interface HttpApiResources {
 }
 
 export const HEALTH_ROUTE = "GET /health";
-/** The item routes: the logical name's role (the read route keeps the name the single `ANY` route had) and the scope. */
+/**
+ * The item routes: the logical name's role and the scope. The read route keeps the name the single `ANY` route had,
+ * so an upgrade changes its route key in place (terraform-provider-aws `apigatewayv2/route.go`: `route_key` is not
+ * ForceNew; UpdateRoute sends the new key) and adds the write routes.
+ */
 export const ITEM_ROUTES = [
     { role: "items-route", routeKey: "GET /items/{id}", scope: "read" },
     { role: "items-put-route", routeKey: "PUT /items/{id}", scope: "write" },
