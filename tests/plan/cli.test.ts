@@ -52,7 +52,8 @@ beforeAll(async () => {
         plan(["--stack", "dev", "--diff", out("none.json")]),
     ]);
     runs = { help, usage, unknown, bad, violation, namespace, against, noBase };
-});
+    // Eight processes that each load the Pulumi SDKs, on a machine the other suites share.
+}, 240_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -6,7 +6,7 @@ import { groupedViolations, renderText } from "../../plan/render-text";
 import { keySettings } from "../../plan/key-settings";
 import { runPlan, PlanResult } from "../../plan/run";
 import { drainedConfig, resource, usWest2Routing } from "./fixtures";
-import { plan, STACK_TRACE, STACKS } from "./support";
+import { plan, STACK_TRACE, STACKS, stackValue } from "./support";
 
 const plans = new Map<string, PlanResult>();
 beforeAll(async () => {
@@ -70,8 +70,10 @@ describe("what a stack user reads in the text plan", () => {
 
 describe("--config with paths, and what the plan says it overrode", () => {
     let overridden: PlanResult;
+    const before = (stackValue("dev", "service") as { capacityPerRegion: number }).capacityPerRegion;
+    const after = before + 2;
     beforeAll(async () => {
-        overridden = await runPlan({ stack: "dev", config: { "active-active:service.capacityPerRegion": 7, "aws:region": "eu-west-1" } });
+        overridden = await runPlan({ stack: "dev", config: { "active-active:service.capacityPerRegion": after, "aws:region": "eu-west-1" } });
     });
 
     test("a path sets one setting and keeps the stack file's others", () => {
@@ -83,13 +85,13 @@ describe("--config with paths, and what the plan says it overrode", () => {
 
     test("the plan lists each override with the stack file's value, and the config's warnings", () => {
         expect(plan(overridden).overrides).toEqual([
-            { key: "active-active:service.capacityPerRegion", before: 5, after: 7 },
+            { key: "active-active:service.capacityPerRegion", before, after },
             { key: "aws:region", after: "eu-west-1" },
         ]);
         expect(overridden.text.split("\n").slice(1, 8)).toEqual([
             "",
             "Config overrides (--config, 2):",
-            "  active-active:service.capacityPerRegion: 5 -> 7",
+            `  active-active:service.capacityPerRegion: ${before} -> ${after}`,
             '  aws:region: (unset) -> "eu-west-1"',
             "Config warnings (1):",
             "  aws:region: is ignored: the program gives every resource an explicit aws.Provider per region, and explicit providers read no stack config; allowed: active-active:regions, active-active:homeRegion",
