@@ -4,7 +4,8 @@ import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { systemClock, systemTimers, type Clock, type Timers } from "./clock";
 import type { AppConfig } from "./config";
 import { createDynamoClients, type DynamoClients } from "./dynamo";
-import { HealthChecker, networkErrorCode } from "./health";
+import { HealthChecker, networkErrorCode, type HealthyBody } from "./health";
+import { heartbeatMetricLines } from "./metrics";
 import { CachedHealth } from "./health-cache";
 import { errorResponse, etag, HttpError, json, SECURITY_HEADERS, type HttpResponse } from "./http";
 import { createIdempotency, idempotentWrite, writeIdFor, type Idempotency } from "./idempotency";
@@ -36,6 +37,8 @@ export interface AppDeps {
     clock?: Clock;
     timers?: Timers;
     logger?: Logger;
+    /** Where EMF metric lines go. Defaults to stdout. */
+    writeMetric?: (line: string) => void;
 }
 
 export interface App {
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps): App {
     const documentClient = DynamoDBDocumentClient.from(clients.data, { marshallOptions: { removeUndefinedValues: true } });
     const items = new ItemStore(documentClient, config, clock);
     const health = new CachedHealth(new HealthChecker({ client: clients.health, config, clock, timers }), clock, config.healthCacheMs);
+    const writeMetric = deps.writeMetric ?? ((line: string) => process.stdout.write(line + "\n"));
     const idempotency: Idempotency = createIdempotency(config, clients.data);
 
     /** The public answer is `{ status, region }` only (security review F14); the details go to the log. */
@@ -120,6 +124,8 @@ export function createApp(deps: AppDeps): App {
         const { result, fresh } = await health.check();
         if (fresh && result.statusCode !== 200) log.warn("health check failed", { health: result.body });
         if (fresh && result.statusCode === 200) log.debug("health check", { health: result.body });
+        // Once per real check (not per cached answer): the age of each peer's newest heartbeat, as an EMF metric.
+        if (fresh && result.statusCode === 200) for (const line of heartbeatMetricLines(config.serviceName, result.body as HealthyBody, clock.now())) writeMetric(line);
         return json(result.statusCode, { status: result.body.status, region: config.region });
     }
 

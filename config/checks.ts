@@ -10,6 +10,8 @@ import {
 } from "../packages/aws-facts";
 import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks";
 import { authProblems, healthTimeoutProblems, routeThrottleProblems } from "../components/regional-service/validate";
+import { provisionedBillingProblems } from "../components/global-table/validate";
+import { capacityProblems, trafficShareProblems } from "./capacity";
 import { keyPath } from "./issues";
 import { Parsed, STACK_KEY_SCHEMA } from "./schema";
 import { ConfigSource, decode } from "./source";
@@ -39,8 +41,18 @@ export function crossKeyProblems(p: Parsed, source: ConfigSource): Problem[] {
         // the GlobalTable checks them against what is deployed.
         ...(p.unprotectReplicas && p.regions ? listedTwice(p.unprotectReplicas, keyPath("unprotectReplicas"), "each region once") : []),
         ...serviceProblems(p),
+        ...trafficShareProblems(p),
+        ...capacityProblems(p),
         ...billingProblems(p, source),
+        ...recoveryControlProblems(p),
     ];
+}
+
+/** ARC routing controls switch Route 53 health checks: they mean nothing behind Cloudflare. */
+export function recoveryControlProblems(p: Parsed): Problem[] {
+    const rc = p.routing?.recoveryControl;
+    if (!rc || p.traffic !== "cloudflare") return [];
+    return [problem(keyPath("routing", ["recoveryControl"]), rc, 'applies only with traffic "route53" (routing controls switch Route 53 health checks)', 'false with traffic "cloudflare"', "recovery-control-cloudflare")];
 }
 
 /** Regions once each, the home region among them, and a drain that leaves one serving. */
@@ -186,8 +198,9 @@ export function serviceProblems(p: Parsed): Problem[] {
     return problems;
 }
 
-/** Capacity is set only for provisioned billing: on demand it would be ignored. */
+/** Provisioned billing cannot carry replicas (GlobalTable's rule); capacity is set only for provisioned billing. */
 export function billingProblems(p: Parsed, source: ConfigSource): Problem[] {
+    if (p.table?.billingMode === "PROVISIONED") return provisionedBillingProblems(keyPath("table", ["billingMode"]), "PROVISIONED");
     if (!p.table || p.table.billingMode !== "PAY_PER_REQUEST" || !source.values.table) return [];
     const raw = decode(source.values.table);
     if (!raw || typeof raw !== "object") return [];

@@ -9,6 +9,8 @@ import { Consistency, Problem, renderProblem } from "../packages/aws-facts";
 import { ArgsError } from "../components/problems";
 import { crossKeyProblems } from "./checks";
 import { FailoverPlan, planFailover } from "./failover";
+import { capacityPlan } from "./capacity";
+import type { RegionCapacity } from "../packages/failover-model";
 import { NAMESPACE } from "./issues";
 import { AlarmSettings, CloudflareSettings, Complete, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
 import { ConfigSource, keyProblems, keyWarnings, parseKeys } from "./source";
@@ -28,6 +30,10 @@ export interface StackConfig {
     stack: string;
     regions: string[];
     homeRegion: string;
+    /** The AWS account every provider deploys to (given, never looked up). */
+    accountId: string;
+    /** Every region sized for the worst single-region failure, in the order of `regions`. */
+    capacity: RegionCapacity[];
     /** Regions that serve traffic and are not drained. */
     servingRegions: string[];
     domain: string;
@@ -120,6 +126,8 @@ function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan):
         stack: source.stack,
         regions: p.regions,
         homeRegion: p.homeRegion,
+        accountId: p.accountId,
+        capacity: capacityPlan(p),
         servingRegions: p.regions.filter((r) => !p.drain.includes(r)),
         domain: p.domain,
         // Required by zoneProblems: the zone is never guessed.

@@ -70,6 +70,7 @@ export function issueProblem(key: string, raw: unknown, issue: z.core.$ZodIssue)
             if (hasOwnWords(issue.message)) return problem(where, value, ...reasonAndAllowed(issue.message));
             return problem(where, value, ...tooSmall(issue, value));
         case "too_big":
+            if (hasOwnWords(issue.message)) return problem(where, value, ...reasonAndAllowed(issue.message));
             return problem(where, value, ...tooBig(issue, value));
         default:
             return problem(where, value, ...reasonAndAllowed(issue.message));

@@ -5,11 +5,11 @@
  */
 import { z } from "zod";
 import {
-    ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, DNS_NAME, HOSTED_ZONE_ID, INDEX_NAME, isAwsRegion, LAMBDA_MEMORY_MB,
+    ARC_CLUSTER_ARN, ATTRIBUTE_NAME, AWS_REGIONS, CAPACITY_UNITS, DNS_NAME, HOSTED_ZONE_ID, INDEX_NAME, isAwsRegion, LAMBDA_MEMORY_MB,
     LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, notARegionReason, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
-    ROUTE53_MIN_CHECKER_REGIONS, SNS_TOPIC_ARN, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
+    ROUTE53_MIN_CHECKER_REGIONS, ROUTE53_RESOURCE_PATH_MAX_LENGTH, SNS_TOPIC_ARN, LAMBDA_DEFAULT_CONCURRENCY_QUOTA, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
-import { DEFAULT_CLOUDFLARE_PLAN, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
+import { DEFAULT_CLOUDFLARE_PLAN, MAX_HEALTH_TIMEOUT_MS, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
 import { REGIONAL_SERVICE_DEFAULTS, type ServiceAuth } from "../components/regional-service/args";
 
@@ -123,7 +123,19 @@ export const serviceSchema = z
                 message: says("is not a CloudWatch Logs retention", LOG_RETENTION_DAYS.join(", ")),
             })
             .default(service.logRetentionDays),
-        healthTimeoutMs: z.number().int().min(200).max(1800).default(service.healthTimeoutMs),
+        // With a cold start and API Gateway, at most this fits Route 53's 2 s response window (failover-model healthBudget).
+        healthTimeoutMs: z
+            .number()
+            .int()
+            .min(200)
+            .max(MAX_HEALTH_TIMEOUT_MS, { message: says("does not fit Route 53's 2000 ms response window with a cold start", `200 to ${MAX_HEALTH_TIMEOUT_MS} (see docs/capacity.md, "Health budget")`) })
+            .default(service.healthTimeoutMs),
+        heartbeatIntervalMs: z.number().int().min(1000).max(600000).default(service.heartbeatIntervalMs),
+        healthConcurrency: z.number().int().min(1).max(100).default(service.healthConcurrency),
+        // Measured shares of the traffic, percent per region; unset is an even share (config/capacity.ts).
+        trafficShare: z.record(z.string(), z.number().positive().max(100)).optional(),
+        // The account's Lambda concurrency quota in each region (Service Quotas, "Concurrent executions").
+        concurrencyQuota: z.number().int().min(1).max(10_000_000).default(LAMBDA_DEFAULT_CONCURRENCY_QUOTA),
         // Unset follows active-active:protect (see config/index.ts), not the component's default.
         safeDeployment: z.boolean().optional(),
         auth: z
@@ -139,7 +151,11 @@ const checkerRegion = z.string().refine((r) => ROUTE53_CHECKER_REGIONS.includes(
 
 export const healthSchema = z
     .object({
-        path: z.string().regex(/^\/[A-Za-z0-9/_-]*$/, { message: says("is not a path", "an absolute path such as /health") }).default("/health"),
+        path: z
+            .string()
+            .max(ROUTE53_RESOURCE_PATH_MAX_LENGTH, { abort: true })
+            .regex(/^\/[A-Za-z0-9/_-]*$/, { message: says("is not a path", "an absolute path such as /health") })
+            .default("/health"),
         requestIntervalSeconds: z.union([z.literal(10), z.literal(30)], { message: says("is not a Route 53 request interval", "10, 30") }).optional(),
         failureThreshold: z.number().int().min(ROUTE53_FAILURE_THRESHOLD.min).max(ROUTE53_FAILURE_THRESHOLD.max).optional(),
         checkerRegions: z.array(checkerRegion).min(ROUTE53_MIN_CHECKER_REGIONS).default(["us-east-1", "eu-west-1", "ap-southeast-1"]),
@@ -151,6 +167,13 @@ export const routingSchema = z
         recordType: oneOf(["auto", "alias", "cname"], "a record type").default("auto"),
         cnameTtlSeconds: z.number().int().min(ROUTE53_CNAME_TTL_SECONDS.min).max(ROUTE53_CNAME_TTL_SECONDS.max).optional(),
         dualStack: z.boolean().default(false),
+        // A data-plane drain: ARC routing controls in the gates (docs/recovery-control.md). true creates a cluster
+        // (billed by the hour); { clusterArn } uses one you have.
+        recoveryControl: z
+            .union([z.boolean(), z.object({ clusterArn: z.string().regex(ARC_CLUSTER_ARN.pattern, { message: says("is not an ARC cluster ARN", ARC_CLUSTER_ARN.allowed) }) }).strict()], {
+                message: says("is not a recovery control setting", 'true, false or {"clusterArn": "arn:aws:route53-recovery-control::<account>:cluster/<id>"}'),
+            })
+            .default(false),
     })
     .strict();
 
@@ -191,6 +214,8 @@ export const KEYS = {
         error: (issue) => says(regionCount(Array.isArray(issue.input) ? issue.input.length : 0), `at least ${MIN_REGIONS} regions`),
     }),
     homeRegion: region,
+    // The account every provider deploys to, given rather than looked up: no STS call in any region (providers.ts).
+    accountId: z.string().regex(/^\d{12}$/, { message: says("is not an AWS account id", "12 digits") }),
     domain: dnsName,
     consistency: oneOf(["eventual", "strong"], "a consistency mode").default(GLOBAL_TABLE_DEFAULTS.consistency),
     witnessRegion: region.optional(),
@@ -219,7 +244,7 @@ export type Complete = { [K in Key]: z.output<Keys[K]> };
 export type Parsed = Partial<Complete>;
 
 /** Keys whose value is text: the engine's string is the value, never decoded as JSON. */
-export const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
+export const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "accountId", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
 
 export type TableSettings = z.output<typeof tableSchema> & { ttlAttribute: string | null };
 /** The service settings; `auth` as RegionalService takes it (its issuer and audience are checked before this exists). */

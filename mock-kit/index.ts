@@ -67,6 +67,11 @@ export interface MockKitOptions {
     /** Validate resource inputs against the documented API constraints (default true). */
     strict?: boolean;
     /**
+     * Regions whose API endpoints are down: every provider function (invoke) with a provider of one of them fails
+     * the way an unreachable endpoint does. A program that must survive a regional outage makes none. @default []
+     */
+    unreachableRegions?: string[];
+    /**
      * Keep stack traces while the program runs. Off by default: the SDK captures one for every promise it makes,
      * which is about 40 % of a run, and errors keep their messages without them.
      * @default true when KIT_STACK_TRACES=1
@@ -252,12 +257,13 @@ export class MockKit {
             const providerUrn = providerRef ? providerRef.split("::").slice(0, -1).join("::") : undefined;
             const isProvider = type.startsWith("pulumi:providers:");
             if (custom && !isProvider && !type.startsWith("pulumi:pulumi:") && !providerUrn) {
-                const err = new MockRegistrationError(
-                    `${type} "${name}" has no explicit provider; default providers are disabled (pulumi:disable-default-providers), so pass a provider through opts`,
+                // Recorded, and the registration goes on: failing it would leave every resource that waits on its
+                // outputs pending for ever (see newResource); runProgram fails with it once the program settles.
+                this.errors.push(
+                    new MockRegistrationError(
+                        `${type} "${name}" has no explicit provider; default providers are disabled (pulumi:disable-default-providers), so pass a provider through opts`,
+                    ),
                 );
-                this.errors.push(err);
-                callback(err, undefined);
-                return;
             }
             original(req, (err: any, resp: any) => {
                 if (err) {
@@ -312,16 +318,20 @@ export class MockKit {
             : this.regionOfProviderRef(args.provider);
         if (this.options.strict !== false) {
             const problems = this.strict.validate({ type: args.type, name: args.name, inputs: args.inputs, region });
-            if (problems.length > 0) {
-                const err = new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`);
-                this.errors.push(err);
-                throw err;
-            }
+            // Recorded, not thrown: a failed registration leaves the outputs of every resource that waits on it
+            // pending for ever (the SDK never resolves a resource whose inputs failed to serialize), so the program
+            // would never settle and the process would exit with a "promises still active" report instead of the
+            // error. runProgram fails with the first recorded error once the program has settled.
+            if (problems.length > 0) this.errors.push(new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`));
         }
         return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region });
     }
 
     private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
-        return computeInvoke(args.token, this.regionOfProviderRef(args.provider));
+        const region = this.regionOfProviderRef(args.provider);
+        if (region && this.options.unreachableRegions?.includes(region)) {
+            throw new Error(`${args.token}: dial tcp: lookup sts.${region}.amazonaws.com: connect: connection refused (region ${region} is unreachable)`);
+        }
+        return computeInvoke(args.token, region);
     }
 }

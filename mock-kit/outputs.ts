@@ -206,7 +206,34 @@ function defaultOutputs(d: Draft): void {
     }
 }
 
+/** ARC's configuration resources are global: their ARNs carry no region. A cluster has five regional endpoints. */
+const ARC_ENDPOINT_REGIONS = ["ap-northeast-1", "ap-southeast-2", "eu-west-1", "us-east-1", "us-west-2"];
+function arcArn(d: Draft, resource: string): string {
+    return `arn:${MOCK_PARTITION}:route53-recovery-control::${MOCK_ACCOUNT_ID}:${resource}`;
+}
+const ARC_OUTPUTS: Readonly<Record<string, (d: Draft) => void>> = {
+    "aws:route53recoverycontrol/cluster:Cluster": (d) => {
+        d.state.arn = arcArn(d, `cluster/${uuid(d.seed)}`);
+        d.id = d.state.arn;
+        d.state.status = "DEPLOYED";
+        d.state.clusterEndpoints = ARC_ENDPOINT_REGIONS.map((region) => ({ region, endpoint: `https://host-${stableHex(d.seed + region, 6)}.${region}.example.route53-recovery-cluster.amazonaws.com/v1` }));
+    },
+    "aws:route53recoverycontrol/controlPanel:ControlPanel": (d) => {
+        d.state.arn = arcArn(d, `controlpanel/${stableHex(d.seed, 32)}`);
+        d.id = d.state.arn;
+    },
+    "aws:route53recoverycontrol/routingControl:RoutingControl": (d) => {
+        d.state.arn = `${d.inputs.controlPanelArn ?? arcArn(d, "controlpanel/default")}/routingcontrol/${stableHex(d.seed, 16)}`;
+        d.id = d.state.arn;
+    },
+    "aws:route53recoverycontrol/safetyRule:SafetyRule": (d) => {
+        d.state.arn = `${d.inputs.controlPanelArn ?? arcArn(d, "controlpanel/default")}/safetyrule/${stableHex(d.seed, 16)}`;
+        d.id = d.state.arn;
+    },
+};
+
 const OUTPUTS_BY_TYPE: Readonly<Record<string, (d: Draft) => void>> = {
+    ...ARC_OUTPUTS,
     "aws:dynamodb/table:Table": tableOutputs,
     "aws:kms/key:Key": kmsKeyOutputs,
     "aws:kms/replicaKey:ReplicaKey": kmsKeyOutputs,

@@ -21,6 +21,7 @@ import {
     toResource,
 } from "./strict/common";
 import { ACM_RULES } from "./strict/acm";
+import { ARC_RULES } from "./strict/arc";
 import { APIGATEWAY_RULES } from "./strict/apigateway";
 import { CLOUDFLARE_RULES } from "./strict/cloudflare";
 import { CLOUDWATCH_RULES } from "./strict/cloudwatch";
@@ -37,6 +38,7 @@ export type Validator = (t: ValidationTarget) => string[];
 /** Rules by resource type token. */
 export const STRICT_RULES: Readonly<Record<string, ResourceRule>> = {
     ...ACM_RULES,
+    ...ARC_RULES,
     ...APIGATEWAY_RULES,
     ...CLOUDFLARE_RULES,
     ...CLOUDWATCH_RULES,
@@ -75,6 +77,8 @@ export function strictOptionsFromConfig(config: Record<string, string> = {}): St
     const zoneId = config["active-active:hostedZoneId"];
     const zoneName = config["active-active:zoneName"];
     if (zoneId && zoneName) options.zones = { [zoneId]: zoneName };
+    const quota = Number((decodeJson(config["active-active:service"]) as { concurrencyQuota?: unknown } | undefined)?.concurrencyQuota);
+    if (Number.isInteger(quota) && quota > 0) options.lambdaConcurrencyLimit = quota;
     const cloudflare = config["active-active:cloudflare"];
     if (cloudflare) {
         try {
@@ -85,6 +89,14 @@ export function strictOptionsFromConfig(config: Record<string, string> = {}): St
         }
     }
     return options;
+}
+
+function decodeJson(raw: string | undefined): unknown {
+    try {
+        return raw === undefined ? undefined : JSON.parse(raw);
+    } catch {
+        return undefined;
+    }
 }
 
 /**

@@ -43,6 +43,11 @@ export function planHeader(stack: string, env: PolicyEnv, config: StackConfig, {
     };
 }
 
+/** After `pulumi up`: what a deploy cannot prove by itself (replicas protected, alarm topics subscribed). */
+export function nextSteps(stack: string): string[] {
+    return [`npm run verify -- --stack ${stack}   # with your AWS credentials: every replica's deletion protection and PITR, every alarm topic's confirmed subscribers`];
+}
+
 /** A copy with object keys sorted at every level, for a stable JSON text. */
 export function sortKeys<T>(value: T): T {
     if (Array.isArray(value)) return value.map(sortKeys) as unknown as T;
@@ -69,5 +74,6 @@ export function assemble(planned: PlanHeader & Collected, { report, resilience }
         policies: report.policies,
         violations: report.violations,
         resilience,
+        nextSteps: nextSteps(planned.stack),
     });
 }

@@ -160,13 +160,48 @@ function resilienceSection(plan: PlanJson): string[] {
     return out;
 }
 
+/** Each region's worst-case size against the quota, the health budget, the replication watch and ARC. */
+function capacitySection(plan: PlanJson): string[] {
+    const r = plan.resilience;
+    const out = [
+        "Capacity for the worst single-region failure (each region: its own load plus the largest other region's)",
+        ...table([
+            ["REGION", "SHARE", "OWN", "ABSORBS", "RESERVED", "HEALTH", "QUOTA", "UNRESERVED", "STAGE THROTTLE", "HEADROOM"],
+            ...r.capacity.map((c) => [
+                c.region,
+                `${c.sharePercent}%`,
+                String(c.ownConcurrency),
+                c.absorbs ? `${c.absorbedConcurrency} (${c.absorbs})` : "-",
+                String(c.reservedConcurrency),
+                String(c.healthConcurrency),
+                String(c.concurrencyQuota),
+                String(c.unreserved),
+                `${c.throttle.rateLimit} rps / ${c.throttle.burstLimit} burst`,
+                c.fits ? "ok" : "SHORT (Lambda keeps 100 unreserved)",
+            ]),
+        ]),
+        `  Health budget: ${r.healthBudget.totalMs} ms of Route 53's ${r.healthBudget.windowMs} ms window (${r.healthBudget.fits ? "fits" : "DOES NOT FIT"}): ${r.healthBudget.assumption}`,
+        `  Replication: alarm when a peer's newest heartbeat is older than ${r.replication.thresholdMs} ms (heartbeat interval + RPO); ` +
+            `detection delay of a stalled replication ${r.replication.detectionDelaySeconds} s`,
+    ];
+    const rc = r.recoveryControl;
+    out.push(
+        rc.enabled
+            ? `  Recovery control: ARC routing controls in every gate (drain without a deploy), ${rc.cluster === "new" ? `a new cluster at $${rc.monthlyCostUsd} a month` : "on an existing cluster"}; ` +
+                  `the safety rule keeps ${rc.minimumServing} region${rc.minimumServing === 1 ? "" : "s"} serving (docs/recovery-control.md)`
+            : "  Recovery control: off (drain by config and `pulumi up`; routing.recoveryControl adds ARC routing controls, docs/recovery-control.md)",
+    );
+    return out;
+}
+
 export function resultLine(plan: PlanJson): string {
     const mandatory = plan.summary.mandatoryViolations;
     return plan.exitCode === 0 ? "Result: clean (exit 0)" : `Result: ${mandatory} mandatory violation${mandatory === 1 ? "" : "s"} (exit ${plan.exitCode})`;
 }
 
 export function renderText(plan: PlanJson): string {
-    return [summaryLine(plan), ...configSection(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", resultLine(plan), ""].join("\n");
+    const next = ["Next, after `pulumi up`:", ...plan.nextSteps.map((n) => `  ${n}`)];
+    return [summaryLine(plan), ...configSection(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", ...capacitySection(plan), "", resultLine(plan), "", ...next, ""].join("\n");
 }
 
 /** The plan as printed with `--diff` or `--against`: the summary, the overrides, only the changes, the result. */

@@ -4,11 +4,24 @@
  * read from the recorded resources, so the report shows what the program built.
  */
 import type { StackConfig } from "../config";
+import { ARC_CLUSTER_USD_PER_HOUR, HOURS_PER_MONTH } from "../packages/aws-facts";
+import { healthBudget, replicationWatch } from "../packages/failover-model";
 import { isSwitchedOff, replicaRegions, routingSwitch } from "./topology";
-import type { DrainEffect, PlanResource, RegionFailure, Resilience } from "./types";
+import type { DrainEffect, PlanResource, RecoveryControlReport, RegionFailure, Resilience } from "./types";
 
 /** What the report reads of the parsed config. */
-export type ResilienceConfig = Pick<StackConfig, "regions" | "servingRegions" | "drain" | "traffic" | "consistency" | "failover">;
+export type ResilienceConfig = Pick<StackConfig, "regions" | "servingRegions" | "drain" | "traffic" | "consistency" | "failover" | "capacity" | "service" | "routing" | "protect">;
+
+function recoveryControlReport(config: ResilienceConfig): RecoveryControlReport {
+    const rc = config.routing.recoveryControl;
+    if (rc === false) return { enabled: false };
+    return {
+        enabled: true,
+        cluster: rc === true ? "new" : "existing",
+        monthlyCostUsd: rc === true ? ARC_CLUSTER_USD_PER_HOUR * HOURS_PER_MONTH : 0,
+        minimumServing: config.protect ? 2 : 1,
+    };
+}
 
 /** The RTO of the surviving regions when `serving` regions are left; null when none would be left to fail over to. */
 function rtoWith(serving: number, rtoSeconds: number): number | null {
@@ -68,7 +81,12 @@ export function buildResilience(config: ResilienceConfig, resources: PlanResourc
     const { rto, rpo, rtoTargetSeconds } = config.failover;
     const perRegion = config.regions.map((region) => regionFailure(config, region));
     const settings = { ...((config.traffic === "route53" ? config.failover.route53 : config.failover.cloudflare) ?? {}) } as Record<string, unknown>;
+    const watch = replicationWatch(config.service.heartbeatIntervalMs, rpo.rpoSeconds);
     return {
+        capacity: config.capacity.map((c) => ({ ...c, throttle: { ...c.throttle } })),
+        healthBudget: healthBudget(config.service.healthTimeoutMs),
+        replication: { thresholdMs: watch.thresholdMs, detectionDelaySeconds: watch.detectionDelaySeconds },
+        recoveryControl: recoveryControlReport(config),
         rtoSeconds: rto.rtoSeconds,
         rtoTargetSeconds,
         rpoSeconds: rpo.rpoSeconds,

@@ -98,7 +98,40 @@ export interface DrainEffect {
     rtoSecondsAfter: number | null;
 }
 
+/** One region's size for the worst single-region failure (failover-model `RegionCapacity`). */
+export interface CapacityRow {
+    region: string;
+    sharePercent: number;
+    ownConcurrency: number;
+    absorbs: string | null;
+    absorbedConcurrency: number;
+    reservedConcurrency: number;
+    throttle: { rateLimit: number; burstLimit: number };
+    healthConcurrency: number;
+    concurrencyQuota: number;
+    unreserved: number;
+    fits: boolean;
+}
+
+/** The data-plane drain (ARC routing controls), when the config turns it on. */
+export interface RecoveryControlReport {
+    enabled: boolean;
+    /** "new": the program creates a cluster (billed by the hour); "existing": the config names one. */
+    cluster?: "new" | "existing";
+    /** What a new cluster costs a month; 0 for an existing one. */
+    monthlyCostUsd?: number;
+    /** Regions the safety rule keeps serving. */
+    minimumServing?: number;
+}
+
 export interface Resilience {
+    /** Each region sized for the worst single-region failure against the account's concurrency quota. */
+    capacity: CapacityRow[];
+    /** `/health`'s worst answer time against Route 53's response window (failover-model `healthBudget`). */
+    healthBudget: { healthTimeoutMs: number; coldStartMs: number; gatewayMs: number; totalMs: number; windowMs: number; fits: boolean; assumption: string };
+    /** The replication heartbeat alarm: its threshold, and its evaluation window as the detection delay. */
+    replication: { thresholdMs: number; detectionDelaySeconds: number };
+    recoveryControl: RecoveryControlReport;
     rtoSeconds: number;
     rtoTargetSeconds: number;
     rpoSeconds: number;
@@ -161,4 +194,6 @@ export interface PlanJson {
     policies: PlanPolicy[];
     violations: PlanViolation[];
     resilience: Resilience;
+    /** What to run after `pulumi up` (the post-deploy verification first). */
+    nextSteps: string[];
 }

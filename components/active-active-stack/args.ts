@@ -19,6 +19,8 @@ export interface StackProviders {
     aws: Record<string, aws.Provider>;
     /** For global AWS services (Route 53) and their us-east-1 metrics. */
     global: aws.Provider;
+    /** us-west-2, where ARC's recovery control configuration API is; required with `routing.recoveryControl`. */
+    recoveryControl?: aws.Provider;
     /** Required with traffic "cloudflare". */
     cloudflare?: cloudflare.Provider;
 }
@@ -104,6 +106,10 @@ export interface ActiveActiveSettings {
     /** Every region: a replica, a regional service and a traffic entry each. */
     regions: string[];
     homeRegion: string;
+    /** The AWS account of every provider: ARNs and key policies are built from it, never looked up. */
+    accountId: string;
+    /** Each region's worst-case size (reserved concurrency, stage throttle), by region; @default an even share */
+    capacity?: { region: string; reservedConcurrency: number; throttle: { rateLimit: number; burstLimit: number } }[];
     /** The regions not drained. */
     servingRegions: string[];
     /** The global service name, e.g. api.example.com. */
@@ -121,7 +127,8 @@ export interface ActiveActiveSettings {
     table: StackTableSettings;
     service: StackServiceSettings;
     health: { path: string; checkerRegions: string[] };
-    routing: { dualStack: boolean };
+    /** `recoveryControl`: ARC routing controls in every gate (true: a new cluster; or an existing cluster's ARN). */
+    routing: { dualStack: boolean; recoveryControl?: boolean | { clusterArn: string } };
     failover: StackFailover;
     alarms: { snsTopicArns: Record<string, string>; email?: string };
     tags: Record<string, string>;
@@ -157,6 +164,10 @@ export interface ActiveActiveStackOutputs {
     kmsKeyArns: GlobalTable["kmsKeyArns"];
     regionalHealthHostnames: Record<string, pulumi.Output<string>>;
     functionNames: Record<string, pulumi.Output<string | undefined>>;
+    /** The alarm topics by region (`global` for the Route 53 alarms'): `npm run verify` checks their subscribers. */
+    alarmTopicArns: Record<string, pulumi.Output<string | undefined>>;
+    /** With `routing.recoveryControl`: each region's ARC routing control (a drain switch: On drains). */
+    recoveryControlArns?: pulumi.Output<Record<string, string>>;
     /**
      * Each region's execute-api ARN (undefined in external mode): the id differs per region, so a caller's
      * `execute-api:Invoke` policy (IAM auth) names every region's, e.g. `<arn>/$default/GET/items/*`.

@@ -38,7 +38,7 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
         }
 
         if (settings.traffic === "route53") {
-            this.routing = new LatencyRouting(`${name}-routing`, routingArgs(settings, this.services), { parent: this, provider: providers.global });
+            this.routing = new LatencyRouting(`${name}-routing`, routingArgs(settings, this.services, providers), { parent: this, provider: providers.global });
         } else {
             this.loadBalancer = new CloudflareLoadBalancer(`${name}-lb`, loadBalancerArgs(settings, this.services), {
                 parent: this,

@@ -3,7 +3,7 @@
  * to one child's args, so the constructor reads as the list of children. Every value passes through unchanged.
  */
 import type * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
 import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
@@ -31,6 +31,7 @@ export function tableArgs(s: ActiveActiveSettings, providers: StackProviders, de
         consistency: s.consistency,
         witnessRegion: s.witnessRegion,
         providers: providers.aws,
+        accountId: s.accountId,
         tableName: s.table.name,
         partitionKey: s.table.partitionKey,
         sortKey: s.table.sortKey,
@@ -68,6 +69,7 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
         regions: s.regions,
         // Sized for every region: draining one spends the N-1 headroom, it does not resize the functions.
         sizedForRegionCount: s.regions.length,
+        sizing: s.capacity?.find((c) => c.region === region),
         mode: serviceMode(s, region, validation),
         domain: s.domain,
         tableName: table.tableName,
@@ -83,7 +85,16 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
     };
 }
 
-export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>): LatencyRoutingArgs {
+/** ARC routing controls in every gate, with us-west-2's provider: none unless the settings ask for them. */
+export function recoveryControlArgs(s: ActiveActiveSettings, providers: StackProviders): LatencyRoutingArgs["recoveryControl"] {
+    const rc = s.routing.recoveryControl;
+    if (!rc) return undefined;
+    const provider = providers.recoveryControl;
+    if (!provider) throw new Error("routing.recoveryControl needs providers.recoveryControl (an aws.Provider of us-west-2)");
+    return { provider, clusterArn: rc === true ? undefined : rc.clusterArn, minimumServing: s.protect ? 2 : 1 };
+}
+
+export function routingArgs(s: ActiveActiveSettings, services: Record<string, RegionalService>, providers: StackProviders): LatencyRoutingArgs {
     return {
         zoneId: s.hostedZoneId!,
         serviceName: s.domain,
@@ -97,6 +108,7 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         healthPath: s.health.path,
         settings: s.failover.route53,
         dualStack: s.routing.dualStack,
+        recoveryControl: recoveryControlArgs(s, providers),
         consistency: s.consistency,
         alarmTopicArn: s.alarms.snsTopicArns["us-east-1"],
         rtoTargetSeconds: s.failover.rtoTargetSeconds,
@@ -140,6 +152,8 @@ export function stackOutputs(
         kmsKeyArns: table.kmsKeyArns,
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
         functionNames: perRegion((service) => service.functionName),
+        alarmTopicArns: { ...perRegion((service) => service.alarmTopicArn), ...(routing ? { global: routing.alarmTopicArn } : {}) },
+        ...(routing?.recoveryControls ? { recoveryControlArns: pulumi.all(routing.recoveryControls.controlArns) } : {}),
         apiArns: perRegion((service) => service.apiArn),
         ...(routing ? { healthCheckIds: routing.healthCheckIds } : {}),
         ...(loadBalancer ? { loadBalancerId: loadBalancer.loadBalancerId } : {}),

@@ -77,6 +77,11 @@ export interface GlobalTableArgs {
     witnessRegion?: string;
     /** One AWS provider per region in `regions`, keyed by region. The witness region needs none. */
     providers: Record<string, aws.Provider>;
+    /**
+     * The account of every provider (12 digits). Key policies name it; it is given, never looked up, so no
+     * region's STS is on the program's path.
+     */
+    accountId: string;
     /** Physical table name, the same in every region. Changing it replaces the table. @default "<name>-<stack>" */
     tableName?: string;
     /** The table's partition (hash) key. Changing it replaces the table. */
@@ -196,6 +201,7 @@ export interface GlobalTableSettings {
     deployedReplicaRegions: pulumi.Input<string[] | undefined>;
     deployedUnprotectedReplicas: pulumi.Input<string[] | undefined>;
     tags: Record<string, string>;
+    accountId: string;
     /** The provider of a region that holds data. */
     provider: (region: string) => aws.Provider;
 }
@@ -226,6 +232,7 @@ export function resolveSettings(name: string, stack: string, args: GlobalTableAr
         deployedReplicaRegions: args.deployedReplicaRegions,
         deployedUnprotectedReplicas: args.deployedUnprotectedReplicas,
         tags: args.tags ?? { ...d.tags },
+        accountId: args.accountId,
         provider: (region) => args.providers[region]!,
     };
 }

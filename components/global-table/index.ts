@@ -8,7 +8,6 @@ import * as aws from "@pulumi/aws";
 import { componentSubject, throwIfProblems } from "../problems";
 import { providerRegionsGate } from "../provider-region";
 import { defaultTableName, GlobalTableArgs, GlobalTableSettings, resolveSettings } from "./args";
-import { createAutoscaling } from "./autoscaling";
 import { deployedStateProblemsNow } from "./deployed";
 import { createKeys } from "./keys";
 import { collectOutputs } from "./outputs";
@@ -65,7 +64,6 @@ export class GlobalTable extends pulumi.ComponentResource {
         const keys = createKeys(settings, children);
         const replicas = replicaSpecs(settings, keys);
         this.table = createTable(settings, keys, replicas, children);
-        createAutoscaling(settings, this.table, children);
         const outputs = collectOutputs(settings, this.table, keys.keys);
 
         this.keys = keys.keys;

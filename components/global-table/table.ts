@@ -9,7 +9,6 @@ import { throwIfProblems } from "../problems";
 import { GLOBAL_TABLE_DEFAULTS, GlobalTableSettings, KeyAttribute } from "./args";
 import { deployedStateProblems } from "./deployed";
 import { TableKeys } from "./keys";
-import { validateProviderAccounts } from "./validate";
 
 export interface ReplicaSpec {
     regionName: string;
@@ -34,21 +33,13 @@ export function replicaSpec(s: Pick<GlobalTableSettings, "consistency" | "unprot
 
 /**
  * The replicas, resolved only once the deployment check passed, so the table never goes out without a replica the
- * deployment still has; the same step checks that every provider reaches one account.
+ * deployment still has.
  */
-export function replicaSpecs(s: GlobalTableSettings, { keys, accountIds }: TableKeys): pulumi.Output<ReplicaSpec[]> {
+export function replicaSpecs(s: GlobalTableSettings, { keys }: TableKeys): pulumi.Output<ReplicaSpec[]> {
     return pulumi
-        .all([
-            pulumi.output(s.deployedReplicaRegions),
-            pulumi.output(s.deployedUnprotectedReplicas),
-            pulumi.all(s.replicaRegions.map((r) => keys[r]!.arn)),
-            pulumi.all(s.dataRegions.map((r) => accountIds[r]!)),
-        ])
-        .apply(([deployedRegions, deployedUnprotected, keyArns, accounts]) => {
-            throwIfProblems("GlobalTable", s.name, [
-                ...deployedStateProblems(s, deployedRegions, deployedUnprotected),
-                ...validateProviderAccounts(s.dataRegions, accounts),
-            ]);
+        .all([pulumi.output(s.deployedReplicaRegions), pulumi.output(s.deployedUnprotectedReplicas), pulumi.all(s.replicaRegions.map((r) => keys[r]!.arn))])
+        .apply(([deployedRegions, deployedUnprotected, keyArns]) => {
+            throwIfProblems("GlobalTable", s.name, deployedStateProblems(s, deployedRegions, deployedUnprotected));
             return s.replicaRegions.map((r, i) => replicaSpec(s, r, keyArns[i]!));
         });
 }

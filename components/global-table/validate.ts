@@ -164,11 +164,34 @@ function wholeNumberProblems(path: string, value: unknown, range: { min: number;
     return ok ? [] : [problem(path, value, "is out of range", `a whole number from ${range.min} to ${range.max}`, "range")];
 }
 
+/**
+ * Provisioned billing is refused for a global table (every GlobalTable has two regions or more). DynamoDB adds a
+ * replica to a provisioned table only once its write capacity is auto scaled ("Table write capacity should either
+ * be Pay-Per-Request or AutoScaled", hashicorp/terraform-provider-aws#13097), and the scaling target needs the table
+ * to exist, while `replicas` are created with it. Creating them later (`aws.dynamodb.TableReplica`) has no
+ * consistency mode, and an autoscaled index's capacity cannot be ignored field by field: `global_secondary_index`
+ * is a set hashed over every field, read and write capacity included (terraform-provider-aws
+ * internal/service/dynamodb/table.go; #671), so ignoring it means ignoring the whole block, index changes too.
+ * `value` is the setting as the caller spells it.
+ */
+export function provisionedBillingProblems(path: string, value: unknown): Problem[] {
+    return [
+        problem(
+            path,
+            value,
+            "cannot carry replicas: DynamoDB adds a replica to a provisioned table only once its write capacity is auto scaled, which needs the table first (terraform-provider-aws#13097)",
+            "on-demand billing (PAY_PER_REQUEST) for a multi-Region table",
+            "provisioned-global-table",
+        ),
+    ];
+}
+
 function billingProblems(args: GlobalTableArgs): Problem[] {
     const mode = (args.billing ?? GLOBAL_TABLE_DEFAULTS.billing).mode;
     if (!BILLING_MODES.includes(mode)) return [problem("billing.mode", mode, "is not a billing mode", '"onDemand", "provisioned"', "billing-mode")];
     const capacity = provisionedCapacity(args.billing);
     if (!capacity) return [];
+    if ((args.regions ?? []).length >= MIN_REGIONS) return provisionedBillingProblems("billing.mode", mode);
     const { readCapacity: read, writeCapacity: write, autoscaling: scaling } = capacity;
     const target = scaling.targetUtilizationPercent;
     const targetOk = typeof target === "number" && target >= TARGET_UTILIZATION_PERCENT.min && target <= TARGET_UTILIZATION_PERCENT.max;
@@ -200,6 +223,7 @@ export function validateGlobalTableArgs(args: GlobalTableArgs, defaultTableName 
         ...wholeNumberProblems("pointInTimeRecoveryDays", args.pointInTimeRecoveryDays ?? GLOBAL_TABLE_DEFAULTS.pointInTimeRecoveryDays, PITR_DAYS),
         ...billingProblems(args),
         ...regionListProblems("unprotectReplicas", args.unprotectReplicas ?? []),
+        ...(typeof args.accountId === "string" && /^\d{12}$/.test(args.accountId) ? [] : [problem("accountId", args.accountId, "is not an AWS account id", "12 digits", "account-id")]),
         ...tagProblems(args.tags ?? {}, "tags"),
     ];
 }

@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Consistency } from "../../packages/aws-facts";
 import { DEFAULT_ROUTE53_SETTINGS, Route53Settings } from "../../packages/failover-model";
 import { WithDefaults } from "../defaults";
+import type { RecoveryControlArgs } from "./recovery-control";
 import type { DomainTarget } from "../regional-service/args";
 
 export interface LatencyRoutingRegion {
@@ -49,6 +50,11 @@ export interface LatencyRoutingArgs {
     alarmTopicArn?: pulumi.Input<string>;
     /** The stack's RTO target, declared on each regional check (tag `activeactive:rto-target-seconds`) so the policy pack checks the modeled RTO against it. @default undefined (the pack's own ceiling applies) */
     rtoTargetSeconds?: number;
+    /**
+     * ARC routing controls as drain switches in every gate (recovery-control.ts), with the us-west-2 provider ARC's
+     * configuration API needs. @default undefined (no ARC resources)
+     */
+    recoveryControl?: RecoveryControlArgs;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
 }

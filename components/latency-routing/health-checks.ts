@@ -37,21 +37,26 @@ export function createRegionalCheck(
     );
 }
 
-/** The calculated check the region's record answers to: the drain switch. */
+/**
+ * The calculated check the region's record answers to: the config drain, and (with routing controls) the
+ * data-plane drain as its second child. Healthy when every child is; a drained region's threshold is above its
+ * child count, so it is never healthy. A RECOVERY_CONTROL check may be a child: the only kind a calculated check
+ * cannot monitor is another calculated check (Route 53 Developer Guide, "Monitoring other health checks
+ * (calculated health checks)": https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-creating-values.html#health-checks-creating-values-calculated).
+ */
 export function createGate(
     name: string,
     args: ResolvedLatencyRoutingArgs,
     r: LatencyRoutingRegion,
-    check: aws.route53.HealthCheck,
+    children: readonly aws.route53.HealthCheck[],
     parent: pulumi.Resource,
 ): aws.route53.HealthCheck {
     return new aws.route53.HealthCheck(
         `${name}-${r.region}-gate`,
         {
             type: "CALCULATED",
-            childHealthchecks: [check.id],
-            // Above the child count, a drained region's gate can never be healthy.
-            childHealthThreshold: args.drain.includes(r.region) ? 2 : 1,
+            childHealthchecks: children.map((c) => c.id),
+            childHealthThreshold: args.drain.includes(r.region) ? children.length + 1 : children.length,
             tags: { ...args.tags, Name: `${name}-${r.region}-gate`, [TAG_REGION]: r.region },
         },
         { parent },

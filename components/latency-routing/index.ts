@@ -14,6 +14,7 @@ import { alarmTopicArn, createUnhealthyAlarm } from "./alarms";
 import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_SCOPE } from "./args";
 import { createAnyRegionCheck, createGate, createRegionalCheck } from "./health-checks";
 import { createRegionRecords } from "./records";
+import { createRecoveryControls, RecoveryControls } from "./recovery-control";
 import { validateLatencyRoutingArgs } from "./validate";
 
 export type { LatencyRoutingArgs, LatencyRoutingRegion } from "./args";
@@ -30,6 +31,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
     /** The calculated check that is healthy while any region is. */
     readonly anyRegionCheckId: pulumi.Output<string>;
     readonly alarmTopicArn: pulumi.Output<string>;
+    /** The ARC cluster, routing controls and their checks, with `recoveryControl`. */
+    readonly recoveryControls?: RecoveryControls;
     /** Modeled worst-case time until users are moved off a failed region. */
     readonly rto: Rto;
     /** Modeled data-loss window of the global table. */
@@ -48,6 +51,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
         this.rto = route53Rto(resolved.settings);
         this.rpo = rpo(resolved.consistency);
         this.alarmTopicArn = alarmTopicArn(name, resolved, this);
+        const regions = args.regions.map((r) => r.region);
+        this.recoveryControls = args.recoveryControl ? createRecoveryControls(name, resolved, args.recoveryControl, regions, this) : undefined;
 
         for (const r of args.regions) this.addRegion(name, resolved, r);
 
@@ -61,6 +66,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
             gateCheckIds: this.gateCheckIds,
             anyRegionCheckId: this.anyRegionCheckId,
             alarmTopicArn: this.alarmTopicArn,
+            recoveryControlArns: this.recoveryControls ? pulumi.output(this.recoveryControls.controlArns) : undefined,
             rto: this.rto,
             rpo: this.rpo,
         });
@@ -69,7 +75,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
     /** One region's check, gate, records and alarm, in that order. */
     private addRegion(name: string, args: ResolvedLatencyRoutingArgs, r: LatencyRoutingRegion): void {
         const check = createRegionalCheck(name, args, r, this);
-        const gate = createGate(name, args, r, check, this);
+        const control = this.recoveryControls?.checks[r.region];
+        const gate = createGate(name, args, r, control ? [check, control] : [check], this);
         this.healthChecks[r.region] = check;
         this.gates[r.region] = gate;
         this.records.push(...createRegionRecords(name, args, r, gate, this));

@@ -4,11 +4,15 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { HEARTBEAT_METRIC } from "../../app/metrics";
+import { replicationWatch, rpo } from "../../packages/failover-model";
 import type { RegionGatedOptions } from "../provider-region";
 import type { LambdaService } from "./args";
 
 /** What every alarm of one region shares: where it notifies, its tags, and how it is named. */
 export interface AlarmActions {
+    /** The topic every alarm of this region notifies (given or created here). */
+    topicArn: pulumi.Input<string>;
     actions: { alarmActions: pulumi.Input<string>[]; okActions: pulumi.Input<string>[]; tags: Record<string, string> };
     /**
      * Alarms are named after the function (unique per account and region): CodeDeploy refers to alarms by name,
@@ -27,12 +31,14 @@ export interface ServiceAlarms extends AlarmActions {
 export interface AlarmInputs {
     opsKey: aws.kms.Key;
     fn: aws.lambda.Function;
+    healthFn: aws.lambda.Function;
     api: aws.apigatewayv2.Api;
 }
 
 export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, fn, api }: AlarmInputs): ServiceAlarms {
     const topicArn = alarmTopic(s, o, opsKey);
     const shared: AlarmActions = {
+        topicArn,
         actions: { alarmActions: [topicArn], okActions: [topicArn], tags: s.tags },
         alarmName: (what) => pulumi.interpolate`${fn.name}-${what}`,
     };
@@ -40,6 +46,7 @@ export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, 
     const latency = latencyAlarm(s, o, shared, api);
     const throttles = throttlesAlarm(s, o, shared, fn);
     replicationLatencyAlarm(s, o, shared);
+    if (s.peers.length > 0) replicationHeartbeatAlarm(s, o, shared);
     return { ...shared, errorRate, latency, throttles };
 }
 
@@ -169,4 +176,46 @@ export function replicationLatencyQueries(tableName: pulumi.Input<string>, peers
         })),
         { id: "worst", expression: `MAX([${ids.join(", ")}])`, label: "Worst replication latency to a peer (ms)", returnData: true },
     ];
+}
+
+/**
+ * Replication watched the way it fails: `ReplicationLatency` stops when replication stops, but the age of the
+ * newest heartbeat seen here from each peer (published by the health function, app/metrics.ts) keeps growing. The
+ * freshest age of a minute above heartbeat interval + RPO, for the whole evaluation window, alarms; so does
+ * silence (no health checks answered here, or a peer never seen).
+ */
+function replicationHeartbeatAlarm(s: LambdaService, o: RegionGatedOptions, a: AlarmActions): aws.cloudwatch.MetricAlarm {
+    const watch = replicationWatch(s.settings.heartbeatIntervalMs, rpo(s.args.consistency).rpoSeconds);
+    const threshold = s.thresholds.heartbeatAgeMs ?? watch.thresholdMs;
+    const ids = s.peers.map(peerMetricId);
+    return new aws.cloudwatch.MetricAlarm(
+        `${s.name}-replication-heartbeat`,
+        {
+            name: a.alarmName("replication-heartbeat"),
+            alarmDescription:
+                `${s.settings.name} in ${s.region}: the newest heartbeat seen here from a peer (${s.peers.join(", ")}) is older than ${threshold} ms ` +
+                `(heartbeat interval + RPO) for ${watch.detectionDelaySeconds} s: replication into this region has stalled`,
+            comparisonOperator: "GreaterThanThreshold",
+            threshold,
+            evaluationPeriods: watch.evaluationPeriods,
+            datapointsToAlarm: watch.evaluationPeriods,
+            treatMissingData: "breaching",
+            metricQueries: [
+                ...s.peers.map((peer, i) => ({
+                    id: ids[i]!,
+                    returnData: false,
+                    metric: {
+                        namespace: HEARTBEAT_METRIC.namespace,
+                        metricName: HEARTBEAT_METRIC.name,
+                        dimensions: { Service: s.settings.name, Peer: peer },
+                        period: watch.periodSeconds,
+                        stat: "Minimum",
+                    },
+                })),
+                { id: "stalest", expression: `MAX([${ids.join(", ")}])`, label: "Age of the stalest peer's newest heartbeat (ms)", returnData: true },
+            ],
+            ...a.actions,
+        },
+        o.opts,
+    );
 }

@@ -6,6 +6,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { Consistency } from "../../packages/aws-facts";
 import type { ValidationRecords } from "../certificate-validation";
 import { APP_ENTRY } from "../bundle";
+import { LAMBDA_DEFAULT_CONCURRENCY_QUOTA } from "../../packages/aws-facts";
+import { planCapacity } from "../../packages/failover-model";
 
 /** The OAuth scopes the item routes require: `read` for `GET /items/{id}`, `write` for `PUT` and `DELETE`. */
 export interface AuthScopes {
@@ -74,8 +76,15 @@ export interface RegionalServiceSettings {
     healthThrottle: Throttle;
     /** Days the function and access logs are kept. @default 30 */
     logRetentionDays: number;
-    /** Budget of the app's whole `GET /health`, milliseconds; below the function timeout. @default 1500 */
+    /**
+     * Budget of the app's whole `GET /health`, milliseconds; below the function timeout, and with a cold start and
+     * API Gateway inside Route 53's 2 s response window (failover-model `healthBudget`). @default 1000
+     */
     healthTimeoutMs: number;
+    /** Minimum time between two heartbeat writes of one instance (the app's HEARTBEAT_INTERVAL_MS). @default 5000 */
+    heartbeatIntervalMs: number;
+    /** Reserved concurrency of the separate `/health` function, which user traffic can never take. @default 5 */
+    healthConcurrency: number;
     /**
      * Publish versions behind a `live` alias that CodeDeploy shifts (canary with rollback on this region's
      * alarms). Off by default: with it on, new code reaches traffic only when CI runs CodeDeploy.
@@ -99,7 +108,9 @@ export const REGIONAL_SERVICE_DEFAULTS: Readonly<Omit<RegionalServiceSettings, "
     writeThrottle: { rateLimit: 100, burstLimit: 200 },
     healthThrottle: { rateLimit: 10, burstLimit: 20 },
     logRetentionDays: 30,
-    healthTimeoutMs: 1500,
+    healthTimeoutMs: 1000,
+    heartbeatIntervalMs: 5000,
+    healthConcurrency: 5,
     safeDeployment: false,
     auth: { type: "jwt", scopes: DEFAULT_AUTH_SCOPES },
 };
@@ -136,6 +147,11 @@ export interface AlarmThresholds {
     throttles: number;
     /** Worst replication latency from this region's replica to a peer, milliseconds. @default 30000 */
     replicationLatencyMs: number;
+    /**
+     * Age of the newest heartbeat seen here from a peer, milliseconds, beyond which replication from it is stalled.
+     * @default heartbeatIntervalMs + the modeled RPO (failover-model `replicationWatch`)
+     */
+    heartbeatAgeMs?: number;
 }
 
 export const DEFAULT_ALARM_THRESHOLDS: Readonly<AlarmThresholds> = {
@@ -155,6 +171,12 @@ export interface RegionalServiceArgs {
      * configured region, drained or not, so a drain (or a failure) spends the headroom and never resizes a function.
      */
     sizedForRegionCount: number;
+    /**
+     * This region's size for the worst single-region failure: the app function's reserved concurrency and the
+     * stage's default throttle. The stack passes the config's capacity plan (failover-model `planCapacity`, which
+     * knows every region's traffic share). @default planCapacity over `sizedForRegionCount` regions at an even share
+     */
+    sizing?: RegionSizing;
     /** How this region's service runs, and the settings that exist only for that way. */
     mode: RegionalServiceMode;
     /** The global service name (e.g. api.example.com): the regional custom domain and certificate name. */
@@ -181,6 +203,12 @@ export interface RegionalServiceArgs {
     alarmThresholds?: Partial<AlarmThresholds>;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
+}
+
+/** A region's worst-case size (failover-model `RegionCapacity`, the parts the service deploys). */
+export interface RegionSizing {
+    reservedConcurrency: number;
+    throttle: { rateLimit: number; burstLimit: number };
 }
 
 /** What the traffic layer points a latency record or pool origin at. */
@@ -213,6 +241,8 @@ export interface LambdaService {
     entry: string;
     deploymentConfigName: string;
     thresholds: AlarmThresholds;
+    /** The app function's reserved concurrency and the stage throttle. */
+    sizing: RegionSizing;
     tags: Record<string, string>;
 }
 
@@ -227,16 +257,31 @@ export function serviceSettings(mode: Partial<RegionalServiceSettings>): Regiona
 
 /** Applies every default of a lambda-mode service. */
 export function lambdaService(name: string, args: RegionalServiceArgs, mode: LambdaMode): LambdaService {
+    const settings = serviceSettings(mode);
     return {
         name,
         region: args.region,
         peers: args.regions.filter((r) => r !== args.region),
         args,
-        settings: serviceSettings(mode),
+        settings,
         validation: mode.validation,
         entry: mode.entry ?? APP_ENTRY,
         deploymentConfigName: mode.deploymentConfigName ?? DEFAULT_DEPLOYMENT_CONFIG,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, ...args.alarmThresholds },
+        sizing: args.sizing ?? evenSizing(settings, args.sizedForRegionCount),
         tags: args.tags ?? {},
     };
+}
+
+/** The size of one of `count` regions at an even share: its own load plus one other region's whole load. */
+export function evenSizing(settings: Pick<RegionalServiceSettings, "capacityPerRegion" | "throttle" | "healthConcurrency">, count: number): RegionSizing {
+    const regions = Array.from({ length: Math.max(1, count) }, (_, i) => `region-${i}`);
+    const [first] = planCapacity({
+        regions,
+        capacityPerRegion: settings.capacityPerRegion,
+        throttle: settings.throttle,
+        concurrencyQuota: LAMBDA_DEFAULT_CONCURRENCY_QUOTA,
+        healthConcurrency: settings.healthConcurrency,
+    });
+    return { reservedConcurrency: first!.reservedConcurrency, throttle: first!.throttle };
 }

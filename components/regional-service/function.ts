@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { DYNAMODB_ACTIONS } from "../../app/permissions";
+import { ROLE_HEALTH, TAG_ROLE } from "../../packages/aws-facts";
 import { appArchive, LAMBDA_HANDLER } from "../bundle";
 import { KMS_DELETION_WINDOW_DAYS, opsKeyPolicyDocument } from "../kms";
 import type { RegionGatedOptions } from "../provider-region";
@@ -15,34 +16,31 @@ import { assumeRolePolicy, functionPolicyDocument, requireArn } from "./iam";
 export const LAMBDA_RUNTIME = "nodejs22.x";
 export const LAMBDA_ARCHITECTURE = "arm64";
 
-/**
- * Reserved concurrency with N-1 headroom: when one of N serving regions fails, the other N-1 take its traffic,
- * so each must be able to run capacity * N / (N-1). One serving region has nobody to absorb, so no headroom.
- */
-export function reservedConcurrency(capacityPerRegion: number, servingRegions: number): number {
-    if (servingRegions <= 1) return capacityPerRegion;
-    return Math.ceil((capacityPerRegion * servingRegions) / (servingRegions - 1));
-}
-
 export interface FunctionResources {
     opsKey: aws.kms.Key;
     accessLogs: aws.cloudwatch.LogGroup;
     fn: aws.lambda.Function;
+    /** The same code answering `GET /health` only, with a reserved concurrency of its own. */
+    healthFn: aws.lambda.Function;
     /** The partition of this region's table ARN, for the ARNs other children build. */
     partition: pulumi.Output<string>;
+    /** The account of this region's table ARN: the providers never look it up (providers.ts). */
+    account: pulumi.Output<string>;
 }
 
 /** The operations key, both log groups, the role and the function, in the order they depend on each other. */
 export function createFunction(s: LambdaService, o: RegionGatedOptions): FunctionResources {
     const table = pulumi.output(s.args.tableArn).apply((arn) => requireArn("tableArn", arn, "dynamodb", s.region));
     const partition = table.apply((t) => t.partition);
+    const account = table.apply((t) => t.account);
     const logGroupPrefix = `/activeactive/${s.name}/`;
-    const opsKey = createOpsKey(s, o, logGroupPrefix, partition, table.apply((t) => t.account));
+    const opsKey = createOpsKey(s, o, logGroupPrefix, partition, account);
     const fnLogs = createLogGroup(s, o, "fn-logs", `${logGroupPrefix}function-`, opsKey);
     const accessLogs = createLogGroup(s, o, "access-logs", `${logGroupPrefix}access-`, opsKey);
     const { role, rolePolicy } = createFunctionRole(s, o, fnLogs);
-    const fn = createLambdaFunction(s, o, role, fnLogs, rolePolicy);
-    return { opsKey, accessLogs, fn, partition };
+    const fn = createLambdaFunction(s, o, { role, fnLogs, rolePolicy });
+    const healthFn = createHealthFunction(s, o, { role, fnLogs, rolePolicy });
+    return { opsKey, accessLogs, fn, healthFn, partition, account };
 }
 
 /** Logs and the alarm topic of this region: never the table key, so their service principals never reach table data. */
@@ -95,32 +93,47 @@ function createFunctionRole(
     return { role, rolePolicy };
 }
 
-function createLambdaFunction(
-    s: LambdaService,
-    o: RegionGatedOptions,
-    role: aws.iam.Role,
-    fnLogs: aws.cloudwatch.LogGroup,
-    rolePolicy: aws.iam.RolePolicy,
-): aws.lambda.Function {
-    const { settings, args } = s;
+interface FunctionNeeds {
+    role: aws.iam.Role;
+    fnLogs: aws.cloudwatch.LogGroup;
+    rolePolicy: aws.iam.RolePolicy;
+}
+
+/** What the app function and the health function share: the code, the runtime, the role, the logs, the settings. */
+function functionBase(s: LambdaService, n: FunctionNeeds) {
+    return {
+        runtime: LAMBDA_RUNTIME,
+        architectures: [LAMBDA_ARCHITECTURE],
+        handler: LAMBDA_HANDLER,
+        code: appArchive(s.entry),
+        role: n.role.arn,
+        memorySize: s.settings.memoryMb,
+        timeout: s.settings.timeoutSeconds,
+        loggingConfig: { logFormat: "JSON", logGroup: n.fnLogs.name },
+        environment: { variables: appEnvironment(s) },
+        tags: s.tags,
+    };
+}
+
+/** Reserved concurrency sized for the worst single-region failure (s.sizing): a hard cap, so it must be enough. */
+function createLambdaFunction(s: LambdaService, o: RegionGatedOptions, n: FunctionNeeds): aws.lambda.Function {
     return new aws.lambda.Function(
         `${s.name}-fn`,
-        {
-            runtime: LAMBDA_RUNTIME,
-            architectures: [LAMBDA_ARCHITECTURE],
-            handler: LAMBDA_HANDLER,
-            code: appArchive(s.entry),
-            role: role.arn,
-            memorySize: settings.memoryMb,
-            timeout: settings.timeoutSeconds,
-            reservedConcurrentExecutions: reservedConcurrency(settings.capacityPerRegion, args.sizedForRegionCount),
-            publish: settings.safeDeployment,
-            loggingConfig: { logFormat: "JSON", logGroup: fnLogs.name },
-            environment: { variables: appEnvironment(s) },
-            tags: s.tags,
-        },
+        { ...functionBase(s, n), reservedConcurrentExecutions: s.sizing.reservedConcurrency, publish: s.settings.safeDeployment },
         // The first invocation must find its log permissions in place.
-        o.after(rolePolicy),
+        o.after(n.rolePolicy),
+    );
+}
+
+/**
+ * `GET /health` on a function of its own: reserved concurrency is per function, so a flood of user requests (or
+ * of `/health` calls) cannot take the other's capacity. Same bundle and handler; never behind the canary alias.
+ */
+function createHealthFunction(s: LambdaService, o: RegionGatedOptions, n: FunctionNeeds): aws.lambda.Function {
+    return new aws.lambda.Function(
+        `${s.name}-health-fn`,
+        { ...functionBase(s, n), reservedConcurrentExecutions: s.settings.healthConcurrency, tags: { ...s.tags, [TAG_ROLE]: ROLE_HEALTH } },
+        o.after(n.rolePolicy),
     );
 }
 
@@ -135,6 +148,7 @@ function appEnvironment({ args, settings, region, peers }: LambdaService): Recor
         TABLE_SORT_KEY: args.sortKey,
         CONSISTENCY: args.consistency,
         HEALTH_TIMEOUT_MS: String(settings.healthTimeoutMs),
+        HEARTBEAT_INTERVAL_MS: String(settings.heartbeatIntervalMs),
         // Empty means "this table has no TTL" to the app.
         TTL_ATTRIBUTE: args.ttlAttribute ?? "",
     };

@@ -38,9 +38,13 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 
 export interface HttpApiInputs {
     fn: aws.lambda.Function;
+    /** The function of its own that answers `GET /health` (function.ts). */
+    healthFn: aws.lambda.Function;
     /** The `live` alias with safe deployments: then the API invokes it instead of the function. */
     alias?: aws.lambda.Alias;
     accessLogs: aws.cloudwatch.LogGroup;
+    partition: pulumi.Output<string>;
+    account: pulumi.Output<string>;
 }
 
 export interface HttpApiResources {
@@ -60,16 +64,28 @@ export const ITEM_ROUTES = [
     { role: "items-delete-route", routeKey: "DELETE /items/{id}", scope: "write" },
 ] as const;
 
-export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, alias, accessLogs }: HttpApiInputs): HttpApiResources {
+/**
+ * The API's execute-api ARN, built here: the provider builds `executionArn` from its own account id
+ * (terraform-provider-aws apigatewayv2 `apiInvokeARN`: `RegionalARN(ctx, "execute-api", apiID)`), which is empty
+ * with `skipRequestingAccountId` (providers.ts), and a permission on such an ARN would never match.
+ */
+export function executionArn(s: LambdaService, i: Pick<HttpApiInputs, "partition" | "account">, api: aws.apigatewayv2.Api): pulumi.Output<string> {
+    return pulumi.interpolate`arn:${i.partition}:execute-api:${s.region}:${i.account}:${api.id}`;
+}
+
+export function createHttpApi(s: LambdaService, o: RegionGatedOptions, inputs: HttpApiInputs): HttpApiResources {
+    const { fn, healthFn, alias, accessLogs } = inputs;
     const api = new aws.apigatewayv2.Api(
         `${s.name}-api`,
         { protocolType: "HTTP", description: `${s.settings.name} in ${s.region}`, tags: s.tags },
         o.opts,
     );
     const integration = createIntegration(s, o, api, alias ? alias.arn : fn.arn);
+    const healthIntegration = createIntegration(s, o, api, healthFn.arn, "health-integration");
     const authorizer = createAuthorizer(s, o, api);
-    const routes = createRoutes(s, o, api, integration, authorizer);
+    const routes = createRoutes(s, o, api, { items: integration, health: healthIntegration }, authorizer);
     const stage = createStage(s, o, api, accessLogs, routes);
+    const sourceArn = pulumi.interpolate`${executionArn(s, inputs, api)}/*/*`;
     new aws.lambda.Permission(
         `${s.name}-invoke`,
         {
@@ -77,16 +93,21 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, { fn, ali
             qualifier: alias ? alias.name : undefined,
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
-            sourceArn: pulumi.interpolate`${api.executionArn}/*/*`,
+            sourceArn,
         },
+        o.opts,
+    );
+    new aws.lambda.Permission(
+        `${s.name}-health-invoke`,
+        { function: healthFn.name, action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn },
         o.opts,
     );
     return { api, stage };
 }
 
-function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>): aws.apigatewayv2.Integration {
+function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>, role = "integration"): aws.apigatewayv2.Integration {
     return new aws.apigatewayv2.Integration(
-        `${s.name}-integration`,
+        `${s.name}-${role}`,
         {
             apiId: api.id,
             integrationType: "AWS_PROXY",
@@ -119,14 +140,14 @@ function createRoutes(
     s: LambdaService,
     o: RegionGatedOptions,
     api: aws.apigatewayv2.Api,
-    integration: aws.apigatewayv2.Integration,
+    integrations: { items: aws.apigatewayv2.Integration; health: aws.apigatewayv2.Integration },
     authorizer: aws.apigatewayv2.Authorizer | undefined,
 ): aws.apigatewayv2.Route[] {
-    const target = pulumi.interpolate`integrations/${integration.id}`;
+    const target = pulumi.interpolate`integrations/${integrations.items.id}`;
     const health = new aws.apigatewayv2.Route(
         `${s.name}-health-route`,
-        // Route 53 and Cloudflare health checkers carry no credentials.
-        { apiId: api.id, routeKey: HEALTH_ROUTE, authorizationType: "NONE", target },
+        // Route 53 and Cloudflare health checkers carry no credentials; the health function answers.
+        { apiId: api.id, routeKey: HEALTH_ROUTE, authorizationType: "NONE", target: pulumi.interpolate`integrations/${integrations.health.id}` },
         o.opts,
     );
     const auth = s.settings.auth;
@@ -166,9 +187,10 @@ function createStage(
             apiId: api.id,
             name: STAGE_NAME,
             autoDeploy: true,
+            // Sized like the function for the worst single-region failure (s.sizing), not the even share.
             defaultRouteSettings: {
-                throttlingRateLimit: s.settings.throttle.rateLimit,
-                throttlingBurstLimit: s.settings.throttle.burstLimit,
+                throttlingRateLimit: s.sizing.throttle.rateLimit,
+                throttlingBurstLimit: s.sizing.throttle.burstLimit,
             },
             routeSettings: routeSettings(s),
             accessLogSettings: { destinationArn: accessLogs.arn, format: ACCESS_LOG_FORMAT },

@@ -52,6 +52,7 @@ interface ServiceOutputs {
     apiId: pulumi.Output<string | undefined>;
     apiArn: pulumi.Output<string | undefined>;
     canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
+    alarmTopicArn: pulumi.Output<string | undefined>;
 }
 
 export class RegionalService extends pulumi.ComponentResource {
@@ -70,6 +71,8 @@ export class RegionalService extends pulumi.ComponentResource {
     readonly apiArn: pulumi.Output<string | undefined>;
     /** What CI needs to run a CodeDeploy canary; set when safe deployments are on. */
     readonly canary: pulumi.Output<SafeDeploymentOutputs | undefined>;
+    /** The SNS topic this region's alarms notify (`npm run verify` checks it has a confirmed subscriber). */
+    readonly alarmTopicArn: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: RegionalServiceArgs, opts: pulumi.ComponentResourceOptions = {}) {
         super(TYPE, name, {}, opts);
@@ -85,6 +88,7 @@ export class RegionalService extends pulumi.ComponentResource {
         this.apiId = built.apiId;
         this.apiArn = built.apiArn;
         this.canary = built.canary;
+        this.alarmTopicArn = built.alarmTopicArn;
         this.registerOutputs({ region: this.region, ...built });
     }
 }
@@ -104,17 +108,18 @@ function externalService({ hostname }: ExternalMode): ServiceOutputs {
         apiId: pulumi.output<string | undefined>(undefined),
         apiArn: pulumi.output<string | undefined>(undefined),
         canary: pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
+        alarmTopicArn: pulumi.output<string | undefined>(undefined),
     };
 }
 
 /** Every child of mode "lambda", in the order they depend on each other. */
 function createLambdaService(name: string, args: RegionalServiceArgs, mode: LambdaMode, children: RegionGatedOptions): ServiceOutputs {
     const s = lambdaService(name, args, mode);
-    const { opsKey, accessLogs, fn, partition } = createFunction(s, children);
+    const { opsKey, accessLogs, fn, healthFn, partition, account } = createFunction(s, children);
     const alias = s.settings.safeDeployment ? createLiveAlias(s, children, fn) : undefined;
-    const http = createHttpApi(s, children, { fn, alias, accessLogs });
+    const http = createHttpApi(s, children, { fn, healthFn, alias, accessLogs, partition, account });
     const domain = createCustomDomain(s, children, http);
-    const alarms = createAlarms(s, children, { opsKey, fn, api: http.api });
+    const alarms = createAlarms(s, children, { opsKey, fn, healthFn, api: http.api });
     const canary = alias ? createCanary(s, children, { fn, alias, alarms, partition }) : undefined;
     return {
         healthCheckHostname: http.api.apiEndpoint.apply((e) => e.replace(/^https?:\/\//, "").replace(/\/$/, "")),
@@ -123,5 +128,6 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
         apiId: http.api.id,
         apiArn: http.api.executionArn,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
+        alarmTopicArn: pulumi.output(alarms.topicArn),
     };
 }

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isUnknown } from "@pulumi/pulumi/output";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
-import { ArnParts, parseArn as parseArnText } from "../../packages/aws-facts";
+import { ArnParts, LAMBDA_DEFAULT_CONCURRENCY_QUOTA, parseArn as parseArnText } from "../../packages/aws-facts";
 import type { CloudflarePlan } from "../../packages/failover-model";
 
 /** What the kit hands the validator for each custom resource, before outputs are computed. */
@@ -91,7 +91,7 @@ export function newState(options: StrictOptions): StrictState {
     return {
         options: {
             zones: options.zones ?? {},
-            lambdaConcurrencyLimit: options.lambdaConcurrencyLimit ?? 1000,
+            lambdaConcurrencyLimit: options.lambdaConcurrencyLimit ?? LAMBDA_DEFAULT_CONCURRENCY_QUOTA,
             cloudflarePlan: options.cloudflarePlan ?? "enterprise",
         },
         zones,

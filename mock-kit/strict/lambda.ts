@@ -4,14 +4,14 @@
  * https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionConcurrency.html
  * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
  */
-import { LAMBDA_MEMORY_MB, LAMBDA_TIMEOUT_S } from "../../packages/aws-facts";
+import { LAMBDA_MEMORY_MB, LAMBDA_MIN_UNRESERVED_CONCURRENCY, LAMBDA_TIMEOUT_S } from "../../packages/aws-facts";
 import { Problems, ResourceRule, list } from "./common";
 
 /** Limits only the API checks (memory and timeout come from aws-facts). */
 export const LAMBDA_LIMITS = {
     ephemeralStorageMb: { min: 512, max: 10240 },
     /** Lambda keeps this much of a region's concurrency unreserved. */
-    minUnreservedConcurrency: 100,
+    minUnreservedConcurrency: LAMBDA_MIN_UNRESERVED_CONCURRENCY,
     environmentBytes: 4096,
 } as const;
 

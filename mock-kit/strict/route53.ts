@@ -69,6 +69,16 @@ const healthCheck: ResourceRule = {
                 p.add(parameter(`SearchString is only allowed with HTTP_STR_MATCH and HTTPS_STR_MATCH, not ${i.type}`));
             }
         }
+        // A routing control's check watches the control only (CDK aws-cdk#34262: with FailureThreshold,
+        // RequestInterval or MeasureLatency set, Route 53 refuses it as an invalid request).
+        if (i.type === "RECOVERY_CONTROL") {
+            if (r.absent("routingControlArn")) p.add(parameter("A health check of type RECOVERY_CONTROL needs RoutingControlArn"));
+            for (const key of ["fqdn", "ipAddress", "port", "resourcePath", "requestInterval", "failureThreshold", "measureLatency", "regions", "childHealthchecks"]) {
+                if (!r.absent(key)) p.add(parameter(`A health check of type RECOVERY_CONTROL must not have ${key} specified.`));
+            }
+        } else if (!r.absent("routingControlArn")) {
+            p.add(parameter(`RoutingControlArn applies only to health checks of type RECOVERY_CONTROL, not ${i.type}`));
+        }
         if (i.type === "CALCULATED") {
             p.between("healthCheckConfig.healthThreshold", i.childHealthThreshold, 0, ROUTE53_LIMITS.childHealthChecks);
             p.length("healthCheckConfig.childHealthChecks", i.childHealthchecks, 0, ROUTE53_LIMITS.childHealthChecks);

@@ -7,3 +7,9 @@ export const TAG_SCOPE = "activeactive:scope";
 /** The value of TAG_SCOPE on resources that watch every region (the fail-open signal). */
 export const SCOPE_GLOBAL = "global";
 export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";
+/**
+ * The part a resource plays where the type alone does not say: `health` on the function that answers only
+ * `GET /health` beside a region's service function (so region parity counts one service per region).
+ */
+export const TAG_ROLE = "activeactive:role";
+export const ROLE_HEALTH = "health";

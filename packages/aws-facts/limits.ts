@@ -61,3 +61,46 @@ export const ROUTE53_FAILURE_THRESHOLD = { min: 1, max: 10 } as const;
 /** What Route 53 uses when a health check leaves RequestInterval or FailureThreshold unset. */
 export const ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS = 30;
 export const ROUTE53_DEFAULT_FAILURE_THRESHOLD = 3;
+
+// ---- Lambda concurrency ------------------------------------------------------------------------------------------
+/**
+ * A region's concurrency quota for a new account, before any increase (Lambda quotas, "Concurrent executions":
+ * https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). New accounts may start lower; the
+ * stack config takes the account's real figure (`service.concurrencyQuota`).
+ */
+export const LAMBDA_DEFAULT_CONCURRENCY_QUOTA = 1000;
+/**
+ * Lambda keeps this much of a region's concurrency unreserved: PutFunctionConcurrency fails when the reservation
+ * would leave less ("Configuring reserved concurrency":
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
+ */
+export const LAMBDA_MIN_UNRESERVED_CONCURRENCY = 100;
+
+// ---- Route 53 ----------------------------------------------------------------------------------------------------
+/** ResourcePath of a health check: at most 255 characters (API_HealthCheckConfig, `ResourcePath`). */
+export const ROUTE53_RESOURCE_PATH_MAX_LENGTH = 255;
+/**
+ * An HTTPS health check must connect within 4 s and have the response within 2 s after connecting ("How Route 53
+ * determines whether a health check is healthy":
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html).
+ */
+export const ROUTE53_RESPONSE_WINDOW_MS = 2000;
+
+// ---- Route 53 Application Recovery Controller ---------------------------------------------------------------------
+/**
+ * ARC's recovery control configuration API (clusters, control panels, routing controls, safety rules) is served
+ * from us-west-2 only; routing control states are changed through the cluster's own regional endpoints
+ * (https://docs.aws.amazon.com/recovery-cluster/latest/api/what-is-recovery-control.html).
+ */
+export const ARC_CONFIG_REGION = "us-west-2";
+/** A cluster is billed by the hour: $2.50 (https://aws.amazon.com/application-recovery-controller/pricing/). */
+export const ARC_CLUSTER_USD_PER_HOUR = 2.5;
+/** Hours in an average month, as AWS's pricing pages count them. */
+export const HOURS_PER_MONTH = 730;
+/**
+ * A safety rule's wait period, in ms: how long after one change the rule evaluates the next (ARC
+ * CreateSafetyRule, `WaitPeriodMs`). Our choice: the value of AWS's console default.
+ */
+export const ARC_SAFETY_RULE_WAIT_MS = 5000;
+/** Names of ARC clusters, control panels, routing controls and safety rules: 1-64 characters (ARC API reference). */
+export const ARC_NAME_MAX_LENGTH = 64;

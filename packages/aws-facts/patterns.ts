@@ -43,6 +43,12 @@ export const HOSTED_ZONE_ID: NamePattern = {
 };
 
 /** An SNS topic ARN. */
+/** An ARC cluster (Route 53 Application Recovery Controller, CreateCluster's `ClusterArn`). */
+export const ARC_CLUSTER_ARN: NamePattern = {
+    pattern: /^arn:aws[a-z-]*:route53-recovery-control::\d{12}:cluster\/[A-Za-z0-9-]+$/,
+    allowed: "arn:aws:route53-recovery-control::<12-digit account>:cluster/<id>",
+};
+
 export const SNS_TOPIC_ARN: NamePattern = {
     pattern: /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
     allowed: "arn:aws:sns:<region>:<12-digit account>:<topic name>",

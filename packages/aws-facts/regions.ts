@@ -20,6 +20,12 @@ export const AWS_REGIONS = [
 
 export type AwsRegion = (typeof AWS_REGIONS)[number];
 
+/**
+ * The partition of every region above, and its DNS suffix: known from the region, so no provider lookup
+ * (getPartition) is needed (https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html).
+ */
+export const AWS_PARTITION = { partition: "aws", dnsSuffix: "amazonaws.com" } as const;
+
 export function isAwsRegion(value: unknown): value is AwsRegion {
     return typeof value === "string" && (AWS_REGIONS as readonly string[]).includes(value);
 }

@@ -41,3 +41,5 @@ export * from "./dns";
 export * from "./route53";
 export * from "./cloudflare";
 export * from "./rpo";
+export * from "./capacity";
+export * from "./health";

@@ -18,7 +18,8 @@ import {
     underTrafficComponent,
 } from "./conventions";
 import type { StackResource } from "./policy";
-import { asList, isUnknown, num, str } from "./values";
+import { asList, isUnknown, num, str, tag } from "./values";
+import { ROLE_HEALTH, TAG_ROLE } from "@active-active/aws-facts";
 
 export const TYPES = {
     table: "aws:dynamodb/table:Table",
@@ -174,7 +175,8 @@ export function topology(resources: StackResource[]): Topology {
             case TYPES.function: {
                 t.external = false;
                 const region = knownRegion(r);
-                if (region) {
+                // A region's health function sits beside its service function; parity counts services.
+                if (region && tag(r.props, TAG_ROLE) !== ROLE_HEALTH) {
                     push(t.functions, region, r);
                     add(region);
                 }

@@ -13,7 +13,7 @@ import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackN
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
-    "regions, homeRegion, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
+    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
 const MRSC_SETS = "US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3";
 const CHECKER_REGIONS = "us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1";
 const LOG_RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
@@ -630,8 +630,57 @@ const corpus: BadConfig[] = [
     {
         title: "a health timeout longer than the function may run", stack: "dev",
         options: { set: { "active-active:service": { timeoutSeconds: 1, auth: DEV_AUTH } } },
+        key: "active-active:service.healthTimeoutMs", value: "1000",
+        problems: ["active-active:service.healthTimeoutMs: 1000 is not below the function timeout (1 s); allowed: less than 1000"],
+    },
+    {
+        // It used to plan into a reserved concurrency Lambda refuses, and the plan hung ("promises still active").
+        title: "a capacity whose worst case does not fit the account's concurrency quota", stack: "dev",
+        options: { set: { "active-active:service": { capacityPerRegion: 451, auth: DEV_AUTH } } },
+        key: "active-active:service.capacityPerRegion", value: "451",
+        problems: [
+            "active-active:service.capacityPerRegion: 451 needs 902 reserved concurrency in us-east-1 (its own 451 plus 451 of us-west-2 when that region fails) and 5 for /health, leaving 93 of the quota of 1000 unreserved; allowed: at most 447, so that Lambda keeps 100 unreserved; after a quota increase set active-active:service.concurrencyQuota",
+        ],
+    },
+    {
+        title: "a health budget that does not fit Route 53's window with a cold start", stack: "dev",
+        options: { set: { "active-active:service": { healthTimeoutMs: 1500, auth: DEV_AUTH } } },
         key: "active-active:service.healthTimeoutMs", value: "1500",
-        problems: ["active-active:service.healthTimeoutMs: 1500 is not below the function timeout (1 s); allowed: less than 1000"],
+        problems: [
+            "active-active:service.healthTimeoutMs: 1500 does not fit Route 53's 2000 ms response window with a cold start; allowed: 200 to 1000 (see docs/capacity.md, \"Health budget\")",
+        ],
+    },
+    {
+        title: "a health path longer than Route 53's 255 characters", stack: "dev",
+        options: { set: { "active-active:health": { path: `/${"h".repeat(300)}` } } },
+        key: "active-active:health.path", value: "301 characters",
+        problems: [`active-active:health.path: "/${"h".repeat(115)}... has 301 characters; allowed: at most 255`],
+    },
+    {
+        title: "traffic shares that do not add up to 100", stack: "dev",
+        options: { set: { "active-active:service": { trafficShare: { "us-east-1": 70, "us-west-2": 20 }, auth: DEV_AUTH } } },
+        key: "active-active:service.trafficShare", value: "90",
+        problems: ['active-active:service.trafficShare: {"us-east-1":70,"us-west-2":20} adds up to 90; allowed: shares that add up to 100 (percent of the traffic)'],
+    },
+    {
+        title: "provisioned billing on a global table", stack: "dev",
+        options: { set: { "active-active:table": { billingMode: "PROVISIONED" } } },
+        key: "active-active:table.billingMode", value: "PROVISIONED",
+        problems: [
+            'active-active:table.billingMode: "PROVISIONED" cannot carry replicas: DynamoDB adds a replica to a provisioned table only once its write capacity is auto scaled, which needs the table first (terraform-provider-aws#13097); allowed: on-demand billing (PAY_PER_REQUEST) for a multi-Region table',
+        ],
+    },
+    {
+        title: "routing controls behind Cloudflare", stack: "prod",
+        options: { set: { "active-active:traffic": "cloudflare", "active-active:routing": { recoveryControl: true } } },
+        key: "active-active:routing.recoveryControl", value: "true",
+        problems: ['active-active:routing.recoveryControl: true applies only with traffic "route53" (routing controls switch Route 53 health checks); allowed: false with traffic "cloudflare"'],
+    },
+    {
+        title: "an account id that is not 12 digits", stack: "dev",
+        options: { set: { "active-active:accountId": "12345" } },
+        key: "active-active:accountId", value: "12345",
+        problems: ['active-active:accountId: "12345" is not an AWS account id; allowed: 12 digits'],
     },
     {
         title: "a stack without an issuer (JWT is the default; no issuer is ever assumed)", stack: "dev",

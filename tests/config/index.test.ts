@@ -15,7 +15,7 @@ import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackN
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
-    "regions, homeRegion, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
+    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
 const MRSC_SETS = "US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3";
 const US_TRIO = ["us-east-1", "us-east-2", "us-west-2"];
 const CF_IDS = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
@@ -42,7 +42,10 @@ const DEFAULT_SERVICE = {
     logRetentionDays: 30,
     writeThrottle: { rateLimit: 100, burstLimit: 200 },
     healthThrottle: { rateLimit: 10, burstLimit: 20 },
-    healthTimeoutMs: 1500,
+    healthTimeoutMs: 1000,
+    heartbeatIntervalMs: 5000,
+    healthConcurrency: 5,
+    concurrencyQuota: 1000,
     endpoints: {},
 };
 /** The stack files' JWT authorizer: a placeholder issuer and the stack's own name as the audience. */
@@ -53,11 +56,11 @@ const stackAuth = (audience: string) => ({
     scopes: { read: "items:read", write: "items:write" },
 });
 const DEFAULT_HEALTH = { path: "/health", checkerRegions: ["us-east-1", "eu-west-1", "ap-southeast-1"] };
-const DEFAULT_ROUTING = { recordType: "auto", dualStack: false };
+const DEFAULT_ROUTING = { recordType: "auto", dualStack: false, recoveryControl: false };
 
 /** The parsed config without the failover plan, which the failover model's own tests pin down. */
-function withoutFailover(config: StackConfig): Omit<StackConfig, "failover"> {
-    const { failover: _failover, ...rest } = config;
+function withoutFailover(config: StackConfig): Omit<StackConfig, "failover" | "capacity"> {
+    const { failover: _failover, capacity: _capacity, ...rest } = config;
     return rest;
 }
 
@@ -69,6 +72,7 @@ describe("the stack files parse", () => {
             stack: "dev",
             regions: ["us-east-1", "us-west-2"],
             homeRegion: "us-east-1",
+            accountId: "123456789012",
             servingRegions: ["us-east-1", "us-west-2"],
             domain: "api.dev.example.com",
             zoneName: "example.com",
@@ -100,6 +104,7 @@ describe("the stack files parse", () => {
             stack: "staging",
             regions: ["us-east-1", "us-west-2", "eu-west-1"],
             homeRegion: "us-east-1",
+            accountId: "123456789012",
             servingRegions: ["us-east-1", "us-west-2", "eu-west-1"],
             domain: "api.staging.example.com",
             zoneName: "example.com",
@@ -129,6 +134,7 @@ describe("the stack files parse", () => {
             stack: "prod",
             regions: ["us-east-1", "us-west-2", "eu-west-1"],
             homeRegion: "us-east-1",
+            accountId: "123456789012",
             servingRegions: ["us-east-1", "us-west-2", "eu-west-1"],
             domain: "api.example.com",
             zoneName: "example.com",

@@ -2,6 +2,7 @@
  * config/schema.ts: the stack's defaults come from the components' defaults objects, the limits and patterns from
  * aws-facts, and every message of its own reads `<reason>; allowed: <allowed>`.
  */
+import { LAMBDA_DEFAULT_CONCURRENCY_QUOTA } from "../../packages/aws-facts";
 import { GLOBAL_TABLE_DEFAULTS } from "../../components/global-table/args";
 import { REGIONAL_SERVICE_DEFAULTS } from "../../components/regional-service/args";
 import { BILLING_MODES, KEYS, says, serviceSchema, STACK_KEY_SCHEMA, tableSchema, TEXT_KEYS } from "../../config/schema";
@@ -28,9 +29,9 @@ describe("defaults", () => {
 
     test("the service's defaults are RegionalService's, except safeDeployment, which follows protect", () => {
         const { safeDeployment: _followsProtect, ...defaults } = REGIONAL_SERVICE_DEFAULTS;
-        const { mode, endpoints, safeDeployment, ...parsed } = serviceSchema.parse({});
+        const { mode, endpoints, safeDeployment, concurrencyQuota, trafficShare, ...parsed } = serviceSchema.parse({});
         expect(parsed).toEqual(defaults);
-        expect([mode, endpoints, safeDeployment]).toEqual(["lambda", {}, undefined]);
+        expect([mode, endpoints, safeDeployment, concurrencyQuota, trafficShare]).toEqual(["lambda", {}, undefined, LAMBDA_DEFAULT_CONCURRENCY_QUOTA, undefined]);
     });
 
     test("consistency, protect and replica removal default as GlobalTable's do", () => {
@@ -75,6 +76,6 @@ describe("messages", () => {
 
     test("the keys read as raw text are the string keys of the schema", () => {
         expect([...TEXT_KEYS].filter((k) => !(k in KEYS))).toEqual([]);
-        expect([...TEXT_KEYS].sort()).toEqual(["consistency", "domain", "homeRegion", "hostedZoneId", "traffic", "witnessRegion", "zoneName"]);
+        expect([...TEXT_KEYS].sort()).toEqual(["accountId", "consistency", "domain", "homeRegion", "hostedZoneId", "traffic", "witnessRegion", "zoneName"]);
     });
 });

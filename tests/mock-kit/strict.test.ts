@@ -81,13 +81,26 @@ describe("the kit with strict on", () => {
         (kit as any).newResource({ type: "aws:dynamodb/table:Table", name: "t", inputs, provider: undefined, custom: true, id: "" });
     const TOO_SHORT = { name: "ab", hashKey: "pk", attributes: [{ name: "pk", type: "S" }], billingMode: "PAY_PER_REQUEST" };
 
-    test("fails a registration the API would reject, with the API's message", () => {
+    test("records a registration the API would reject, with the API's message, and lets the program go on", () => {
         const kit = MockKit.install();
         const expected = new MockRegistrationError(
             `aws:dynamodb/table:Table "t": ValidationException: 1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3`,
         );
-        expect(() => register(kit, TOO_SHORT)).toThrow(expected);
+        // Thrown, it would leave every resource waiting on this one's outputs pending, and the run would never end.
+        expect(register(kit, TOO_SHORT).state.name).toEqual("ab");
         expect(kit.errors).toEqual([expected]);
+    });
+
+    test("a program whose resource the API rejects fails with that error, dependents and all (it used to hang)", async () => {
+        const kit = MockKit.install();
+        const aws = await import("@pulumi/aws");
+        const run = kit.runProgram(() => {
+            const provider = new aws.Provider("p", { region: "us-east-1" });
+            const table = new aws.dynamodb.Table("t", { ...TOO_SHORT, name: "ab" }, { provider });
+            new aws.sns.Topic("dependent", { name: table.name.apply((n) => `${n}-topic`) }, { provider });
+            return { name: table.name };
+        });
+        await expect(run).rejects.toThrow(/Value 'ab' at 'tableName'/);
     });
 
     test("accepts it with strict off", () => {

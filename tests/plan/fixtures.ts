@@ -2,7 +2,8 @@
  * Inputs for the plan's pure steps: a two-region config read by the resilience report, and recorded resources
  * built from a type, a name and inputs.
  */
-import { DEFAULT_ROUTE53_SETTINGS, rpo } from "../../packages/failover-model";
+import { DEFAULT_ROUTE53_SETTINGS, planCapacity, rpo } from "../../packages/failover-model";
+import { REGIONAL_SERVICE_DEFAULTS } from "../../components/regional-service/args";
 import type { ResilienceConfig } from "../../plan/resilience";
 import type { PlanResource } from "../../plan/types";
 
@@ -21,6 +22,10 @@ export function drainedConfig(rtoSeconds = 100): ResilienceConfig {
             rto: { rtoSeconds, breakdown: [] },
             rpo: rpo("eventual"),
         },
+        capacity: planCapacity({ regions: ["us-east-1", "us-west-2"], capacityPerRegion: 20, throttle: { rateLimit: 500, burstLimit: 1000 }, concurrencyQuota: 1000, healthConcurrency: 5 }),
+        service: { ...REGIONAL_SERVICE_DEFAULTS, mode: "lambda", endpoints: {}, trafficShare: undefined, concurrencyQuota: 1000, auth: { type: "iam" } },
+        routing: { recordType: "auto", dualStack: false, recoveryControl: false },
+        protect: false,
     };
 }
 

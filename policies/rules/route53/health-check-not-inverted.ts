@@ -1,7 +1,9 @@
 /**
  * aws-route53-health-check-not-inverted
  *
- * Requires: no health check has `invertHealthcheck: true`.
+ * Requires: no health check has `invertHealthcheck: true`, except an ARC routing control's (`RECOVERY_CONTROL`):
+ * that one watches a switch, not an endpoint, and inverted it makes the switch a drain (Off, ARC's initial state,
+ * is serving).
  * Why: an inverted check reports a failed endpoint as healthy: a region drained by inverting its check comes back
  * into rotation exactly when it really fails, and alarms on it read backwards.
  * Severity: critical.
@@ -17,6 +19,6 @@ export const healthCheckNotInverted = resourceRule({
     remediationSteps: "Remove invertHealthcheck; drain a region through its gate check instead.",
     types: ["aws:route53/healthCheck:HealthCheck"],
     validate: ({ props }, report) => {
-        if (props.invertHealthcheck === true) report("invertHealthcheck is true, which reports a failed endpoint as healthy; allowed: false or unset");
+        if (props.invertHealthcheck === true && props.type !== "RECOVERY_CONTROL") report("invertHealthcheck is true, which reports a failed endpoint as healthy; allowed: false or unset");
     },
 });

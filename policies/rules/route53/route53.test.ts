@@ -100,6 +100,10 @@ describe("aws-route53-health-check-not-inverted", () => {
     ])("%s", async (_title, change, expected) => {
         expect(await check(healthCheckNotInverted, withProps(check_, change))).toEqual(expected);
     });
+    test("passes an inverted routing control check: a drain switch, Off (ARC's initial state) serving", async () => {
+        const control = { ...gate, props: { type: "RECOVERY_CONTROL", routingControlArn: "arn:aws:route53-recovery-control::123456789012:controlpanel/p/routingcontrol/c", invertHealthcheck: true } };
+        expect(await check(healthCheckNotInverted, control)).toEqual([]);
+    });
 });
 
 describe("aws-route53-latency-record-identified", () => {

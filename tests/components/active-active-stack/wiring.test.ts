@@ -15,7 +15,7 @@ test("the stack passes each region's domainTarget to LatencyRouting as it is", (
         const target: pulumi.Output<DomainTarget> = pulumi.output({ name: `d-${region}.example`, zoneId: "Z1" });
         services[region] = { healthCheckHostname: pulumi.output(`${region}.example`), domainTarget: target } as Partial<RegionalService> as RegionalService;
     }
-    const regions: LatencyRoutingRegion[] = routingArgs(settings, services).regions;
+    const regions: LatencyRoutingRegion[] = routingArgs(settings, services, { aws: {}, global: {} as never }).regions;
     expect(regions.map((r) => r.target)).toEqual(settings.regions.map((region) => services[region]!.domainTarget));
     for (const [i, region] of settings.regions.entries()) expect(regions[i]!.target).toBe(services[region]!.domainTarget);
 });

@@ -34,7 +34,7 @@ describe("resolveSettings", () => {
     test("the README's minimal args get every default", () => {
         const regions = ["us-east-1", "eu-west-1"];
         const providers = fakeProviders(regions);
-        const { provider, ...settings } = resolveSettings("orders", "prod", { regions, homeRegion: "us-east-1", providers, partitionKey: { name: "pk", type: "S" } });
+        const { provider, ...settings } = resolveSettings("orders", "prod", { regions, homeRegion: "us-east-1", accountId: "123456789012", providers, partitionKey: { name: "pk", type: "S" } });
         expect(settings).toEqual({
             name: "orders",
             tableName: "orders-prod",
@@ -57,6 +57,7 @@ describe("resolveSettings", () => {
             deployedReplicaRegions: undefined,
             deployedUnprotectedReplicas: undefined,
             tags: {},
+            accountId: "123456789012",
         });
         expect(provider("eu-west-1")).toBe(providers["eu-west-1"]);
     });

@@ -199,8 +199,8 @@ describe("eventual consistency, on demand", () => {
         ]);
     });
 
-    test("every taggable child carries the tags; aliases and scaling policies take none", async () => {
-        const { children } = await deploy(baseArgs(["us-east-1", "us-west-2"], { billing: { mode: "provisioned" } }));
+    test("every taggable child carries the tags; aliases take none", async () => {
+        const { children } = await deploy(baseArgs(["us-east-1", "us-west-2"]));
         const untaggable = [ALIAS, POLICY];
         for (const c of children) {
             if (untaggable.includes(c.type)) expect(c.inputs.tags).toBeUndefined();
@@ -340,7 +340,7 @@ kit.runProgram(() => {
     const providers = {};
     for (const r of ["us-east-1", "us-west-2"]) providers[r] = new aws.Provider("aws-" + r, { region: r });
     new GlobalTable("gt", {
-        regions: ["us-east-1", "us-west-2"], homeRegion: "us-east-1", providers, partitionKey: { name: "pk", type: "S" },
+        regions: ["us-east-1", "us-west-2"], homeRegion: "us-east-1", accountId: "123456789012", providers, partitionKey: { name: "pk", type: "S" },
         deployedReplicaRegions: new pulumi.StackReference(${JSON.stringify(SELF)}).getOutput("deployment").apply((d) => d.replicaRegions),
     });
     return {};
@@ -407,84 +407,10 @@ describe("protect", () => {
 
 // ---- provisioned capacity ----------------------------------------------------------------------------------------
 describe("provisioned billing", () => {
-    test("a target and a target-tracking policy per region, table and index, each with its region's provider", async () => {
-        const regions = ["us-east-1", "us-west-2", "eu-west-1"];
-        const { kit, table, children } = await deploy(
-            baseArgs(regions, {
-                billing: { mode: "provisioned", readCapacity: 10, writeCapacity: 5, autoscaling: { maxReadCapacity: 400, maxWriteCapacity: 200, targetUtilizationPercent: 60 } },
-                globalSecondaryIndexes: [{ name: "byOwner", partitionKey: { name: "owner", type: "S" }, sortKey: { name: "sk", type: "S" }, projection: "KEYS_ONLY" }],
-            }),
+    test("is refused before anything registers: DynamoDB adds no replica to a provisioned table without write auto scaling (terraform-provider-aws#13097)", async () => {
+        await expect(deploy(baseArgs(["us-east-1", "us-west-2"], { billing: { mode: "provisioned" } }))).rejects.toThrow(
+            'billing.mode: "provisioned" cannot carry replicas',
         );
-
-        expect(table.inputs).toMatchObject({ billingMode: "PROVISIONED", readCapacity: 10, writeCapacity: 5 });
-        expect(table.inputs.globalSecondaryIndexes).toEqual([
-            {
-                name: "byOwner",
-                keySchemas: [
-                    { attributeName: "owner", keyType: "HASH" },
-                    { attributeName: "sk", keyType: "RANGE" },
-                ],
-                projectionType: "KEYS_ONLY",
-                readCapacity: 10,
-                writeCapacity: 5,
-            },
-        ]);
-        expect(table.inputs.attributes).toEqual([
-            { name: "pk", type: "S" },
-            { name: "sk", type: "S" },
-            { name: "owner", type: "S" },
-        ]);
-        expect(table.ignoreChanges).toEqual(["readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity", "globalSecondaryIndexes[*].writeCapacity"]);
-
-        const expectedTargets: string[] = [];
-        const expectedPolicies: string[] = [];
-        for (const region of regions) {
-            for (const [scope, resourceId, dimension] of [
-                ["table", "table/gt-test", "table"],
-                ["index-byOwner", "table/gt-test/index/byOwner", "index"],
-            ]) {
-                for (const [dim, unit, metric, min, max] of [
-                    ["read", "ReadCapacityUnits", "DynamoDBReadCapacityUtilization", 10, 400],
-                    ["write", "WriteCapacityUnits", "DynamoDBWriteCapacityUtilization", 5, 200],
-                ] as const) {
-                    const target = kit.get(TARGET, `gt-${region}-${scope}-${dim}-target`);
-                    const policy = kit.get(POLICY, `gt-${region}-${scope}-${dim}-policy`);
-                    expect(target.inputs).toEqual({
-                        serviceNamespace: "dynamodb",
-                        resourceId,
-                        scalableDimension: `dynamodb:${dimension}:${unit}`,
-                        minCapacity: min,
-                        maxCapacity: max,
-                        tags: TAGS,
-                    });
-                    expect(target.dependsOn).toEqual([table.urn]);
-                    expect(policy.inputs).toEqual({
-                        policyType: "TargetTrackingScaling",
-                        serviceNamespace: "dynamodb",
-                        resourceId,
-                        scalableDimension: `dynamodb:${dimension}:${unit}`,
-                        targetTrackingScalingPolicyConfiguration: {
-                            predefinedMetricSpecification: { predefinedMetricType: metric },
-                            targetValue: 60,
-                        },
-                    });
-                    expect([target.name, kit.providerRegion(target)]).toEqual([target.name, region]);
-                    expect([policy.name, kit.providerRegion(policy)]).toEqual([policy.name, region]);
-                    expectedTargets.push(`${TARGET} ${target.name}`);
-                    expectedPolicies.push(`${POLICY} ${policy.name}`);
-                }
-            }
-        }
-        expect(names(children)).toEqual([...expectedChildren(regions), ...expectedTargets, ...expectedPolicies].sort());
-    });
-
-    test("on demand registers no autoscaling and sends no capacity, even when a plain-JS caller passes one", async () => {
-        // @ts-expect-error capacity cannot be written with on-demand billing
-        const billing: GlobalTableBilling = { mode: "onDemand", readCapacity: 10 };
-        const { kit, table } = await deploy(baseArgs(["us-east-1", "us-west-2"], { billing }));
-        expect(kit.resourcesOfType(TARGET)).toEqual([]);
-        expect(kit.resourcesOfType(POLICY)).toEqual([]);
-        expect(table.inputs.readCapacity).toBeUndefined();
-        expect(table.inputs.writeCapacity).toBeUndefined();
     });
 });
+

@@ -6,12 +6,14 @@ import * as aws from "@pulumi/aws";
 import { GlobalTableArgs } from "../../../components/global-table";
 
 export const TAGS = { env: "test", owner: "platform" };
+/** The account every provider deploys to (GlobalTable's `accountId`): the mock kit's. */
+export const ACCOUNT_ID = "123456789012";
 
 /** The args without providers; `providerRegions` says which regions get one (default: every region). */
 export type Args = Omit<GlobalTableArgs, "providers"> & { providerRegions?: string[] };
 
 export function baseArgs(regions: string[], extra: Partial<Args> = {}): Args {
-    return { regions, homeRegion: regions[0]!, partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" }, tags: TAGS, ...extra };
+    return { regions, homeRegion: regions[0]!, accountId: ACCOUNT_ID, partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" }, tags: TAGS, ...extra };
 }
 
 /** A provider stand-in for the pure validators, which only look at which regions have one. */

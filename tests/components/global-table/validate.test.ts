@@ -144,12 +144,11 @@ describe("validators", () => {
             ],
         ],
         [
-            "provisioned capacity above its autoscaling maximum and a target out of range",
+            // DynamoDB refuses a replica on a provisioned table without write auto scaling (terraform-provider-aws#13097).
+            "provisioned billing on a multi-Region table",
             { billing: { mode: "provisioned", readCapacity: 200, writeCapacity: 0, autoscaling: { maxReadCapacity: 100, maxWriteCapacity: 100, targetUtilizationPercent: 95 } } },
             [
-                "billing.writeCapacity: 0 is out of range; allowed: a whole number from 1 to 40000",
-                "billing.autoscaling.maxReadCapacity: 100 is out of range; allowed: a whole number from 200 to 40000",
-                "billing.autoscaling.targetUtilizationPercent: 95 is out of range; allowed: 20 to 90",
+                'billing.mode: "provisioned" cannot carry replicas: DynamoDB adds a replica to a provisioned table only once its write capacity is auto scaled, which needs the table first (terraform-provider-aws#13097); allowed: on-demand billing (PAY_PER_REQUEST) for a multi-Region table',
             ],
         ],
         [

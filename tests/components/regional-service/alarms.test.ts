@@ -24,6 +24,34 @@ describe("lambda mode, a topic created here", () => {
         d = await deploy();
     });
 
+    test.each(REGIONS)("%s: replication watched the way it fails: the age of each peer's newest heartbeat, silence breaching", (region) => {
+        const alarm = child(d.kit, "aws:cloudwatch/metricAlarm:MetricAlarm", region, "replication-heartbeat");
+        const peers = REGIONS.filter((r) => r !== region);
+        const topic = child(d.kit, "aws:sns/topic:Topic", region, "alarms").outputs.arn;
+        const fn = child(d.kit, "aws:lambda/function:Function", region, "fn").outputs.name;
+        expect(alarm.inputs).toEqual({
+            name: `${fn}-replication-heartbeat`,
+            alarmDescription: `orders in ${region}: the newest heartbeat seen here from a peer (${peers.join(", ")}) is older than 6000 ms (heartbeat interval + RPO) for 120 s: replication into this region has stalled`,
+            comparisonOperator: "GreaterThanThreshold",
+            // 5000 ms heartbeat interval + the modeled 1 s RPO; ReplicationLatency's alarm waits for 30000 ms.
+            threshold: 6000,
+            evaluationPeriods: 2,
+            datapointsToAlarm: 2,
+            treatMissingData: "breaching",
+            metricQueries: [
+                ...peers.map((peer) => ({
+                    id: peerMetricId(peer),
+                    returnData: false,
+                    metric: { namespace: "ActiveActive", metricName: "PeerHeartbeatAgeMs", dimensions: { Service: "orders", Peer: peer }, period: 60, stat: "Minimum" },
+                })),
+                { id: "stalest", expression: `MAX([${peers.map(peerMetricId).join(", ")}])`, label: "Age of the stalest peer's newest heartbeat (ms)", returnData: true },
+            ],
+            alarmActions: [topic],
+            okActions: [topic],
+            tags: { env: "test" },
+        });
+    });
+
     test.each(REGIONS)("%s: one replication alarm: the worst lag to exactly the peers", (region) => {
         const alarm = child(d.kit, "aws:cloudwatch/metricAlarm:MetricAlarm", region, "replication-latency");
         const peers = REGIONS.filter((r) => r !== region);

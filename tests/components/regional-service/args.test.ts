@@ -48,6 +48,8 @@ test("lambdaService applies the defaults of entry, deployment config, thresholds
         entry: APP_ENTRY,
         deploymentConfigName: DEFAULT_DEPLOYMENT_CONFIG,
         thresholds: { ...DEFAULT_ALARM_THRESHOLDS, latencyP99Ms: 900 },
+        // Its own load plus a whole other region's (failover-model planCapacity at an even share).
+        sizing: { reservedConcurrency: 40, throttle: { rateLimit: 1000, burstLimit: 2000 } },
         tags: {},
     });
 });

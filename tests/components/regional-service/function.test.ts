@@ -2,7 +2,7 @@ import { MOCK_ACCOUNT_ID } from "../../../mock-kit";
 import { DYNAMODB_ACTIONS } from "../../../app/permissions";
 import { bundleSource } from "../../../components/bundle";
 import { opsKeyPolicyDocument } from "../../../components/kms";
-import { reservedConcurrency } from "../../../components/regional-service/function";
+import { evenSizing, REGIONAL_SERVICE_DEFAULTS } from "../../../components/regional-service/args";
 import { functionPolicyDocument } from "../../../components/regional-service/iam";
 import {
     arnsIn,
@@ -18,19 +18,18 @@ import {
     wildcardGrants,
 } from "../../fixtures/regional-service";
 
-describe("reservedConcurrency: N-1 headroom", () => {
+describe("evenSizing: its own load plus a whole other region's, not capacity * N / (N-1)", () => {
+    // Latency routing sends a failed region's users to their next-closest region: one survivor may take them all.
     test.each([
-        // capacity, serving regions, reserved
-        [20, 1, 20],
-        [20, 2, 40],
-        [20, 3, 30],
-        [50, 3, 75],
-        [10, 4, 14],
-        [1, 2, 2],
-        [7, 3, 11],
-        [100, 5, 125],
-    ])("capacity %i with %i serving regions reserves %i", (capacity, serving, reserved) => {
-        expect(reservedConcurrency(capacity, serving)).toBe(reserved);
+        // capacity, regions, reserved, stage throttle (the default 500 rps / 1000 burst at an even share)
+        [20, 1, 20, { rateLimit: 500, burstLimit: 1000 }],
+        [20, 2, 40, { rateLimit: 1000, burstLimit: 2000 }],
+        [20, 3, 40, { rateLimit: 1000, burstLimit: 2000 }],
+        [50, 3, 100, { rateLimit: 1000, burstLimit: 2000 }],
+        [10, 4, 20, { rateLimit: 1000, burstLimit: 2000 }],
+        [7, 3, 14, { rateLimit: 1000, burstLimit: 2000 }],
+    ])("capacity %i with %i regions reserves %i and throttles at %o", (capacity, regions, reserved, throttle) => {
+        expect(evenSizing({ ...REGIONAL_SERVICE_DEFAULTS, capacityPerRegion: capacity }, regions)).toEqual({ reservedConcurrency: reserved, throttle });
     });
 });
 
@@ -50,7 +49,8 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
             role: child(d.kit, "aws:iam/role:Role", region, "fn-role").outputs.arn,
             memorySize: 512,
             timeout: 10,
-            reservedConcurrentExecutions: 30,
+            // Its own load plus a whole other region's: 2 x 20, not the even spread's 20 x 3 / 2 = 30.
+            reservedConcurrentExecutions: 40,
             publish: false,
             loggingConfig: { logFormat: "JSON", logGroup: child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "fn-logs").outputs.name },
             environment: {
@@ -62,7 +62,8 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
                     TABLE_PARTITION_KEY: "pk",
                     TABLE_SORT_KEY: "sk",
                     CONSISTENCY: "eventual",
-                    HEALTH_TIMEOUT_MS: "1500",
+                    HEALTH_TIMEOUT_MS: "1000",
+                    HEARTBEAT_INTERVAL_MS: "5000",
                     TTL_ATTRIBUTE: "expiresAt",
                 },
             },
@@ -73,6 +74,17 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
         expect(await assets["index.js"].text).toBe(bundleSource(ENTRY));
         expect(fn.dependsOn).toContain(child(d.kit, "aws:iam/rolePolicy:RolePolicy", region, "fn-policy").urn);
         expect(fn.dependsOn).toContain(child(d.kit, "aws:cloudwatch/logGroup:LogGroup", region, "fn-logs").urn);
+    });
+
+    test.each(REGIONS)("%s: /health runs on a function of its own: same code and role, its own small reserved concurrency", async (region) => {
+        const fn = child(d.kit, "aws:lambda/function:Function", region, "fn");
+        const health = child(d.kit, "aws:lambda/function:Function", region, "health-fn");
+        const { code, reservedConcurrentExecutions, publish, tags, ...rest } = fn.inputs;
+        const { code: healthCode, reservedConcurrentExecutions: healthReserved, tags: healthTags, ...healthRest } = health.inputs;
+        expect(healthRest).toEqual(rest);
+        expect([healthReserved, healthTags, health.inputs.publish]).toEqual([5, { env: "test", "activeactive:role": "health" }, undefined]);
+        expect(await (await healthCode.assets)["index.js"].text).toBe(await (await code.assets)["index.js"].text);
+        expect(health.dependsOn).toContain(child(d.kit, "aws:iam/rolePolicy:RolePolicy", region, "fn-policy").urn);
     });
 
     test.each(REGIONS)("%s: the role's policy names only this region's ARNs and no wildcard", (region) => {

@@ -31,7 +31,22 @@ describe("lambda mode, IAM auth", () => {
             timeoutMilliseconds: 10000,
         });
         const target = `integrations/${integration.id}`;
-        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target });
+        // /health goes to the health function, whose reserved concurrency user traffic cannot take.
+        const healthFn = child(d.kit, "aws:lambda/function:Function", region, "health-fn");
+        const healthIntegration = child(d.kit, "aws:apigatewayv2/integration:Integration", region, "health-integration");
+        expect(healthIntegration.inputs).toEqual({ ...integration.inputs, integrationUri: healthFn.outputs.arn });
+        expect(child(d.kit, "aws:apigatewayv2/route:Route", region, "health-route").inputs).toEqual({
+            apiId: api.id,
+            routeKey: "GET /health",
+            authorizationType: "NONE",
+            target: `integrations/${healthIntegration.id}`,
+        });
+        expect(child(d.kit, "aws:lambda/permission:Permission", region, "health-invoke").inputs).toEqual({
+            function: healthFn.outputs.name,
+            action: "lambda:InvokeFunction",
+            principal: "apigateway.amazonaws.com",
+            sourceArn: `arn:aws:execute-api:${region}:123456789012:${api.id}/*/*`,
+        });
         // SigV4 on every item route; no scopes (they are a JWT feature).
         expect(child(d.kit, ROUTE, region, "items-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /items/{id}", authorizationType: "AWS_IAM", target });
         expect(child(d.kit, ROUTE, region, "items-put-route").inputs).toEqual({ apiId: api.id, routeKey: "PUT /items/{id}", authorizationType: "AWS_IAM", target });
@@ -44,7 +59,8 @@ describe("lambda mode, IAM auth", () => {
             apiId: api.id,
             name: "$default",
             autoDeploy: true,
-            defaultRouteSettings: { throttlingRateLimit: 500, throttlingBurstLimit: 1000 },
+            // The even share's 500 / 1000, doubled for the worst single-region failure.
+            defaultRouteSettings: { throttlingRateLimit: 1000, throttlingBurstLimit: 2000 },
             routeSettings: ROUTE_SETTINGS,
             tags: { env: "test" },
         });
@@ -54,7 +70,8 @@ describe("lambda mode, IAM auth", () => {
             function: fn.outputs.name,
             action: "lambda:InvokeFunction",
             principal: "apigateway.amazonaws.com",
-            sourceArn: `${api.outputs.executionArn}/*/*`,
+            // Built from the account, not the provider's executionArn (empty account with skipRequestingAccountId).
+            sourceArn: `arn:aws:execute-api:${region}:123456789012:${api.id}/*/*`,
         });
     });
 
@@ -93,7 +110,8 @@ describe("JWT auth", () => {
         expect(child(d.kit, ROUTE, region, "items-route").inputs).toEqual(jwt("GET /items/{id}", "items:read"));
         expect(child(d.kit, ROUTE, region, "items-put-route").inputs).toEqual(jwt("PUT /items/{id}", "items:write"));
         expect(child(d.kit, ROUTE, region, "items-delete-route").inputs).toEqual(jwt("DELETE /items/{id}", "items:write"));
-        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target });
+        const healthTarget = `integrations/${child(d.kit, "aws:apigatewayv2/integration:Integration", region, "health-integration").id}`;
+        expect(child(d.kit, ROUTE, region, "health-route").inputs).toEqual({ apiId: api.id, routeKey: "GET /health", authorizationType: "NONE", target: healthTarget });
         expect(child(d.kit, "aws:apigatewayv2/integration:Integration", region, "integration").inputs.integrationUri).toBe(alias.outputs.arn);
         expect(child(d.kit, "aws:apigatewayv2/stage:Stage", region, "stage").inputs.routeSettings).toEqual(ROUTE_SETTINGS);
     });
