@@ -50,6 +50,8 @@ export interface HttpApiInputs {
 export interface HttpApiResources {
     api: aws.apigatewayv2.Api;
     stage: aws.apigatewayv2.Stage;
+    /** The API's execute-api ARN (see `executionArn`). */
+    executionArn: pulumi.Output<string>;
 }
 
 export const HEALTH_ROUTE = "GET /health";
@@ -85,7 +87,8 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, inputs: H
     const authorizer = createAuthorizer(s, o, api);
     const routes = createRoutes(s, o, api, { items: integration, health: healthIntegration }, authorizer);
     const stage = createStage(s, o, api, accessLogs, routes);
-    const sourceArn = pulumi.interpolate`${executionArn(s, inputs, api)}/*/*`;
+    const arn = executionArn(s, inputs, api);
+    const sourceArn = pulumi.interpolate`${arn}/*/*`;
     new aws.lambda.Permission(
         `${s.name}-invoke`,
         {
@@ -102,7 +105,7 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, inputs: H
         { function: healthFn.name, action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn },
         o.opts,
     );
-    return { api, stage };
+    return { api, stage, executionArn: arn };
 }
 
 function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>, role = "integration"): aws.apigatewayv2.Integration {

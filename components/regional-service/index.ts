@@ -126,7 +126,7 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
         domainTarget: domain.domainNameConfiguration.apply((c) => ({ name: c.targetDomainName!, zoneId: c.hostedZoneId! })),
         functionName: fn.name,
         apiId: http.api.id,
-        apiArn: http.api.executionArn,
+        apiArn: http.executionArn,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
         alarmTopicArn: pulumi.output(alarms.topicArn),
     };
