@@ -13,7 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS } from "../../packages/aws-facts";
 import type { RegionGatedOptions } from "../provider-region";
-import { authScopes, type LambdaService } from "./args";
+import { authScopes, type LambdaService, type Throttle } from "./args";
 
 export const STAGE_NAME = "$default";
 
@@ -164,15 +164,34 @@ function createRoutes(
     return [health, ...items];
 }
 
+/** Rounds up, ignoring floating-point noise below a millionth. */
+function roundUp(value: number): number {
+    return Math.ceil(Math.round(value * 1e6) / 1e6);
+}
+
+/**
+ * The write routes' throttle for this region: `writeThrottle` is given at an even share, like `throttle`, and scaled
+ * by the same worst case the stage's default is (`s.sizing`: the region's own load plus its largest neighbour's), so
+ * a survivor of a region failure takes the failed region's writes too. The health route's is not scaled: checkers
+ * call at the same rate whatever the traffic.
+ */
+function writeLimits(s: LambdaService): Throttle {
+    const { throttle, writeThrottle } = s.settings;
+    return {
+        rateLimit: roundUp((writeThrottle.rateLimit * s.sizing.throttle.rateLimit) / throttle.rateLimit),
+        burstLimit: roundUp((writeThrottle.burstLimit * s.sizing.throttle.burstLimit) / throttle.burstLimit),
+    };
+}
+
 /**
  * Route settings replace the stage's defaults for their route (both limits are given). API Gateway refuses settings
  * for a route that does not exist yet ("NotFoundException: Unable to find Route by key ... within the provided
  * RouteSettings", terraform-aws-modules/terraform-aws-apigateway-v2#80), so the stage waits for the routes.
  */
 function routeSettings(s: LambdaService): aws.types.input.apigatewayv2.StageRouteSetting[] {
-    const limits = (t: { rateLimit: number; burstLimit: number }) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
+    const limits = (t: Throttle) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
     return [
-        ...ITEM_ROUTES.filter((r) => r.scope === "write").map((r) => ({ routeKey: r.routeKey, ...limits(s.settings.writeThrottle) })),
+        ...ITEM_ROUTES.filter((r) => r.scope === "write").map((r) => ({ routeKey: r.routeKey, ...limits(writeLimits(s)) })),
         { routeKey: HEALTH_ROUTE, ...limits(s.settings.healthThrottle) },
     ];
 }
