@@ -310,6 +310,14 @@ export class MockKit {
         return this.byUrn.get(urn)?.inputs.region as string | undefined;
     }
 
+    /** Whether the resource's AWS provider skips the account-id lookup (`skipRequestingAccountId`). */
+    private providerSkipsAccountId(providerRef: string | undefined): boolean {
+        if (!providerRef) return false;
+        const urn = providerRef.split("::").slice(0, -1).join("::");
+        const skip = this.byUrn.get(urn)?.inputs.skipRequestingAccountId;
+        return skip === true || skip === "true";
+    }
+
     private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
         if (args.type === "pulumi:pulumi:StackReference") {
             const stackName = String(args.inputs.name ?? args.name);
@@ -328,7 +336,8 @@ export class MockKit {
             // error. runProgram fails with the first recorded error once the program has settled.
             if (problems.length > 0) this.errors.push(new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`));
         }
-        return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region });
+        const accountIdKnown = !this.providerSkipsAccountId(args.provider);
+        return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region, accountIdKnown });
     }
 
     private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {

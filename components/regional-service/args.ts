@@ -62,9 +62,9 @@ export interface RegionalServiceSettings {
     /** Default route throttling of the stage. @default { rateLimit: 500, burstLimit: 1000 } */
     throttle: Throttle;
     /**
-     * The write routes' own throttle (`PUT` and `DELETE /items/{id}`), at most the stage's: writes cost more (several
-     * write units each, replicated to every region) and one caller must not spend the whole stage on them.
-     * @default { rateLimit: 100, burstLimit: 200 }
+     * The write routes' own throttle (`PUT` and `DELETE /items/{id}`), at most `throttle`: writes cost more (several
+     * write units each, replicated to every region) and one caller must not spend the whole stage on them. Given at
+     * an even share like `throttle`, and scaled by the same worst case. @default { rateLimit: 100, burstLimit: 200 }
      */
     writeThrottle: Throttle;
     /**

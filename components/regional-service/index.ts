@@ -137,7 +137,7 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
         pinned: { name: domains.pinnedName, target: targetOf(domains.pinned) },
         functionName: fn.name,
         apiId: http.api.id,
-        apiArn: http.api.executionArn,
+        apiArn: http.executionArn,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
         alarmTopicArn: pulumi.output(alarms.topicArn),
     };

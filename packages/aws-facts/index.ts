@@ -12,4 +12,5 @@ export * from "./patterns";
 export * from "./consistency";
 export * from "./keys";
 export * from "./conventions";
+export * from "./issuers";
 export * from "./suggest";

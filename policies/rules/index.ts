@@ -32,6 +32,8 @@ import { requiredTags } from "./tags/required-tags";
 import { allRegionsUnhealthyAlarm } from "./stack/all-regions-unhealthy-alarm";
 import { alarmActionsReachSubscriber } from "./stack/alarm-actions-reach-subscriber";
 import { drainKeepsServingRegions } from "./stack/drain-keeps-serving-regions";
+import { iamAuthRegionPinned } from "./stack/iam-auth-region-pinned";
+import { jwtIssuerOutsideRegions } from "./stack/jwt-issuer-outside-regions";
 import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
 import { regionParity } from "./stack/region-parity";
@@ -71,5 +73,7 @@ export const policies: Policies = [
     drainKeepsServingRegions,
     allRegionsUnhealthyAlarm,
     alarmActionsReachSubscriber,
+    iamAuthRegionPinned,
+    jwtIssuerOutsideRegions,
 ];
 

@@ -7,6 +7,7 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { ACCOUNT, REGIONS as PROD_REGIONS, TRAFFIC } from "../../tests/fixtures/common";
 import { defaultStage, STAGE } from "../../tests/fixtures/apigateway/stage";
 import { customDomain, DOMAIN_NAME } from "../../tests/fixtures/apigateway/domain-name";
+import { AUTHORIZER, healthRoute, itemRoute, jwtAuthorizer, ROUTE } from "../../tests/fixtures/apigateway/route";
 import { LOAD_BALANCER, loadBalancer } from "../../tests/fixtures/cloudflare/load-balancer";
 import { monitor, MONITOR } from "../../tests/fixtures/cloudflare/monitor";
 import { pool, POOL } from "../../tests/fixtures/cloudflare/pool";
@@ -67,6 +68,10 @@ export interface StackOptions {
     drain?: string[];
     consistency?: "eventual" | "strong";
     witness?: string;
+    /** How the item routes authorize: a JWT authorizer with scopes (the default) or AWS_IAM. */
+    auth?: "jwt" | "iam";
+    /** The JWT authorizer's issuer. @default "https://id.example.com/" */
+    issuer?: string;
 }
 
 export const REGIONS = PROD_REGIONS;
@@ -78,7 +83,8 @@ export function activeActiveStack(options: StackOptions = {}): HarnessResource[]
     const stackRoot: HarnessResource = { type: "pulumi:pulumi:Stack", name: `${PROJECT}-${STACK}`, urn: ROOT_URN, custom: false, inputs: {} };
     const providers = [...new Set([...regions, "us-east-1"])].map(provider);
     const traffic = (options.traffic ?? "route53") === "route53" ? route53Traffic : cloudflareTraffic;
-    return [stackRoot, ...providers, ...tableResources(regions, options), ...regions.flatMap(serviceResources), ...traffic(regions, options.drain ?? [])];
+    const services = regions.flatMap((r) => [...serviceResources(r), ...routeResources(r, options)]);
+    return [stackRoot, ...providers, ...tableResources(regions, options), ...services, ...traffic(regions, options.drain ?? [])];
 }
 
 /** GlobalTable: a key per region, then the table with its replicas. */
@@ -97,6 +103,24 @@ function serviceResources(r: string): HarnessResource[] {
         resource(FUNCTION, `app-${r}-fn`, lambdaFunction(r, { tags: TAGS }), { region: r }),
         resource(STAGE, `app-${r}-stage`, defaultStage(r, { tags: TAGS }), { region: r }),
         resource(DOMAIN_NAME, `app-${r}-domain`, customDomain(r, { tags: TAGS }), { region: r }),
+    ];
+}
+
+/** RegionalService's routes in one region: the health route open, the item routes behind the JWT authorizer (or IAM). */
+function routeResources(r: string, options: StackOptions): HarnessResource[] {
+    const items = [
+        ["items-route", "GET /items/{id}", "items:read"],
+        ["items-put-route", "PUT /items/{id}", "items:write"],
+        ["items-delete-route", "DELETE /items/{id}", "items:write"],
+    ] as const;
+    const iam = options.auth === "iam";
+    const access = (scope: string) =>
+        iam ? { authorizationType: "AWS_IAM", authorizationScopes: undefined, authorizerId: undefined } : { authorizationScopes: [scope] };
+    const authorizer = iam ? [] : [resource(AUTHORIZER, `app-${r}-jwt`, jwtAuthorizer(r, options.issuer ? { jwtConfiguration: { audiences: ["orders-api"], issuer: options.issuer } } : {}), { region: r, id: `authorizer-${r}` })];
+    return [
+        ...authorizer,
+        resource(ROUTE, `app-${r}-health-route`, healthRoute(r), { region: r }),
+        ...items.map(([role, routeKey, scope]) => resource(ROUTE, `app-${r}-${role}`, itemRoute(r, { routeKey, ...access(scope) }), { region: r })),
     ];
 }
 

@@ -42,3 +42,15 @@ test("main() reads the config itself, and the outputs carry the failover plan's 
         rpoSeconds: config!.failover.rpo.rpoSeconds,
     });
 });
+
+test("the outputs carry every region's execute-api ARN, with the config's account (IAM callers' policies name them)", async () => {
+    const kit = install();
+    let config: StackConfig | undefined;
+    const outputs = await kit.runProgram(() => {
+        config = loadConfig();
+        return main();
+    });
+    const apis = Object.fromEntries(kit.resources.filter((r) => r.type === "aws:apigatewayv2/api:Api").map((r) => [r.region, r.id]));
+    const arns = await kit.unwrap(outputs.apiArns);
+    expect(arns).toEqual(Object.fromEntries(config!.regions.map((r) => [r, `arn:aws:execute-api:${r}:${config!.accountId}:${apis[r]}`])));
+});

@@ -2,6 +2,8 @@ import { activeActiveStack, ALARM_TOPIC_ARN, checkStack, mutate, provider, resou
 import { alarmActionsReachSubscriber } from "./alarm-actions-reach-subscriber";
 import { allRegionsUnhealthyAlarm } from "./all-regions-unhealthy-alarm";
 import { drainKeepsServingRegions } from "./drain-keeps-serving-regions";
+import { iamAuthRegionPinned } from "./iam-auth-region-pinned";
+import { jwtIssuerOutsideRegions } from "./jwt-issuer-outside-regions";
 import { minRegions } from "./min-regions";
 import { modeledRto } from "./modeled-rto";
 import { regionParity } from "./region-parity";
@@ -309,6 +311,56 @@ describe("active-active-all-regions-unhealthy-alarm", () => {
     });
     test("does not apply to a Cloudflare stack", async () => {
         expect(await checkStack(allRegionsUnhealthyAlarm, activeActiveStack({ traffic: "cloudflare" }))).toBe("not applicable");
+    });
+});
+
+describe("active-active-iam-auth-region-pinned", () => {
+    const routeUrn = (region: string) => urnOf("aws:apigatewayv2/route:Route", `app-${region}-items-route`);
+    const message = (region: string, name: string, layer: string) =>
+        `routes GET /items/{id}, PUT /items/{id}, DELETE /items/{id} in ${region} use AWS_IAM while ${name} is routed across regions by ${layer}: ` +
+        "a SigV4 signature names one region, so a request signed for one region fails in another after latency routing or a failover moves it; " +
+        'allowed: JWT auth (service.auth {"type": "jwt", ...}), or IAM with clients that call and sign for the region-pinned names only';
+
+    test("passes JWT routes behind latency records", async () => {
+        expect(await checkStack(iamAuthRegionPinned, stack)).toEqual([]);
+    });
+    test("IAM routes behind Route 53 latency records, once per region", async () => {
+        expect(await checkStack(iamAuthRegionPinned, activeActiveStack({ auth: "iam" }))).toEqual(
+            ["eu-west-1", "us-east-1", "us-west-2"].map((r) => ({ message: message(r, "api.example.com", "Route 53 latency records"), urn: routeUrn(r) })),
+        );
+    });
+    test("IAM routes behind a Cloudflare load balancer", async () => {
+        const violations = await checkStack(iamAuthRegionPinned, activeActiveStack({ auth: "iam", traffic: "cloudflare" }));
+        expect(violations).toEqual(["eu-west-1", "us-east-1", "us-west-2"].map((r) => ({ message: message(r, "api.example.com", "a Cloudflare load balancer"), urn: routeUrn(r) })));
+    });
+    test("IAM routes with no shared name routed across regions: not applicable", async () => {
+        const noTraffic = activeActiveStack({ auth: "iam" }).filter((r) => !r.type.startsWith("aws:route53/") && r.type !== "aws:sns/topic:Topic" && r.type !== "aws:cloudwatch/metricAlarm:MetricAlarm");
+        expect(await checkStack(iamAuthRegionPinned, noTraffic)).toBe("not applicable");
+    });
+});
+
+describe("active-active-jwt-issuer-outside-regions", () => {
+    const authorizerUrn = (region: string) => urnOf("aws:apigatewayv2/authorizer:Authorizer", `app-${region}-jwt`);
+
+    test("passes an issuer that names no region", async () => {
+        expect(await checkStack(jwtIssuerOutsideRegions, stack)).toEqual([]);
+    });
+    test("passes a Cognito issuer in a region the stack does not serve", async () => {
+        expect(await checkStack(jwtIssuerOutsideRegions, activeActiveStack({ issuer: "https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_Abc123" }))).toEqual([]);
+    });
+    test("a Cognito issuer in one of the stack's regions, once for all its authorizers", async () => {
+        const issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc123";
+        expect(await checkStack(jwtIssuerOutsideRegions, activeActiveStack({ issuer }))).toEqual([
+            {
+                message:
+                    `JWT issuer ${issuer} is hosted in us-east-1, one of the stack's regions (${ALL}): every region's authorizer depends on it, ` +
+                    "so an outage of us-east-1 can stop sign-in and authorization in every region; allowed: an issuer outside the stack's regions or one served from several",
+                urn: authorizerUrn("us-east-1"),
+            },
+        ]);
+    });
+    test("no JWT authorizer: not applicable", async () => {
+        expect(await checkStack(jwtIssuerOutsideRegions, activeActiveStack({ auth: "iam" }))).toBe("not applicable");
     });
 });
 
