@@ -12,7 +12,7 @@ import { withDefaults } from "../defaults";
 import { throwIfProblems } from "../problems";
 import { alarmTopicArn, createFailOpenAlarm, createUnhealthyAlarm } from "./alarms";
 import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION } from "./args";
-import { createGate, createRegionalCheck } from "./health-checks";
+import { createAnyRegionCheck, createGate, createRegionalCheck } from "./health-checks";
 import { createPinnedRecords, createRegionRecords } from "./records";
 import { createRecoveryControls, RecoveryControls } from "./recovery-control";
 import { validateLatencyRoutingArgs } from "./validate";
@@ -28,6 +28,8 @@ export class LatencyRouting extends pulumi.ComponentResource {
     readonly healthCheckIds: pulumi.Output<Record<string, string>>;
     /** Gate (calculated) check ids by region: the check each region's record is wired to. */
     readonly gateCheckIds: pulumi.Output<Record<string, string>>;
+    /** The calculated check over every region's endpoint check: healthy while any region is, drains aside. */
+    readonly anyRegionCheckId: pulumi.Output<string>;
     /** The alarm that pages when every gate is unhealthy (Route 53 then fails open). */
     readonly failOpenAlarm: aws.cloudwatch.MetricAlarm;
     readonly alarmTopicArn: pulumi.Output<string>;
@@ -56,6 +58,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
 
         for (const r of args.regions) this.addRegion(name, resolved, r);
 
+        this.anyRegionCheckId = createAnyRegionCheck(name, resolved, Object.values(this.healthChecks), this).id;
         // Logical name kept from when it watched a calculated check over the gates (which Route 53 refuses).
         this.failOpenAlarm = createFailOpenAlarm(`${name}-any-region-alarm`, resolved, this.gates, this.alarmTopicArn, this);
         this.alarms.push(this.failOpenAlarm);
@@ -66,6 +69,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
             endpoint: this.endpoint,
             healthCheckIds: this.healthCheckIds,
             gateCheckIds: this.gateCheckIds,
+            anyRegionCheckId: this.anyRegionCheckId,
             failOpenAlarmArn: this.failOpenAlarm.arn,
             alarmTopicArn: this.alarmTopicArn,
             recoveryControlArns: this.recoveryControls ? pulumi.output(this.recoveryControls.controlArns) : undefined,

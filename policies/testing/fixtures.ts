@@ -18,7 +18,7 @@ import { functionRole, ROLE } from "../../tests/fixtures/iam/role";
 import { functionPolicy, ROLE_POLICY } from "../../tests/fixtures/iam/role-policy";
 import { keyArn, KMS_KEY, tableKey } from "../../tests/fixtures/kms/key";
 import { FUNCTION, lambdaFunction } from "../../tests/fixtures/lambda/function";
-import { gateCheck, HEALTH_CHECK, regionalCheck } from "../../tests/fixtures/route53/health-check";
+import { anyRegionCheck, gateCheck, HEALTH_CHECK, regionalCheck } from "../../tests/fixtures/route53/health-check";
 import { latencyRecord, pinnedRecord, RECORD } from "../../tests/fixtures/route53/record";
 import { evaluateResourcePolicy, evaluateStackPolicy, HarnessResource } from "../harness";
 import { schemaDefaults } from "../lib/policy";
@@ -128,7 +128,8 @@ export const ALARM_TOPIC_ARN = `arn:aws:sns:us-east-1:${ACCOUNT}:${TRAFFIC}-alar
 
 /**
  * LatencyRouting in us-east-1: per region a check of its pinned name (declaring the 120 s target), a gate, a latency
- * record and the pinned name's record; the fail-open alarm over the gates, and its encrypted, subscribed topic.
+ * record and the pinned name's record; the check over every endpoint check, the fail-open alarm over the gates, and
+ * its encrypted, subscribed topic.
  */
 function route53Traffic(regions: string[], drain: string[]): HarnessResource[] {
     const options = { tags: TAGS, rtoTargetSeconds: 120 };
@@ -141,8 +142,10 @@ function route53Traffic(regions: string[], drain: string[]): HarnessResource[] {
     const global = { ...TAGS, "activeactive:scope": "global" };
     const gates = Object.fromEntries(regions.map((r) => [r, `gate-${r}`]));
     const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/alarms-key`;
+    const anyRegion = anyRegionCheck(regions.map((r) => `check-${r}`), { tags: TAGS });
     return [
         ...perRegion,
+        resource(HEALTH_CHECK, `${TRAFFIC}-any-region`, anyRegion, { region: "us-east-1", id: "check-any-region" }),
         resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { kmsMasterKeyId: keyArn, tags: global }, { region: "us-east-1", id: ALARM_TOPIC_ARN }),
         resource("aws:sns/topicSubscription:TopicSubscription", `${TRAFFIC}-alarms-email`, { topic: ALARM_TOPIC_ARN, protocol: "email", endpoint: "oncall@example.com" }, { region: "us-east-1" }),
         resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, failOpenAlarm(gates, ALARM_TOPIC_ARN, global), { region: "us-east-1" }),

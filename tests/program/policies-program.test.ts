@@ -55,8 +55,9 @@ describe.each([
             gates: ones(regions),
             records: ones(regions),
             pools: zeros(regions),
-            // The fail-open signal is an alarm over the gates, not a calculated check of calculated checks.
-            allRegionChecks: [],
+            // Over the endpoint checks; the fail-open signal over the gates is an alarm (Route 53 refuses a calculated
+            // check of calculated checks).
+            allRegionChecks: ["active-active-routing-any-region"],
             unplacedChecks: [],
             globalMonitoring: [
                 "active-active-routing-alarms",

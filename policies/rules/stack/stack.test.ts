@@ -296,7 +296,7 @@ describe("active-active-all-regions-unhealthy-alarm", () => {
     });
     test("the old shape: a calculated check over the calculated gates, which Route 53 refuses", async () => {
         const anyRegion = { type: "CALCULATED", childHealthchecks: ["gate-us-east-1", "gate-us-west-2", "gate-eu-west-1"], childHealthThreshold: 1, tags: { ...TAGS, "activeactive:scope": "global" } };
-        const nested = [...stack, resource(CHECK, "app-traffic-any-region", anyRegion, { region: "us-east-1", id: "check-any-region" })];
+        const nested = mutate(stack, "app-traffic-any-region", (i) => Object.assign(i, anyRegion));
         expect(await checkStack(allRegionsUnhealthyAlarm, nested)).toEqual([
             {
                 message: 'calculated check "app-traffic-any-region" monitors calculated checks (gate-us-east-1, gate-us-west-2, gate-eu-west-1), which Route 53 refuses; allowed: endpoint, CloudWatch-alarm or routing-control children',

@@ -11,7 +11,7 @@ import { alarmTopicKeyPolicyDocument } from "../../../components/kms";
 import { ACCOUNT, TRAFFIC as T } from "../../fixtures/common";
 import { failOpenAlarm, healthCheckAlarm } from "../../fixtures/cloudwatch/metric-alarm";
 import { alarmTopicKey } from "../../fixtures/kms/key";
-import { gateCheck, regionalCheck } from "../../fixtures/route53/health-check";
+import { anyRegionCheck, gateCheck, regionalCheck } from "../../fixtures/route53/health-check";
 import { latencyCname, latencyRecord, pinnedRecord, RECORD } from "../../fixtures/route53/record";
 import { argsFor, deploy, REGION_SETS } from "./support";
 
@@ -23,7 +23,7 @@ const DEFAULT_THRESHOLD = { failureThreshold: 3 };
 describe.each([2, 3, 5])("%i regions", (count) => {
     const regions = REGION_SETS[count]!;
 
-    test("creates exactly a check, a gate, a latency record, a pinned record and an alarm per region, plus the fail-open alarm and an encrypted topic", async () => {
+    test("creates exactly a check, a gate, a latency record, a pinned record and an alarm per region, plus the any-region check, the fail-open alarm and an encrypted topic", async () => {
         const { children } = await deploy(argsFor(regions));
         const perRegion = regions.flatMap((r) => [
             ["aws:route53/healthCheck:HealthCheck", `${T}-${r}-check`],
@@ -34,6 +34,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
         ]);
         const expected = [
             ...perRegion,
+            ["aws:route53/healthCheck:HealthCheck", `${T}-any-region`],
             ["aws:cloudwatch/metricAlarm:MetricAlarm", `${T}-any-region-alarm`],
             ["aws:sns/topic:Topic", `${T}-alarms`],
             ["aws:kms/key:Key", `${T}-alarms-key`],
@@ -45,10 +46,12 @@ describe.each([2, 3, 5])("%i regions", (count) => {
         const { byName } = await deploy(argsFor(regions));
         const topicArn = byName(`${T}-alarms`).outputs.arn as string;
         const gateIds: Record<string, string> = {};
+        const checkIds: string[] = [];
         for (const r of regions) {
             const check = byName(`${T}-${r}-check`);
             const gate = byName(`${T}-${r}-gate`);
             gateIds[r] = gate.id;
+            checkIds.push(check.id);
             expect(check.inputs).toEqual(regionalCheck(r, {}, DEFAULT_THRESHOLD));
             expect(gate.inputs).toEqual(gateCheck(r, check.id));
             expect(byName(`${T}-${r}-record`).inputs).toEqual(latencyRecord(r, gate.id));
@@ -59,6 +62,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
                 healthCheckAlarm(`api.example.com: region ${r} is unhealthy`, check.id, topicArn, { "activeactive:region": r }),
             );
         }
+        expect(byName(`${T}-any-region`).inputs).toEqual(anyRegionCheck(checkIds));
         expect(byName(`${T}-any-region-alarm`).inputs).toEqual(failOpenAlarm(gateIds, topicArn, GLOBAL));
         const keyPolicy = JSON.stringify(alarmTopicKeyPolicyDocument({ partition: "aws", account: ACCOUNT }));
         expect(byName(`${T}-alarms-key`).inputs).toEqual(alarmTopicKey(T, keyPolicy, GLOBAL));
@@ -70,7 +74,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
         const component = kit.get("activeactive:route53:LatencyRouting", T);
         const provider = kit.get("pulumi:providers:aws", "aws-us-east-1");
         expect(provider.inputs.region).toBe("us-east-1");
-        expect(children).toHaveLength(regions.length * 5 + 3);
+        expect(children).toHaveLength(regions.length * 5 + 4);
         for (const child of children) {
             expect([child.name, child.parent, child.providerUrn]).toEqual([child.name, component.urn, provider.urn]);
         }
@@ -88,7 +92,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
             expect(byName(`${T}-${r}-check`).inputs.invertHealthcheck).toBeUndefined();
             expect(byName(`${T}-${r}-check`).inputs.disabled).toBeUndefined();
         }
-        expect(children).toHaveLength(regions.length * 5 + 3);
+        expect(children).toHaveLength(regions.length * 5 + 4);
     });
 
     test("draining every region is rejected", async () => {
@@ -173,16 +177,17 @@ describe("options", () => {
         expect(component.rto).toEqual(route53Rto(DEFAULT_ROUTE53_SETTINGS));
         expect(component.rpo).toEqual(rpo("strong"));
         expect(await kit.unwrap(component.failOpenAlarm.arn)).toBe(byName(`${T}-any-region-alarm`).outputs.arn);
+        expect(await kit.unwrap(component.anyRegionCheckId)).toBe(byName(`${T}-any-region`).id);
     });
 });
 
 describe("the fail-open signal", () => {
-    test("no calculated check watches another: the only calculated checks are the gates, each over one endpoint check", async () => {
+    test("no calculated check watches another: the gates and the any-region check watch endpoint checks only", async () => {
         const { kit } = await deploy(argsFor(REGION_SETS[3]!));
         const checks = kit.resourcesOfType("aws:route53/healthCheck:HealthCheck");
         const calculated = new Set(checks.filter((c) => c.inputs.type === "CALCULATED").map((c) => c.id));
         expect(checks.filter((c) => (c.inputs.childHealthchecks ?? []).some((id: string) => calculated.has(id)))).toEqual([]);
-        expect([...calculated].length).toBe(3);
+        expect([...calculated].length).toBe(4);
     });
 });
 
