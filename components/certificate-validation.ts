@@ -7,8 +7,11 @@
  * every RegionalService: the first certificate it sees creates the record, every later one reuses it, and
  * each region still validates its own certificate with its own `aws.acm.CertificateValidation`.
  *
- * This is a helper, not a resource: it has no state of its own, and the record it creates is a child of
- * `parent`, so its URN does not depend on which region happened to ask first.
+ * A region-pinned name (`<region>.<service name>`, a SAN of its region's certificate) is asked for by one certificate
+ * only, so it gets a record of its own.
+ *
+ * This is a helper, not a resource: it has no state of its own, and the records it creates are children of
+ * `parent`, so their URNs do not depend on which region happened to ask first.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
@@ -37,13 +40,16 @@ export interface CloudflareValidationArgs extends CommonArgs {
 
 export type ValidationRecordsArgs = Route53ValidationArgs | CloudflareValidationArgs;
 
+const SHARED_COMMENT = "ACM DNS validation, shared by every regional certificate of this name";
+const PINNED_COMMENT = "ACM DNS validation of a region-pinned name";
+
 type ValidationOption = { domainName: string; resourceRecordName: string; resourceRecordType: string; resourceRecordValue: string };
 
 function withoutTrailingDot(s: string): string {
     return s.endsWith(".") ? s.slice(0, -1) : s;
 }
 
-/** The option of the certificate's own name; a certificate of ours has exactly that one name. */
+/** The validation option of one of the certificate's names. */
 function optionFor(domain: string, options: ValidationOption[]): ValidationOption {
     const option = options.find((o) => o.domainName === domain);
     if (!option) {
@@ -63,16 +69,24 @@ export class ValidationRecords {
     }
 
     /**
-     * The FQDNs to pass to `aws.acm.CertificateValidation.validationRecordFqdns` for `cert`. The first call
-     * creates the record (`<name>-cert-validation`); later calls return the same FQDNs, after checking that
-     * their certificate asks for the same record (it does not when it is for another name or another account).
+     * The FQDNs to pass to `aws.acm.CertificateValidation.validationRecordFqdns` for `cert`. The certificate's own
+     * name (the service name) is validated by the shared record: the first call creates it (`<name>-cert-validation`);
+     * later calls return the same FQDN, after checking that their certificate asks for the same record (it does not
+     * when it is for another name or another account). A region-pinned name among its SANs (`pinned`) is asked for by
+     * this certificate only, so it gets a record of its own, named `pinned.logicalName`.
      */
-    recordFqdns(cert: aws.acm.Certificate): pulumi.Output<string[]> {
-        const option = pulumi
-            .all([cert.domainName, cert.domainValidationOptions])
-            .apply(([domain, options]) => optionFor(domain, options as ValidationOption[]));
+    recordFqdns(cert: aws.acm.Certificate, pinned?: { domainName: string; logicalName: string }): pulumi.Output<string[]> {
+        const options = cert.domainValidationOptions as pulumi.Output<ValidationOption[]>;
+        const shared = this.sharedFqdns(cert.domainName.apply((domain) => domain), options);
+        if (!pinned) return shared;
+        const own = this.createRecord(options.apply((o) => optionFor(pinned.domainName, o)), pinned.logicalName, PINNED_COMMENT).fqdns;
+        return pulumi.all([shared, own]).apply(([a, b]) => [...a, ...b]);
+    }
+
+    private sharedFqdns(domain: pulumi.Output<string>, options: pulumi.Output<ValidationOption[]>): pulumi.Output<string[]> {
+        const option = pulumi.all([domain, options]).apply(([d, o]) => optionFor(d, o));
         if (!this.created) {
-            this.created = this.createRecord(option);
+            this.created = this.createRecord(option, `${this.name}-cert-validation`, SHARED_COMMENT);
             return this.created.fqdns;
         }
         const { recordName, fqdns } = this.created;
@@ -88,11 +102,10 @@ export class ValidationRecords {
         });
     }
 
-    private createRecord(option: pulumi.Output<ValidationOption>): { recordName: pulumi.Output<string>; fqdns: pulumi.Output<string[]> } {
+    private createRecord(option: pulumi.Output<ValidationOption>, logical: string, comment: string): { recordName: pulumi.Output<string>; fqdns: pulumi.Output<string[]> } {
         const recordName = option.apply((o) => withoutTrailingDot(o.resourceRecordName));
         const recordType = option.apply((o) => o.resourceRecordType);
         const recordValue = option.apply((o) => withoutTrailingDot(o.resourceRecordValue));
-        const logical = `${this.name}-cert-validation`;
         const args = this.args;
         if (args.kind === "route53") {
             const record = new aws.route53.Record(
@@ -112,7 +125,7 @@ export class ValidationRecords {
                 ttl: VALIDATION_RECORD_TTL_SECONDS,
                 // ACM must see the CNAME itself, not a Cloudflare edge address.
                 proxied: false,
-                comment: "ACM DNS validation, shared by every regional certificate of this name",
+                comment,
             },
             { parent: args.parent, provider: args.provider },
         );

@@ -9,9 +9,9 @@
  * Coordinates are those of the metro the region is named after, to two decimals: proximity only needs the city.
  */
 import type { AwsRegion } from "../packages/aws-facts";
+import type { CloudflareRegionCode } from "../packages/failover-model";
 
-export type CloudflareRegionCode =
-  | "WNAM" | "ENAM" | "WEU" | "EEU" | "NSAM" | "SSAM" | "OC" | "ME" | "NAF" | "SAF" | "SAS" | "SEAS" | "NEAS";
+export type { CloudflareRegionCode };
 
 export interface CloudflareRegionInfo {
   cloudflareRegion: CloudflareRegionCode;

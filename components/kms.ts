@@ -106,18 +106,40 @@ export function opsKeyPolicyDocument(p: OpsKeyPolicyInput): Record<string, unkno
                     ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${p.partition}:logs:${p.region}:${p.account}:log-group:${p.logGroupPrefix}*` },
                 },
             },
-            {
-                Sid: "CloudWatchAlarmsPublishToTopic",
-                Effect: "Allow",
-                Principal: { Service: "cloudwatch.amazonaws.com" },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey"],
-                Resource: "*",
-                // Only alarms of this account. CloudWatch calls KMS as a service on behalf of the alarm, the case
-                // aws:SourceAccount is for (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html);
-                // no AWS page shows this statement with it, so SECURITY.md lists it among what only a real
-                // deployment proves (an alarm that fires and is delivered).
-                Condition: { StringEquals: { "aws:SourceAccount": p.account } },
-            },
+            alarmsPublishStatement(p.account),
+        ],
+    };
+}
+
+/**
+ * What CloudWatch needs to publish alarm notifications to a topic encrypted with the key ("Enable compatibility
+ * between event sources from AWS services and encrypted topics", Amazon SNS Developer Guide, key management), only
+ * for alarms of this account: `aws:SourceAccount` keeps another account's alarms from using the key (confused
+ * deputy). CloudWatch sends the source keys on this path, unlike EventBridge, whose delivery they would break (AWS's
+ * Modern Data Architecture Accelerator, grantCloudWatchAlarmsTopicAccess, says so).
+ */
+export function alarmsPublishStatement(account: string): Record<string, unknown> {
+    return {
+        Sid: "CloudWatchAlarmsPublishToTopic",
+        Effect: "Allow",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": account } },
+    };
+}
+
+/**
+ * The policy of the key of an alarm topic with no logs to encrypt (the us-east-1 topic of the Route 53 alarms):
+ * the account administers it, CloudWatch alarms of this account publish through it.
+ */
+export function alarmTopicKeyPolicyDocument(p: { partition: string; account: string }): Record<string, unknown> {
+    const account = `arn:${p.partition}:iam::${p.account}:root`;
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: account }, Action: [...KMS_ADMIN_ACTIONS], Resource: "*" },
+            alarmsPublishStatement(p.account),
         ],
     };
 }

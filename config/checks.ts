@@ -5,11 +5,11 @@
  */
 import { CLOUDFLARE_MIN_INTERVAL_SECONDS } from "../packages/failover-model";
 import {
-    didYouMean, eventualWitnessProblems, keyTypeConflicts, KeyUse, listedTwice, missing, notOneOfTheRegions, parseArn, Problem, problem, rehome,
-    show, strongConsistencyProblems, TopologyKeys,
+    didYouMean, eventualWitnessProblems, isDefaultExecuteApiHost, keyTypeConflicts, KeyUse, listedTwice, missing, notOneOfTheRegions,
+    parseArn, Problem, problem, rehome, ROUTE53_METRICS_REGION, show, strongConsistencyProblems, TopologyKeys,
 } from "../packages/aws-facts";
 import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks";
-import { authProblems, healthTimeoutProblems, routeThrottleProblems } from "../components/regional-service/validate";
+import { authProblems, healthTimeoutProblems, pinnedNameProblems, routeThrottleProblems } from "../components/regional-service/validate";
 import { provisionedBillingProblems } from "../components/global-table/validate";
 import { capacityProblems, trafficShareProblems } from "./capacity";
 import { keyPath } from "./issues";
@@ -35,6 +35,7 @@ export function crossKeyProblems(p: Parsed, source: ConfigSource): Problem[] {
         ...(p.health ? listedTwice(p.health.checkerRegions, keyPath("health", ["checkerRegions"]), "each region once") : []),
         ...tableKeyProblems(p),
         ...alarmProblems(p),
+        ...alarmDestinationProblems(p),
         ...routingProblems(p),
         ...cloudflareProblems(p),
         // A region being removed stays listed until its removal is done, so entries need not be in `regions`;
@@ -149,12 +150,33 @@ export function alarmProblems(p: Parsed): Problem[] {
     });
 }
 
-/** An alias record carries its target's TTL. */
+/**
+ * Every alarm topic the stack creates reaches someone in a protected stack: `alarms.email` is subscribed to each,
+ * or each region (and us-east-1, home of the Route 53 alarms) names a topic of its own.
+ */
+export function alarmDestinationProblems(p: Parsed): Problem[] {
+    if (!p.protect || !p.alarms || p.alarms.email || !p.regions) return [];
+    const regional = p.service?.mode === "external" ? [] : p.regions;
+    const needed = [...new Set([...regional, ...(p.traffic === "route53" ? [ROUTE53_METRICS_REGION] : [])])];
+    const lacking = needed.filter((r) => !p.alarms!.snsTopicArns[r]);
+    if (lacking.length === 0) return [];
+    const why = `a destination is required in a protected stack: the alarm topics of ${lacking.join(", ")} would page nobody`;
+    const allowed = `${keyPath("alarms", ["email"])} (subscribed to every alarm topic; confirm the subscription), or ${keyPath("alarms", ["snsTopicArns"])} for ${lacking.join(", ")}`;
+    return [missing(keyPath("alarms"), why, allowed, "alarm-destination")];
+}
+
+/** An alias record carries its target's TTL; an external endpoint is no alias target. */
 export function routingProblems(p: Parsed): Problem[] {
-    if (!p.routing || p.routing.recordType !== "alias" || p.routing.cnameTtlSeconds === undefined) return [];
-    return [
-        problem(keyPath("routing", ["cnameTtlSeconds"]), p.routing.cnameTtlSeconds, "applies only to CNAME records", 'unset with recordType "alias" (an alias record carries its target\'s TTL)', "alias-ttl"),
-    ];
+    if (!p.routing || p.routing.recordType !== "alias") return [];
+    const problems: Problem[] = [];
+    if (p.routing.cnameTtlSeconds !== undefined) {
+        problems.push(problem(keyPath("routing", ["cnameTtlSeconds"]), p.routing.cnameTtlSeconds, "applies only to CNAME records", 'unset with recordType "alias" (an alias record carries its target\'s TTL)', "alias-ttl"));
+    }
+    if (p.service?.mode === "external" && p.traffic !== "cloudflare") {
+        const why = 'is "alias" with service mode "external": Route 53 aliases only to AWS resources in a hosted zone';
+        problems.push(problem(keyPath("routing", ["recordType"]), "alias", why, '"auto" or "cname" (one CNAME per region)', "alias-external"));
+    }
+    return problems;
 }
 
 /** The plan's smallest monitor interval; a TTL only for an unproxied load balancer. */
@@ -190,6 +212,13 @@ export function serviceProblems(p: Parsed): Problem[] {
         }
         for (const r of Object.keys(service.endpoints)) {
             if (!regions.includes(r)) problems.push(missing(keyPath("service", ["endpoints", r]), `is not one of the regions${didYouMean(r, regions)}`, regions.join(", "), "endpoint-unknown-region"));
+        }
+        if (service.mode === "lambda" && p.domain) problems.push(...pinnedNameProblems(p.domain, regions, keyPath("domain")));
+    }
+    for (const [r, host] of Object.entries(service.endpoints)) {
+        if (isDefaultExecuteApiHost(host)) {
+            const allowed = "a hostname that serves the service name (an API's custom domain target d-<id>.execute-api..., or your own)";
+            problems.push(problem(keyPath("service", ["endpoints", r]), host, "is an API's default execute-api endpoint, which never serves the service name", allowed, "endpoint-default-execute-api"));
         }
     }
     if (service.mode === "lambda" && p.table && p.table.sortKey === null) {

@@ -6,6 +6,9 @@
 import {
     CloudflarePlan,
     CloudflareSettings,
+    CloudflareSteering,
+    CloudflareSteeringPolicy,
+    cloudflareSteering,
     resolveCloudflare,
     resolveRoute53,
     Resolved,
@@ -22,9 +25,15 @@ export interface FailoverInput {
     rtoTargetSeconds: number;
     health: { path: string; requestIntervalSeconds?: 10 | 30; failureThreshold?: number; checkerRegions: string[] };
     routing: { recordType: "auto" | "alias" | "cname"; cnameTtlSeconds?: number; dualStack: boolean };
+    /** External endpoints are not AWS resources: their records are CNAMEs, whose TTL the model counts. */
+    serviceMode: "lambda" | "external";
+    /** Unset: clients close pooled connections within the record's TTL (docs/traffic.md, "Clients"). */
+    clientMaxConnectionAgeSeconds?: number;
     cloudflare?: {
         proxied: boolean;
         plan: CloudflarePlan;
+        steering: CloudflareSteeringPolicy;
+        checkRegions: string[];
         monitorIntervalSeconds?: number;
         consecutiveDown?: number;
         ttlSeconds?: number;
@@ -35,8 +44,8 @@ export interface FailoverPlan {
     traffic: "route53" | "cloudflare";
     /** With traffic route53: health check and record settings, plus where and how the checks probe. */
     route53?: Route53Settings & { checkerRegions: string[]; path: string };
-    /** With traffic cloudflare: monitor settings. */
-    cloudflare?: CloudflareSettings & { path: string };
+    /** With traffic cloudflare: monitor settings, and how pools are chosen for users (and why). */
+    cloudflare?: CloudflareSettings & { path: string; steering: CloudflareSteering };
     rtoTargetSeconds: number;
     /** Modeled worst-case time until users leave a failed region, with its cited breakdown. */
     rto: Rto;
@@ -49,10 +58,11 @@ export function planFailover(input: FailoverInput): FailoverPlan | { problems: P
     if (input.traffic === "route53") {
         const resolved = resolveRoute53({
             rtoTargetSeconds: input.rtoTargetSeconds,
-            recordKind: input.routing.recordType === "auto" ? undefined : input.routing.recordType,
+            recordKind: recordKind(input),
             requestIntervalSeconds: input.health.requestIntervalSeconds,
             failureThreshold: input.health.failureThreshold,
             cnameTtlSeconds: input.routing.cnameTtlSeconds,
+            clientMaxConnectionAgeSeconds: input.clientMaxConnectionAgeSeconds,
         });
         if (resolved.errors.length > 0) return { problems: modelProblems(resolved, input) };
         return {
@@ -69,9 +79,17 @@ export function planFailover(input: FailoverInput): FailoverPlan | { problems: P
         ttlSeconds: cf?.ttlSeconds,
         intervalSeconds: cf?.monitorIntervalSeconds,
         consecutiveDown: cf?.consecutiveDown,
+        clientMaxConnectionAgeSeconds: input.clientMaxConnectionAgeSeconds,
     });
     if (resolved.errors.length > 0) return { problems: modelProblems(resolved, input) };
-    return { ...base, cloudflare: { ...resolved.settings, path: input.health.path }, rto: resolved.rto };
+    const steering = cloudflareSteering(cf?.steering ?? "dynamic_latency", cf?.checkRegions ?? []);
+    return { ...base, cloudflare: { ...resolved.settings, path: input.health.path, steering }, rto: resolved.rto };
+}
+
+/** The record kind the config asks for: external endpoints have no hosted zone, so "auto" means a CNAME for them. */
+function recordKind(input: FailoverInput): "alias" | "cname" | undefined {
+    if (input.routing.recordType !== "auto") return input.routing.recordType;
+    return input.serviceMode === "external" ? "cname" : undefined;
 }
 
 const RTO_KEY = "active-active:rtoTargetSeconds";

@@ -49,6 +49,8 @@ export interface StackConfig {
     health: HealthSettings;
     routing: RoutingSettings;
     rtoTargetSeconds: number;
+    /** The longest clients keep a pooled connection; unset: within the record's TTL (docs/traffic.md, "Clients"). */
+    clientMaxConnectionAgeSeconds?: number;
     /** Health check, record and monitor settings derived from the RTO target by the failover model. */
     failover: FailoverPlan;
     alarms: AlarmSettings;
@@ -115,6 +117,8 @@ function failoverInput(p: Complete): Parameters<typeof planFailover>[0] {
         rtoTargetSeconds: p.rtoTargetSeconds,
         health: p.health,
         routing: p.routing,
+        serviceMode: p.service.mode,
+        clientMaxConnectionAgeSeconds: p.clientMaxConnectionAgeSeconds,
         cloudflare: p.cloudflare,
     };
 }
@@ -144,6 +148,7 @@ function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan):
         health: p.health,
         routing: p.routing,
         rtoTargetSeconds: p.rtoTargetSeconds,
+        clientMaxConnectionAgeSeconds: p.clientMaxConnectionAgeSeconds,
         failover,
         alarms: p.alarms,
         tags: { "app:name": "active-active", "app:stack": source.stack, ...p.tags },

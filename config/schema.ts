@@ -9,7 +9,8 @@ import {
     LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, notARegionReason, ON_DEMAND_REQUEST_UNITS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
     ROUTE53_MIN_CHECKER_REGIONS, ROUTE53_RESOURCE_PATH_MAX_LENGTH, SNS_TOPIC_ARN, LAMBDA_DEFAULT_CONCURRENCY_QUOTA, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
-import { DEFAULT_CLOUDFLARE_PLAN, MAX_HEALTH_TIMEOUT_MS, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
+import { CLOUDFLARE_REGION_CODES, DEFAULT_CLOUDFLARE_PLAN, MAX_HEALTH_TIMEOUT_MS, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
+import { CLOUDFLARE_LOAD_BALANCER_DEFAULTS } from "../components/cloudflare-load-balancer/args";
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
 import { REGIONAL_SERVICE_DEFAULTS, type ServiceAuth } from "../components/regional-service/args";
 
@@ -193,7 +194,10 @@ export const cloudflareSchema = z
     .object({
         accountId: hex32("account id"),
         zoneId: hex32("zone id"),
-        steering: oneOf(["dynamic_latency", "proximity", "geo"], "a steering policy").default("dynamic_latency"),
+        steering: oneOf(["dynamic_latency", "proximity", "geo"], "a steering policy").default(CLOUDFLARE_LOAD_BALANCER_DEFAULTS.steering),
+        // The Cloudflare regions users come from: every pool is probed from each (dynamic steering needs it).
+        checkRegions: z.array(oneOf(CLOUDFLARE_REGION_CODES, "a Cloudflare region")).min(1).default([...CLOUDFLARE_LOAD_BALANCER_DEFAULTS.checkRegions]),
+        originTlsRule: z.boolean().default(CLOUDFLARE_LOAD_BALANCER_DEFAULTS.originTlsRule),
         proxied: z.boolean().default(true),
         sessionAffinity: oneOf(["none", "cookie"], "a session affinity").default("none"),
         plan: oneOf(["enterprise", "business", "pro", "free"], "a Cloudflare plan").default(DEFAULT_CLOUDFLARE_PLAN),
@@ -239,6 +243,8 @@ export const KEYS = {
     health: healthSchema.default(healthSchema.parse({})),
     routing: routingSchema.default(routingSchema.parse({})),
     rtoTargetSeconds: z.number().int().min(1).max(3600).default(180),
+    // Unset: clients close pooled connections within the record's TTL, as docs/traffic.md recommends.
+    clientMaxConnectionAgeSeconds: z.number().int().min(1).max(86400).optional(),
     alarms: alarmsSchema.default(alarmsSchema.parse({})),
     tags: z.record(tagKey, z.string().max(TAG_VALUE_MAX_LENGTH)).default({}),
     protect: z.boolean().default(GLOBAL_TABLE_DEFAULTS.protect),

@@ -22,6 +22,7 @@ const rpc = require("@pulumi/pulumi/runtime/rpc");
 
 export { MOCK_ACCOUNT_ID } from "./outputs";
 export { loadStackConfig, StackFileConfig } from "./stack-file";
+export { changeKind, ChangeKind, REPLACING_INPUTS } from "./replacements";
 
 /** Resource types that are not regional: the plan reports them in region "global". */
 const GLOBAL_TYPE_PREFIXES = ["aws:route53/", "aws:iam/", "cloudflare:", "pulumi:"];
@@ -44,6 +45,8 @@ export interface RecordedResource {
     outputs: Record<string, any>;
     protect: boolean;
     retainOnDelete: boolean;
+    /** Replaced delete-first (`deleteBeforeReplace`); Pulumi's default is create-before-delete. */
+    deleteBeforeReplace: boolean;
     aliases: unknown[];
     dependsOn: string[];
     ignoreChanges: string[];
@@ -289,6 +292,7 @@ export class MockKit {
                     outputs: rpc.deserializeProperties(resp.getObject()),
                     protect: req.getProtect() === true,
                     retainOnDelete: req.getRetainondelete() === true,
+                    deleteBeforeReplace: req.getDeletebeforereplace?.() === true,
                     aliases: (req.getAliasesList?.() ?? []).map((a: any) => a.toObject()),
                     dependsOn: req.getDependenciesList?.() ?? [],
                     ignoreChanges: req.getIgnorechangesList?.() ?? [],
@@ -304,6 +308,14 @@ export class MockKit {
         if (!providerRef) return undefined;
         const urn = providerRef.split("::").slice(0, -1).join("::");
         return this.byUrn.get(urn)?.inputs.region as string | undefined;
+    }
+
+    /** Whether the resource's AWS provider skips the account-id lookup (`skipRequestingAccountId`). */
+    private providerSkipsAccountId(providerRef: string | undefined): boolean {
+        if (!providerRef) return false;
+        const urn = providerRef.split("::").slice(0, -1).join("::");
+        const skip = this.byUrn.get(urn)?.inputs.skipRequestingAccountId;
+        return skip === true || skip === "true";
     }
 
     private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
@@ -324,7 +336,8 @@ export class MockKit {
             // error. runProgram fails with the first recorded error once the program has settled.
             if (problems.length > 0) this.errors.push(new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`));
         }
-        return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region });
+        const accountIdKnown = !this.providerSkipsAccountId(args.provider);
+        return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region, accountIdKnown });
     }
 
     private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {

@@ -55,6 +55,11 @@ export interface OutputContext {
     inputs: Record<string, any>;
     /** The region of the resource's provider; undefined for global services without one. */
     region: string | undefined;
+    /**
+     * False when the provider skips the account-id lookup (`skipRequestingAccountId`): outputs the provider builds
+     * from its own account id then have an empty account field. @default true
+     */
+    accountIdKnown?: boolean;
 }
 
 /** A resource being given its outputs: the rules of its type set `id` and add to `state`. */
@@ -70,6 +75,8 @@ interface Draft {
     physical: string;
     id: string;
     state: Record<string, any>;
+    /** See OutputContext. */
+    accountIdKnown: boolean;
 }
 
 function arnOf(d: Draft, service: string, resource: string, region: string = d.region): string {
@@ -147,7 +154,9 @@ function lambdaAliasOutputs(d: Draft): void {
 function httpApiOutputs(d: Draft): void {
     d.id = stableHex(d.seed, 10);
     d.state.apiEndpoint = `https://${d.id}.execute-api.${d.region}.amazonaws.com`;
-    d.state.executionArn = arnOf(d, "execute-api", d.id);
+    // The provider builds it from its own account id (terraform-provider-aws apigatewayv2 `apiInvokeARN`:
+    // `RegionalARN(ctx, "execute-api", apiID)`), empty when it skips the account-id lookup.
+    d.state.executionArn = `arn:${MOCK_PARTITION}:execute-api:${d.region}:${d.accountIdKnown ? MOCK_ACCOUNT_ID : ""}:${d.id}`;
     d.state.arn = `arn:${MOCK_PARTITION}:apigateway:${d.region}::/apis/${d.id}`;
 }
 
@@ -278,7 +287,7 @@ export function computeOutputs(ctx: OutputContext): { id: string; state: Record<
     const physical = physicalName(name, inputs, seed);
     // aws 7 resources may name their own region; it wins over the provider's.
     const region = (inputs.region as string | undefined) ?? ctx.region ?? "us-east-1";
-    const draft: Draft = { type, name, inputs, region, seed, physical, id: physical, state: { ...inputs, name: physical } };
+    const draft: Draft = { type, name, inputs, region, seed, physical, id: physical, state: { ...inputs, name: physical }, accountIdKnown: ctx.accountIdKnown ?? true };
     (OUTPUTS_BY_TYPE[type] ?? defaultOutputs)(draft);
     return { id: draft.id, state: draft.state };
 }

@@ -131,6 +131,8 @@ function resilienceSection(plan: PlanJson): string[] {
         out.push("  RTO breakdown:");
         out.push(...table(r.breakdown.map((b) => [`${b.seconds} s`, b.part + (b.assumed ? " (assumed)" : "")]), "    "));
     }
+    const steering = r.settings.steering as { policy: string; basis: string } | undefined;
+    if (steering) out.push(`  Steering: ${steering.policy}: ${steering.basis}`);
     const d = r.drain;
     const gated = (e: (typeof d.effects)[number]) => (e.gatedOff.length ? e.gatedOff.map((g) => g.name).join(", ") : "no routing resource found");
     if (d.drained.length > 0) {

@@ -73,14 +73,16 @@ export function isClosedGate(r: PlanResource): boolean {
 }
 
 /**
- * The routing resources that decide whether a region takes traffic: its latency records and the calculated check
- * they hang off (Route 53), or its pool (Cloudflare). The regional health check itself keeps reporting the
- * region's real health and is not part of the switch.
+ * The routing resources that decide whether a region takes traffic: its routed (set-identified) records and the
+ * calculated check they hang off (Route 53), or its pool (Cloudflare). The regional health check itself keeps
+ * reporting the region's real health and is not part of the switch; nor are simple records (the region-pinned
+ * name, certificate validation), which no drain touches.
  */
 export function routingSwitch(resources: readonly PlanResource[], region: string, regions: readonly string[]): PlanResource[] {
     return resources.filter((r) => {
         if (regionServed(r, regions) !== region) return false;
-        if (r.type === TYPES.record || r.type === TYPES.pool) return true;
+        if (r.type === TYPES.record) return input(r, "setIdentifier") !== undefined;
+        if (r.type === TYPES.pool) return true;
         return r.type === TYPES.healthCheck && input(r, "type") === "CALCULATED";
     });
 }

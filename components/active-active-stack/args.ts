@@ -85,6 +85,8 @@ export interface StackCloudflareSettings {
     accountId: string;
     zoneId: string;
     steering: NonNullable<CloudflareLoadBalancerArgs["steering"]>;
+    checkRegions: NonNullable<CloudflareLoadBalancerArgs["checkRegions"]>;
+    originTlsRule: boolean;
     sessionAffinity: NonNullable<CloudflareLoadBalancerArgs["sessionAffinity"]>;
     plan: NonNullable<CloudflareLoadBalancerArgs["plan"]>;
 }
@@ -164,7 +166,10 @@ export interface ActiveActiveStackOutputs {
     tableArns: GlobalTable["tableArns"];
     streamArns: GlobalTable["streamArns"];
     kmsKeyArns: GlobalTable["kmsKeyArns"];
+    /** What each region's health check probes: its region-pinned name (or external endpoint). */
     regionalHealthHostnames: Record<string, pulumi.Output<string>>;
+    /** Each region's own endpoint, `https://<region>.<domain>` (or the external endpoint): for region-aware clients. */
+    regionalEndpoints: Record<string, string>;
     functionNames: Record<string, pulumi.Output<string | undefined>>;
     /** The alarm topics by region (`global` for the Route 53 alarms'): `npm run verify` checks their subscribers. */
     alarmTopicArns: Record<string, pulumi.Output<string | undefined>>;

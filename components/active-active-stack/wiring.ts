@@ -4,6 +4,7 @@
  */
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { regionPinnedName } from "../../packages/aws-facts";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
 import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
@@ -87,6 +88,16 @@ export function serviceArgs(s: ActiveActiveSettings, region: string, table: Glob
     };
 }
 
+/** The region-pinned name of a lambda-mode region with its custom domain's target; none for an external endpoint. */
+function pinnedOf(s: ActiveActiveSettings, service: RegionalService): { name: string; target: pulumi.Output<{ name: string; zoneId: string }> } | undefined {
+    return s.service.mode === "lambda" && service.pinned ? service.pinned : undefined;
+}
+
+/** What a region's check probes: its pinned name, or the external endpoint (plain text, so the components check it). */
+function checkedHost(s: ActiveActiveSettings, region: string): string {
+    return s.service.mode === "external" ? s.service.endpoints[region]! : regionPinnedName(s.domain, region);
+}
+
 /** ARC routing controls in every gate, with us-west-2's provider: none unless the settings ask for them. */
 export function recoveryControlArgs(s: ActiveActiveSettings, providers: StackProviders): LatencyRoutingArgs["recoveryControl"] {
     const rc = s.routing.recoveryControl;
@@ -102,8 +113,11 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         serviceName: s.domain,
         regions: s.regions.map((region) => ({
             region,
-            healthCheckHostname: services[region]!.healthCheckHostname,
-            target: services[region]!.domainTarget,
+            healthCheckHostname: checkedHost(s, region),
+            // An external endpoint has no hosted zone: given as plain text, it is a CNAME target (the failover model
+            // counts its TTL: config/failover.ts).
+            target: s.service.mode === "external" ? { name: s.service.endpoints[region]! } : services[region]!.domainTarget,
+            pinned: pinnedOf(s, services[region]!),
         })),
         drain: s.drain,
         checkerRegions: s.health.checkerRegions,
@@ -113,6 +127,8 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         recoveryControl: recoveryControlArgs(s, providers),
         consistency: s.consistency,
         alarmTopicArn: s.alarms.snsTopicArns["us-east-1"],
+        alarmEmail: s.alarms.email,
+        account: { id: s.accountId },
         rtoTargetSeconds: s.failover.rtoTargetSeconds,
         tags: s.tags,
     };
@@ -124,13 +140,20 @@ export function loadBalancerArgs(s: ActiveActiveSettings, services: Record<strin
         accountId: cf.accountId,
         zoneId: cf.zoneId,
         serviceName: s.domain,
-        regions: s.regions.map((region) => ({ region, hostname: services[region]!.healthCheckHostname })),
+        regions: s.regions.map((region) => ({
+            region,
+            // The custom domain's target (or the external endpoint), reached with the users' own Host.
+            hostname: s.service.mode === "external" ? s.service.endpoints[region]! : services[region]!.domainTarget.name,
+            pinned: pinnedOf(s, services[region]!),
+        })),
         drain: s.drain,
         steering: cf.steering,
+        checkRegions: cf.checkRegions,
         sessionAffinity: cf.sessionAffinity,
         settings: s.failover.cloudflare,
         plan: cf.plan,
         healthPath: s.health.path,
+        originTlsRule: cf.originTlsRule,
         consistency: s.consistency,
     };
 }
@@ -153,6 +176,7 @@ export function stackOutputs(
         streamArns: table.streamArns,
         kmsKeyArns: table.kmsKeyArns,
         regionalHealthHostnames: perRegion((service) => service.healthCheckHostname),
+        regionalEndpoints: Object.fromEntries(s.regions.map((region) => [region, `https://${checkedHost(s, region)}`])),
         functionNames: perRegion((service) => service.functionName),
         alarmTopicArns: { ...perRegion((service) => service.alarmTopicArn), ...(routing ? { global: routing.alarmTopicArn } : {}) },
         ...(routing?.recoveryControls ? { recoveryControlArns: pulumi.all(routing.recoveryControls.controlArns) } : {}),

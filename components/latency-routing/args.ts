@@ -13,15 +13,23 @@ export interface LatencyRoutingRegion {
     /** The AWS region of the regional service: the latency region and the record's set identifier. */
     region: string;
     /**
-     * The API's own execute-api hostname in that region (e.g. `abc123.execute-api.eu-west-1.amazonaws.com`), which
-     * the health check probes. Not the service name: that resolves to whichever region is nearest the checker.
+     * The name the region's health check probes (FQDN and SNI): the region-pinned name (`<region>.<service name>`,
+     * RegionalService's `healthCheckHostname`), or an external endpoint. Never the service name (that resolves to
+     * whichever region is nearest the checker) and never the API's default `<api-id>.execute-api` endpoint (it
+     * bypasses the custom domain, certificate and mapping users go through).
      */
     healthCheckHostname: pulumi.Input<string>;
     /**
-     * What the record points at: a RegionalService's `domainTarget` as it is (the regional custom domain's API Gateway
-     * target name and hosted zone). A target without a zone (an external endpoint) is aliased with an empty zone.
+     * What the region's latency record points at: a RegionalService's `domainTarget` as it is (the regional custom
+     * domain's API Gateway target name and hosted zone) as an alias, or, without a zone (an external endpoint), a host
+     * name for a CNAME (`settings.recordKind` "cname"; an alias needs a zone).
      */
     target: pulumi.Input<DomainTarget>;
+    /**
+     * The region-pinned name and its own custom domain's target: a simple (non-latency) alias record is made for it,
+     * so that checks and region-aware clients resolve it. @default none (an external endpoint is its own pinned name)
+     */
+    pinned?: { name: string; target: pulumi.Input<Required<DomainTarget>> };
 }
 
 export interface LatencyRoutingArgs {
@@ -48,6 +56,13 @@ export interface LatencyRoutingArgs {
     consistency?: Consistency;
     /** An existing SNS topic in us-east-1 for the alarms. @default a topic created by this component */
     alarmTopicArn?: pulumi.Input<string>;
+    /** Subscribed to the topic this component creates (not to `alarmTopicArn`). @default no subscription */
+    alarmEmail?: string;
+    /**
+     * The account (and partition) the created topic's KMS key belongs to: its key policy lets only this account's
+     * CloudWatch alarms publish. Required unless `alarmTopicArn` is given.
+     */
+    account?: { id: pulumi.Input<string>; partition?: pulumi.Input<string> };
     /** The stack's RTO target, declared on each regional check (tag `activeactive:rto-target-seconds`) so the policy pack checks the modeled RTO against it. @default undefined (the pack's own ceiling applies) */
     rtoTargetSeconds?: number;
     /**

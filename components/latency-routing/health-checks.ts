@@ -1,13 +1,18 @@
 /**
- * The health checks of LatencyRouting: each region's HTTPS check, its drain gate, and the calculated check over
- * every gate. Why a gate rather than inverting or disabling the regional check: docs/traffic.md (`-gate`).
+ * The health checks of LatencyRouting: each region's HTTPS check, its drain gate, and one check over every region's
+ * endpoint check. Why a gate rather than inverting or disabling the regional check: docs/traffic.md (`-gate`). The
+ * fail-open signal over the gates is an alarm (alarms.ts), not a calculated check: Route 53 refuses calculated checks
+ * of calculated checks.
  */
 import { SCOPE_GLOBAL } from "../../packages/aws-facts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_RTO_TARGET, TAG_SCOPE } from "./args";
 
-/** The region's HTTPS check of its own execute-api hostname: the region's real health, never inverted or disabled. */
+/**
+ * The region's HTTPS check of its region-pinned name: the custom domain, certificate and mapping users go through,
+ * in that region only. The region's real health, never inverted or disabled.
+ */
 export function createRegionalCheck(
     name: string,
     args: ResolvedLatencyRoutingArgs,
@@ -63,20 +68,23 @@ export function createGate(
     );
 }
 
-/** Healthy while any gate is: what the alarm for "no region is serving" watches. */
+/**
+ * Healthy while any region's endpoint check is: the service's real health somewhere, drains aside, as one Route 53
+ * check (dashboards; a failover record to a maintenance page). Its children are the endpoint checks, never the gates:
+ * Route 53 refuses a calculated check over calculated checks, which is also why the fail-open signal over the gates is
+ * an alarm (alarms.ts). The logical name is the one the old check over the gates had; Route 53 never accepted that one.
+ */
 export function createAnyRegionCheck(
     name: string,
     args: ResolvedLatencyRoutingArgs,
-    gates: readonly aws.route53.HealthCheck[],
+    checks: readonly aws.route53.HealthCheck[],
     parent: pulumi.Resource,
 ): aws.route53.HealthCheck {
     return new aws.route53.HealthCheck(
         `${name}-any-region`,
         {
             type: "CALCULATED",
-            // Over the gates, which are what the records answer to: Route 53 fails open exactly when every gate is
-            // unhealthy, and a drained region that is still up must not hide that from this alarm.
-            childHealthchecks: gates.map((c) => c.id),
+            childHealthchecks: checks.map((c) => c.id),
             childHealthThreshold: 1,
             tags: { ...args.tags, Name: `${name}-any-region`, [TAG_SCOPE]: SCOPE_GLOBAL },
         },

@@ -1,19 +1,19 @@
 /**
  * LatencyRouting (`activeactive:route53:LatencyRouting`): Route 53 latency routing over the regional services. Per
- * region a health check, its drain gate, latency records and an alarm; globally a check over every gate and its
- * alarm. Route 53 is global: the caller passes the us-east-1 provider and every child inherits it.
+ * region a health check of its pinned name, its drain gate, latency records, the pinned name's simple record and an
+ * alarm; globally the fail-open alarm over every gate and the alarm topic. Route 53 is global: the caller passes the
+ * us-east-1 provider and every child inherits it.
  * What it creates, drains, and replaces: docs/traffic.md (`LatencyRouting`).
  */
-import { SCOPE_GLOBAL } from "../../packages/aws-facts";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Rpo, Rto, route53Rto, rpo } from "../../packages/failover-model";
 import { withDefaults } from "../defaults";
 import { throwIfProblems } from "../problems";
-import { alarmTopicArn, createUnhealthyAlarm } from "./alarms";
-import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION, TAG_SCOPE } from "./args";
+import { alarmTopicArn, createFailOpenAlarm, createUnhealthyAlarm } from "./alarms";
+import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION } from "./args";
 import { createAnyRegionCheck, createGate, createRegionalCheck } from "./health-checks";
-import { createRegionRecords } from "./records";
+import { createPinnedRecords, createRegionRecords } from "./records";
 import { createRecoveryControls, RecoveryControls } from "./recovery-control";
 import { validateLatencyRoutingArgs } from "./validate";
 
@@ -28,8 +28,10 @@ export class LatencyRouting extends pulumi.ComponentResource {
     readonly healthCheckIds: pulumi.Output<Record<string, string>>;
     /** Gate (calculated) check ids by region: the check each region's record is wired to. */
     readonly gateCheckIds: pulumi.Output<Record<string, string>>;
-    /** The calculated check that is healthy while any region is. */
+    /** The calculated check over every region's endpoint check: healthy while any region is, drains aside. */
     readonly anyRegionCheckId: pulumi.Output<string>;
+    /** The alarm that pages when every gate is unhealthy (Route 53 then fails open). */
+    readonly failOpenAlarm: aws.cloudwatch.MetricAlarm;
     readonly alarmTopicArn: pulumi.Output<string>;
     /** The ARC cluster, routing controls and their checks, with `recoveryControl`. */
     readonly recoveryControls?: RecoveryControls;
@@ -56,7 +58,10 @@ export class LatencyRouting extends pulumi.ComponentResource {
 
         for (const r of args.regions) this.addRegion(name, resolved, r);
 
-        this.anyRegionCheckId = this.addAnyRegion(name, resolved);
+        this.anyRegionCheckId = createAnyRegionCheck(name, resolved, Object.values(this.healthChecks), this).id;
+        // Logical name kept from when it watched a calculated check over the gates (which Route 53 refuses).
+        this.failOpenAlarm = createFailOpenAlarm(`${name}-any-region-alarm`, resolved, this.gates, this.alarmTopicArn, this);
+        this.alarms.push(this.failOpenAlarm);
         this.healthCheckIds = idsByRegion(this.healthChecks);
         this.gateCheckIds = idsByRegion(this.gates);
 
@@ -65,6 +70,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
             healthCheckIds: this.healthCheckIds,
             gateCheckIds: this.gateCheckIds,
             anyRegionCheckId: this.anyRegionCheckId,
+            failOpenAlarmArn: this.failOpenAlarm.arn,
             alarmTopicArn: this.alarmTopicArn,
             recoveryControlArns: this.recoveryControls ? pulumi.output(this.recoveryControls.controlArns) : undefined,
             rto: this.rto,
@@ -72,26 +78,17 @@ export class LatencyRouting extends pulumi.ComponentResource {
         });
     }
 
-    /** One region's check, gate, records and alarm, in that order. */
+    /** One region's check, gate, records (latency and pinned) and alarm, in that order. */
     private addRegion(name: string, args: ResolvedLatencyRoutingArgs, r: LatencyRoutingRegion): void {
         const check = createRegionalCheck(name, args, r, this);
         const control = this.recoveryControls?.checks[r.region];
         const gate = createGate(name, args, r, control ? [check, control] : [check], this);
         this.healthChecks[r.region] = check;
         this.gates[r.region] = gate;
-        this.records.push(...createRegionRecords(name, args, r, gate, this));
+        this.records.push(...createRegionRecords(name, args, r, gate, this), ...createPinnedRecords(name, args, r, this));
         const tags = { ...args.tags, [TAG_REGION]: r.region };
         const watched = { logicalName: `${name}-${r.region}-alarm`, check, description: `${args.serviceName}: region ${r.region} is unhealthy`, tags };
         this.alarms.push(createUnhealthyAlarm(watched, this.alarmTopicArn, this));
-    }
-
-    /** The check over every gate and its alarm: Route 53 fails open when every record is unhealthy, so page then. */
-    private addAnyRegion(name: string, args: ResolvedLatencyRoutingArgs): pulumi.Output<string> {
-        const anyRegion = createAnyRegionCheck(name, args, Object.values(this.gates), this);
-        const tags = { ...args.tags, [TAG_SCOPE]: SCOPE_GLOBAL };
-        const watched = { logicalName: `${name}-any-region-alarm`, check: anyRegion, description: `${args.serviceName}: no region is healthy`, tags };
-        this.alarms.push(createUnhealthyAlarm(watched, this.alarmTopicArn, this));
-        return anyRegion.id;
     }
 }
 

@@ -1,6 +1,9 @@
 /**
- * Each region's latency records on the service name, wired to the region's gate: an A alias (and an AAAA alias for
- * dual-stack endpoints), or a CNAME when the failover model chose one. Replacements: docs/traffic.md.
+ * Each region's records. On the service name, latency records wired to the region's gate: an A alias (and an AAAA
+ * alias for dual-stack endpoints), or a CNAME when the failover model chose one or the target is not an AWS
+ * resource (an external endpoint has no hosted zone, and Route 53 only aliases to AWS resources). On the region's
+ * pinned name, a simple alias to that region's own custom domain: no routing policy, no health check, one region.
+ * Replacements: docs/traffic.md.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -35,5 +38,19 @@ export function createRegionRecords(
     if (args.dualStack) {
         records.push(new aws.route53.Record(`${name}-${r.region}-aaaa`, { ...common, type: "AAAA", aliases }, recordOpts));
     }
+    return records;
+}
+
+/**
+ * The region-pinned name's simple records (`<name>-<region>-pinned`, and `-pinned-aaaa` for dual-stack): an alias to
+ * the region's own custom domain. No health check: a client that pins a region handles that region's failure itself.
+ */
+export function createPinnedRecords(name: string, args: ResolvedLatencyRoutingArgs, r: LatencyRoutingRegion, parent: pulumi.Resource): aws.route53.Record[] {
+    if (!r.pinned) return [];
+    const target = pulumi.output(r.pinned.target);
+    const aliases = [{ name: target.name, zoneId: target.zoneId, evaluateTargetHealth: false }];
+    const common = { zoneId: args.zoneId, name: r.pinned.name, aliases };
+    const records = [new aws.route53.Record(`${name}-${r.region}-pinned`, { ...common, type: "A" }, { parent })];
+    if (args.dualStack) records.push(new aws.route53.Record(`${name}-${r.region}-pinned-aaaa`, { ...common, type: "AAAA" }, { parent }));
     return records;
 }

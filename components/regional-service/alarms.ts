@@ -1,9 +1,11 @@
 /**
  * The region's alarms, on a topic in this region: the API's 5xx rate and p99 latency, the function's throttles,
- * and the replication lag of this region's writes to its peers. Every alarm acts on `ALARM` and `OK`.
+ * the replication lag of this region's writes to its peers, and the days left on its certificate. Every alarm acts
+ * on `ALARM` and `OK`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
+import { ACM_EXPIRY_METRIC } from "../../packages/aws-facts";
 import { HEARTBEAT_METRIC } from "../../app/metrics";
 import { replicationWatch, rpo } from "../../packages/failover-model";
 import type { RegionGatedOptions } from "../provider-region";
@@ -33,9 +35,11 @@ export interface AlarmInputs {
     fn: aws.lambda.Function;
     healthFn: aws.lambda.Function;
     api: aws.apigatewayv2.Api;
+    /** The region's certificate (the service name and the region-pinned name). */
+    certificate: aws.acm.Certificate;
 }
 
-export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, fn, api }: AlarmInputs): ServiceAlarms {
+export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, fn, api, certificate }: AlarmInputs): ServiceAlarms {
     const topicArn = alarmTopic(s, o, opsKey);
     const shared: AlarmActions = {
         topicArn,
@@ -46,6 +50,7 @@ export function createAlarms(s: LambdaService, o: RegionGatedOptions, { opsKey, 
     const latency = latencyAlarm(s, o, shared, api);
     const throttles = throttlesAlarm(s, o, shared, fn);
     replicationLatencyAlarm(s, o, shared);
+    certificateExpiryAlarm(s, o, shared, certificate);
     if (s.peers.length > 0) replicationHeartbeatAlarm(s, o, shared);
     return { ...shared, errorRate, latency, throttles };
 }
@@ -143,6 +148,33 @@ function replicationLatencyAlarm(s: LambdaService, o: RegionGatedOptions, a: Ala
             datapointsToAlarm: 3,
             treatMissingData: "notBreaching",
             metricQueries: replicationLatencyQueries(s.args.tableName, s.peers),
+            ...a.actions,
+        },
+        o.opts,
+    );
+}
+
+/**
+ * The days left on the region's certificate. ACM renews a DNS-validated certificate in use on its own (ACM User Guide,
+ * managed renewal), so one this close to expiry has failed to renew: a validation record is gone, or nothing uses it.
+ * ACM publishes DaysToExpiry once a day and stops at expiry: two days without a figure breach.
+ */
+function certificateExpiryAlarm(s: LambdaService, o: RegionGatedOptions, a: AlarmActions, certificate: aws.acm.Certificate): aws.cloudwatch.MetricAlarm {
+    return new aws.cloudwatch.MetricAlarm(
+        `${s.name}-cert-expiry`,
+        {
+            name: a.alarmName("cert-expiry"),
+            alarmDescription: `${s.settings.name} in ${s.region}: its certificate expires in under ${s.thresholds.certificateDaysToExpiry} days (ACM did not renew it)`,
+            namespace: ACM_EXPIRY_METRIC.namespace,
+            metricName: ACM_EXPIRY_METRIC.metricName,
+            dimensions: { [ACM_EXPIRY_METRIC.dimension]: certificate.arn },
+            statistic: "Minimum",
+            period: ACM_EXPIRY_METRIC.periodSeconds,
+            comparisonOperator: "LessThanThreshold",
+            threshold: s.thresholds.certificateDaysToExpiry,
+            evaluationPeriods: 2,
+            datapointsToAlarm: 2,
+            treatMissingData: "breaching",
             ...a.actions,
         },
         o.opts,

@@ -3,10 +3,9 @@
  * value. The stack's config takes its own defaults from `REGIONAL_SERVICE_DEFAULTS`. See docs/regional-service.md.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Consistency } from "../../packages/aws-facts";
+import { ACM_DEFAULT_EXPIRY_EVENT_DAYS, type Consistency, LAMBDA_DEFAULT_CONCURRENCY_QUOTA } from "../../packages/aws-facts";
 import type { ValidationRecords } from "../certificate-validation";
 import { APP_ENTRY } from "../bundle";
-import { LAMBDA_DEFAULT_CONCURRENCY_QUOTA } from "../../packages/aws-facts";
 import { planCapacity } from "../../packages/failover-model";
 
 /** The OAuth scopes the item routes require: `read` for `GET /items/{id}`, `write` for `PUT` and `DELETE`. */
@@ -63,9 +62,9 @@ export interface RegionalServiceSettings {
     /** Default route throttling of the stage. @default { rateLimit: 500, burstLimit: 1000 } */
     throttle: Throttle;
     /**
-     * The write routes' own throttle (`PUT` and `DELETE /items/{id}`), at most the stage's: writes cost more (several
-     * write units each, replicated to every region) and one caller must not spend the whole stage on them.
-     * @default { rateLimit: 100, burstLimit: 200 }
+     * The write routes' own throttle (`PUT` and `DELETE /items/{id}`), at most `throttle`: writes cost more (several
+     * write units each, replicated to every region) and one caller must not spend the whole stage on them. Given at
+     * an even share like `throttle`, and scaled by the same worst case. @default { rateLimit: 100, burstLimit: 200 }
      */
     writeThrottle: Throttle;
     /**
@@ -147,6 +146,8 @@ export interface AlarmThresholds {
     throttles: number;
     /** Worst replication latency from this region's replica to a peer, milliseconds. @default 30000 */
     replicationLatencyMs: number;
+    /** Fewest days left on the region's certificate. @default 45 (ACM's own expiry-event default) */
+    certificateDaysToExpiry: number;
     /**
      * Age of the newest heartbeat seen here from a peer, milliseconds, beyond which replication from it is stalled.
      * @default heartbeatIntervalMs + the modeled RPO (failover-model `replicationWatch`)
@@ -159,6 +160,7 @@ export const DEFAULT_ALARM_THRESHOLDS: Readonly<AlarmThresholds> = {
     latencyP99Ms: 2000,
     throttles: 0,
     replicationLatencyMs: 30000,
+    certificateDaysToExpiry: ACM_DEFAULT_EXPIRY_EVENT_DAYS,
 };
 
 export interface RegionalServiceArgs {
@@ -199,7 +201,7 @@ export interface RegionalServiceArgs {
     alarmTopicArn?: string;
     /** Subscribed to the created topic (not to `alarmTopicArn`). @default no subscription */
     alarmEmail?: string;
-    /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000 } */
+    /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000, certificateDaysToExpiry: 45 } */
     alarmThresholds?: Partial<AlarmThresholds>;
     /**
      * Pulumi `retainOnDelete` on the two log groups and the operations key that encrypts them: removing the service
@@ -222,6 +224,12 @@ export interface DomainTarget {
     name: string;
     /** Hosted zone for a Route 53 alias; undefined for an external endpoint (use a CNAME). */
     zoneId?: string;
+}
+
+/** The region-pinned name (`<region>.<domain>`) and its custom domain's API Gateway target (mode "lambda"). */
+export interface PinnedDomain {
+    name: string;
+    target: pulumi.Output<Required<DomainTarget>>;
 }
 
 /** What CI needs to shift traffic in this region with CodeDeploy (the `canary` output). */

@@ -1,29 +1,58 @@
 /**
- * The regional custom domain for the global service name: this region's certificate, validated through the stack's
- * shared validation record (certificate-validation.ts), a TLS 1.2 domain name, and the API mapped at its root.
+ * The region's certificate and its two custom domains on the same API, each a TLS 1.2 domain name with the API mapped
+ * at its root:
+ * - the global service name (`api.example.com`), which users reach through the traffic layer;
+ * - the region-pinned name (`<region>.api.example.com`), which only this region serves: health checks probe it and
+ *   region-aware clients call it.
+ * One certificate covers both: the pinned name is a SAN of the service name's certificate, so the checks exercise the
+ * very certificate users get (docs/regional-service.md, "Region-pinned names"). Adding the SAN replaces a deployed
+ * certificate; Pulumi creates the new one first (no `deleteBeforeReplace`), updates each DomainName's certificate in
+ * place (UpdateDomainName), then deletes the old one, retrying while API Gateway still holds it
+ * (mock-kit/replacements.ts has the provider's facts).
  */
 import * as aws from "@pulumi/aws";
+import { regionPinnedName } from "../../packages/aws-facts";
 import type { RegionGatedOptions } from "../provider-region";
 import type { LambdaService } from "./args";
 import type { HttpApiResources } from "./http-api";
 
-export function createCustomDomain(s: LambdaService, o: RegionGatedOptions, { api, stage }: HttpApiResources): aws.apigatewayv2.DomainName {
-    const domainName = s.args.domain;
-    const cert = new aws.acm.Certificate(`${s.name}-cert`, { domainName, validationMethod: "DNS", tags: s.tags }, o.opts);
-    const validated = new aws.acm.CertificateValidation(
-        `${s.name}-cert-validation`,
-        { certificateArn: cert.arn, validationRecordFqdns: s.validation.recordFqdns(cert) },
+export interface CustomDomains {
+    /** The region's certificate: the service name, with the pinned name as its SAN. */
+    certificate: aws.acm.Certificate;
+    /** The global service name's domain in this region: what latency records and pool origins point at. */
+    service: aws.apigatewayv2.DomainName;
+    /** The region-pinned name's domain. */
+    pinned: aws.apigatewayv2.DomainName;
+    pinnedName: string;
+}
+
+export function createCustomDomains(s: LambdaService, o: RegionGatedOptions, http: HttpApiResources): CustomDomains {
+    const pinnedName = regionPinnedName(s.args.domain, s.region);
+    const certificate = new aws.acm.Certificate(
+        `${s.name}-cert`,
+        { domainName: s.args.domain, subjectAlternativeNames: [pinnedName], validationMethod: "DNS", tags: s.tags },
         o.opts,
     );
-    const domain = new aws.apigatewayv2.DomainName(
-        `${s.name}-domain`,
+    const validated = new aws.acm.CertificateValidation(
+        `${s.name}-cert-validation`,
         {
-            domainName,
-            domainNameConfiguration: { certificateArn: validated.certificateArn, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
-            tags: s.tags,
+            certificateArn: certificate.arn,
+            validationRecordFqdns: s.validation.recordFqdns(certificate, { domainName: pinnedName, logicalName: `${s.name}-pinned-validation` }),
         },
         o.opts,
     );
-    new aws.apigatewayv2.ApiMapping(`${s.name}-mapping`, { apiId: api.id, domainName: domain.id, stage: stage.id }, o.opts);
-    return domain;
+    const domain = (prefix: string, domainName: string) => {
+        const d = new aws.apigatewayv2.DomainName(
+            `${prefix}-domain`,
+            {
+                domainName,
+                domainNameConfiguration: { certificateArn: validated.certificateArn, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+                tags: s.tags,
+            },
+            o.opts,
+        );
+        new aws.apigatewayv2.ApiMapping(`${prefix}-mapping`, { apiId: http.api.id, domainName: d.id, stage: http.stage.id }, o.opts);
+        return d;
+    };
+    return { certificate, service: domain(s.name, s.args.domain), pinned: domain(`${s.name}-pinned`, pinnedName), pinnedName };
 }

@@ -13,7 +13,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { API_GATEWAY_MAX_INTEGRATION_TIMEOUT_MS } from "../../packages/aws-facts";
 import type { RegionGatedOptions } from "../provider-region";
-import { authScopes, type LambdaService } from "./args";
+import { authScopes, type LambdaService, type Throttle } from "./args";
 
 export const STAGE_NAME = "$default";
 
@@ -59,10 +59,16 @@ export interface HttpApiInputs {
 export interface HttpApiResources {
     api: aws.apigatewayv2.Api;
     stage: aws.apigatewayv2.Stage;
+    /** The API's execute-api ARN (see `executionArn`). */
+    executionArn: pulumi.Output<string>;
 }
 
 export const HEALTH_ROUTE = "GET /health";
-/** The item routes: the logical name's role (the read route keeps the name the single `ANY` route had) and the scope. */
+/**
+ * The item routes: the logical name's role and the scope. The read route keeps the name the single `ANY` route had,
+ * so an upgrade changes its route key in place (terraform-provider-aws `apigatewayv2/route.go`: `route_key` is not
+ * ForceNew; UpdateRoute sends the new key) and adds the write routes.
+ */
 export const ITEM_ROUTES = [
     { role: "items-route", routeKey: "GET /items/{id}", scope: "read" },
     { role: "items-put-route", routeKey: "PUT /items/{id}", scope: "write" },
@@ -90,7 +96,8 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, inputs: H
     const authorizer = createAuthorizer(s, o, api);
     const routes = createRoutes(s, o, api, { items: integration, health: healthIntegration }, authorizer);
     const stage = createStage(s, o, api, accessLogs, routes);
-    const sourceArn = pulumi.interpolate`${executionArn(s, inputs, api)}/*/*`;
+    const arn = executionArn(s, inputs, api);
+    const sourceArn = pulumi.interpolate`${arn}/*/*`;
     new aws.lambda.Permission(
         `${s.name}-invoke`,
         {
@@ -108,7 +115,7 @@ export function createHttpApi(s: LambdaService, o: RegionGatedOptions, inputs: H
         { function: healthFn.name, action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com", sourceArn, sourceAccount: inputs.account },
         o.opts,
     );
-    return { api, stage };
+    return { api, stage, executionArn: arn };
 }
 
 function createIntegration(s: LambdaService, o: RegionGatedOptions, api: aws.apigatewayv2.Api, target: pulumi.Output<string>, role = "integration"): aws.apigatewayv2.Integration {
@@ -167,15 +174,34 @@ function createRoutes(
     return [health, ...items];
 }
 
+/** Rounds up, ignoring floating-point noise below a millionth. */
+function roundUp(value: number): number {
+    return Math.ceil(Math.round(value * 1e6) / 1e6);
+}
+
+/**
+ * The write routes' throttle for this region: `writeThrottle` is given at an even share, like `throttle`, and scaled
+ * by the same worst case the stage's default is (`s.sizing`: the region's own load plus its largest neighbour's), so
+ * a survivor of a region failure takes the failed region's writes too. The health route's is not scaled: checkers
+ * call at the same rate whatever the traffic.
+ */
+function writeLimits(s: LambdaService): Throttle {
+    const { throttle, writeThrottle } = s.settings;
+    return {
+        rateLimit: roundUp((writeThrottle.rateLimit * s.sizing.throttle.rateLimit) / throttle.rateLimit),
+        burstLimit: roundUp((writeThrottle.burstLimit * s.sizing.throttle.burstLimit) / throttle.burstLimit),
+    };
+}
+
 /**
  * Route settings replace the stage's defaults for their route (both limits are given). API Gateway refuses settings
  * for a route that does not exist yet ("NotFoundException: Unable to find Route by key ... within the provided
  * RouteSettings", terraform-aws-modules/terraform-aws-apigateway-v2#80), so the stage waits for the routes.
  */
 function routeSettings(s: LambdaService): aws.types.input.apigatewayv2.StageRouteSetting[] {
-    const limits = (t: { rateLimit: number; burstLimit: number }) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
+    const limits = (t: Throttle) => ({ throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit });
     return [
-        ...ITEM_ROUTES.filter((r) => r.scope === "write").map((r) => ({ routeKey: r.routeKey, ...limits(s.settings.writeThrottle) })),
+        ...ITEM_ROUTES.filter((r) => r.scope === "write").map((r) => ({ routeKey: r.routeKey, ...limits(writeLimits(s)) })),
         { routeKey: HEALTH_ROUTE, ...limits(s.settings.healthThrottle) },
     ];
 }

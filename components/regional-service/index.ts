@@ -9,10 +9,10 @@ import * as aws from "@pulumi/aws";
 import { missing } from "../../packages/aws-facts";
 import { ArgsError, componentSubject, throwIfProblems } from "../problems";
 import { regionGatedOptions, RegionGatedOptions } from "../provider-region";
-import { DomainTarget, ExternalMode, LambdaMode, lambdaService, RegionalServiceArgs, SafeDeploymentOutputs } from "./args";
+import { DomainTarget, ExternalMode, LambdaMode, lambdaService, PinnedDomain, RegionalServiceArgs, SafeDeploymentOutputs } from "./args";
 import { createFunction } from "./function";
 import { createHttpApi } from "./http-api";
-import { createCustomDomain } from "./custom-domain";
+import { createCustomDomains } from "./custom-domain";
 import { createAlarms } from "./alarms";
 import { createCanary, createLiveAlias } from "./safe-deployment";
 import { authProblems, routeThrottleProblems, validateRegionalServiceArgs } from "./validate";
@@ -29,6 +29,7 @@ export type {
     DomainTarget,
     ExternalMode,
     LambdaMode,
+    PinnedDomain,
     RegionalServiceArgs,
     RegionalServiceMode,
     RegionalServiceSettings,
@@ -48,6 +49,7 @@ const COMPONENT = "RegionalService";
 interface ServiceOutputs {
     healthCheckHostname: pulumi.Output<string>;
     domainTarget: pulumi.Output<DomainTarget>;
+    pinned: PinnedDomain | undefined;
     functionName: pulumi.Output<string | undefined>;
     apiId: pulumi.Output<string | undefined>;
     apiArn: pulumi.Output<string | undefined>;
@@ -58,10 +60,15 @@ interface ServiceOutputs {
 export class RegionalService extends pulumi.ComponentResource {
     /** This region, as given; the constructor fails the program when the provider's region differs. */
     readonly region: string;
-    /** What health checks target (with SNI): the regional execute-api hostname, or the external hostname. */
+    /**
+     * What health checks target (FQDN and SNI): the region-pinned name (`<region>.<domain>`), or the external
+     * hostname. Never the API's default execute-api endpoint, which bypasses the custom domain users take.
+     */
     readonly healthCheckHostname: pulumi.Output<string>;
     /** What latency records / pool origins point at: the regional custom domain's target. */
     readonly domainTarget: pulumi.Output<DomainTarget>;
+    /** Mode "lambda": the region-pinned name and its custom domain's target, for the traffic layer's simple record. */
+    readonly pinned: PinnedDomain | undefined;
     readonly functionName: pulumi.Output<string | undefined>;
     readonly apiId: pulumi.Output<string | undefined>;
     /**
@@ -84,12 +91,14 @@ export class RegionalService extends pulumi.ComponentResource {
         const built = mode.kind === "external" ? externalService(mode) : createLambdaService(name, args, mode, children);
         this.healthCheckHostname = built.healthCheckHostname;
         this.domainTarget = built.domainTarget;
+        this.pinned = built.pinned;
         this.functionName = built.functionName;
         this.apiId = built.apiId;
         this.apiArn = built.apiArn;
         this.canary = built.canary;
         this.alarmTopicArn = built.alarmTopicArn;
-        this.registerOutputs({ region: this.region, ...built });
+        const { pinned, ...outputs } = built;
+        this.registerOutputs({ region: this.region, ...outputs, pinnedName: pinned?.name });
     }
 }
 
@@ -104,6 +113,7 @@ function externalService({ hostname }: ExternalMode): ServiceOutputs {
     return {
         healthCheckHostname: pulumi.output(hostname),
         domainTarget: pulumi.output<DomainTarget>({ name: hostname }),
+        pinned: undefined,
         functionName: pulumi.output<string | undefined>(undefined),
         apiId: pulumi.output<string | undefined>(undefined),
         apiArn: pulumi.output<string | undefined>(undefined),
@@ -118,16 +128,22 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
     const { opsKey, accessLogs, fn, healthFn, partition, account } = createFunction(s, children);
     const alias = s.settings.safeDeployment ? createLiveAlias(s, children, fn) : undefined;
     const http = createHttpApi(s, children, { fn, healthFn, alias, accessLogs, partition, account });
-    const domain = createCustomDomain(s, children, http);
-    const alarms = createAlarms(s, children, { opsKey, fn, healthFn, api: http.api });
+    const domains = createCustomDomains(s, children, http);
+    const alarms = createAlarms(s, children, { opsKey, fn, healthFn, api: http.api, certificate: domains.certificate });
     const canary = alias ? createCanary(s, children, { fn, alias, alarms, partition, account }) : undefined;
     return {
-        healthCheckHostname: http.api.apiEndpoint.apply((e) => e.replace(/^https?:\/\//, "").replace(/\/$/, "")),
-        domainTarget: domain.domainNameConfiguration.apply((c) => ({ name: c.targetDomainName!, zoneId: c.hostedZoneId! })),
+        healthCheckHostname: pulumi.output(domains.pinnedName),
+        domainTarget: targetOf(domains.service),
+        pinned: { name: domains.pinnedName, target: targetOf(domains.pinned) },
         functionName: fn.name,
         apiId: http.api.id,
-        apiArn: http.api.executionArn,
+        apiArn: http.executionArn,
         canary: canary ?? pulumi.output<SafeDeploymentOutputs | undefined>(undefined),
         alarmTopicArn: pulumi.output(alarms.topicArn),
     };
+}
+
+/** A regional custom domain's API Gateway target: what an alias record or a pool origin points at. */
+function targetOf(domain: aws.apigatewayv2.DomainName): pulumi.Output<Required<DomainTarget>> {
+    return domain.domainNameConfiguration.apply((c) => ({ name: c.targetDomainName!, zoneId: c.hostedZoneId! }));
 }

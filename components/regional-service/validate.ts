@@ -3,6 +3,7 @@
  * what is allowed. The constructor throws them as one `ArgsError`; the stack's config can call them with its keys.
  */
 import {
+    ACM_DOMAIN_NAME_MAX_LENGTH,
     ATTRIBUTE_NAME,
     LAMBDA_MEMORY_MB,
     LAMBDA_TIMEOUT_S,
@@ -11,6 +12,7 @@ import {
     parseArn,
     Problem,
     problem,
+    regionPinnedName,
 } from "../../packages/aws-facts";
 import { authScopes, LambdaMode, RegionalServiceArgs, RegionalServiceSettings, serviceSettings, ServiceAuth, Throttle } from "./args";
 
@@ -20,8 +22,21 @@ export function validateRegionalServiceArgs(args: RegionalServiceArgs): Problem[
     return [
         ...regionProblems(args),
         ...(mode.kind === "external" ? externalProblems(mode.hostname) : lambdaProblems(mode)),
-        ...(mode.kind === "lambda" ? [...keyProblems(args), ...alarmProblems(args)] : []),
+        ...(mode.kind === "lambda" ? [...keyProblems(args), ...alarmProblems(args), ...pinnedNameProblems(args.domain, [args.region])] : []),
     ];
+}
+
+/**
+ * Each region's pinned name (`<region>.<domain>`) is the first name of a certificate, which ACM limits to 64
+ * characters. `path` names the domain as the caller spells it; the longest region decides.
+ */
+export function pinnedNameProblems(domain: string, regions: readonly string[], path = "domain"): Problem[] {
+    const longest = [...regions].sort((a, b) => b.length - a.length)[0];
+    if (longest === undefined) return [];
+    const name = regionPinnedName(domain, longest);
+    if (name.length <= ACM_DOMAIN_NAME_MAX_LENGTH) return [];
+    const allowed = `at most ${ACM_DOMAIN_NAME_MAX_LENGTH - longest.length - 1} characters, so that ${longest}.<domain> fits ACM's ${ACM_DOMAIN_NAME_MAX_LENGTH}`;
+    return [problem(path, domain, `makes the region-pinned name ${name} ${name.length} characters long`, allowed, "pinned-name-length")];
 }
 
 function regionProblems({ region, regions, sizedForRegionCount: count }: RegionalServiceArgs): Problem[] {

@@ -4,6 +4,7 @@
  * (route53.ts), against what this module remembers a certificate asks for.
  * https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html
  */
+import { ACM_DOMAIN_NAME_MAX_LENGTH } from "../../packages/aws-facts";
 import { computeOutputs } from "../outputs";
 import { DnsValidation, Problems, ResourceRule, dnsKey, list } from "./common";
 
@@ -24,8 +25,7 @@ const certificate: ResourceRule = {
     check(r) {
         const i = r.inputs;
         const p = new Problems("ValidationException");
-        // ACM puts the first name in the certificate's subject CN, which X.509 limits to 64 characters.
-        p.length("domainName", i.domainName, 1, 64);
+        p.length("domainName", i.domainName, 1, ACM_DOMAIN_NAME_MAX_LENGTH);
         p.pattern("domainName", i.domainName, DOMAIN);
         list(i.subjectAlternativeNames).forEach((n, k) => {
             p.length(`subjectAlternativeNames.${k + 1}.member`, n, 1, 253);

@@ -5,7 +5,7 @@
  * https://developers.cloudflare.com/load-balancing/monitors/
  * https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/
  */
-import { CLOUDFLARE_MIN_INTERVAL_SECONDS } from "../../packages/failover-model";
+import { CLOUDFLARE_MIN_INTERVAL_SECONDS, CLOUDFLARE_REGION_CODES } from "../../packages/failover-model";
 import { computeOutputs } from "../outputs";
 import { Resource, ResourceRule, StrictState, dnsNameProblem, list } from "./common";
 
@@ -17,7 +17,7 @@ export const CLOUDFLARE_LIMITS = {
 } as const;
 
 const MONITOR_TYPES = ["http", "https", "tcp", "udp_icmp", "icmp_ping", "smtp"];
-const REGIONS = ["WNAM", "ENAM", "WEU", "EEU", "NSAM", "SSAM", "OC", "ME", "NAF", "SAF", "SAS", "SEAS", "NEAS"];
+const REGIONS: readonly string[] = CLOUDFLARE_REGION_CODES;
 const STEERING_POLICIES = ["off", "geo", "random", "dynamic_latency", "proximity", "least_outstanding_requests", "least_connections", ""];
 const SESSION_AFFINITIES = ["none", "cookie", "ip_cookie", "header", ""];
 
@@ -161,7 +161,38 @@ const dnsRecord: ResourceRule = {
     },
 };
 
+const RULESET_KINDS = ["managed", "custom", "root", "zone"];
+const SSL_MODES = ["off", "flexible", "full", "strict", "originPull"];
+
+/**
+ * Rulesets: a zone holds one entry-point ruleset per phase, so a second `kind: "zone"` ruleset of a phase is refused
+ * ("a similar configuration with rules already exists"; cloudflare/terraform-provider-cloudflare#2090, #2566).
+ * https://developers.cloudflare.com/ruleset-engine/about/phases/
+ */
+const ruleset: ResourceRule = {
+    check(r, s) {
+        const i = r.inputs;
+        const out: string[] = [];
+        identifier(out, i.zoneId, "/zones/{id}/rulesets");
+        if (typeof i.kind === "string" && !RULESET_KINDS.includes(i.kind)) out.push(validationFailed(`kind ${i.kind} is not one of ${RULESET_KINDS.join(", ")}`));
+        if (i.kind === "zone" && r.absent("zoneId")) out.push(validationFailed("a zone ruleset needs zone_id"));
+        if (i.kind === "zone" && typeof i.zoneId === "string" && typeof i.phase === "string" && s.cloudflareZoneRulesets.has(`${i.zoneId}|${i.phase}`)) {
+            out.push(cloudflareError(`A similar configuration with rules already exists: the zone's ${i.phase} entry point ruleset`, 20217));
+        }
+        list(i.rules).forEach((rule: any, n: number) => {
+            const ssl = rule?.actionParameters?.ssl;
+            if (ssl !== undefined && !SSL_MODES.includes(ssl)) out.push(validationFailed(`rules[${n}].action_parameters.ssl ${ssl} is not one of ${SSL_MODES.join(", ")}`));
+            if (ssl !== undefined && i.phase !== "http_config_settings") out.push(validationFailed(`rules[${n}]: ssl is a setting of the http_config_settings phase, not ${i.phase}`));
+        });
+        return out;
+    },
+    remember(r, s) {
+        if (r.inputs.kind === "zone" && typeof r.inputs.zoneId === "string") s.cloudflareZoneRulesets.add(`${r.inputs.zoneId}|${r.inputs.phase}`);
+    },
+};
+
 export const CLOUDFLARE_RULES: Record<string, ResourceRule> = {
+    "cloudflare:index/ruleset:Ruleset": ruleset,
     "cloudflare:index/dnsRecord:DnsRecord": dnsRecord,
     "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor": monitor,
     "cloudflare:index/loadBalancerPool:LoadBalancerPool": pool,

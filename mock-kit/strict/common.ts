@@ -69,6 +69,10 @@ export interface StrictState {
     apiRoutes: Map<string, Set<string>>;
     cloudflareMonitors: Set<string>;
     cloudflarePools: Map<string, { hasMonitor: boolean; hasCoordinates: boolean }>;
+    /** Route 53 health check id -> its type. */
+    healthChecks: Map<string, string>;
+    /** `${zoneId}|${phase}` of every zone entry-point ruleset (Cloudflare). */
+    cloudflareZoneRulesets: Set<string>;
 }
 
 export interface DnsValidation {
@@ -106,6 +110,8 @@ export function newState(options: StrictOptions): StrictState {
         apiRoutes: new Map(),
         cloudflareMonitors: new Set(),
         cloudflarePools: new Map(),
+        healthChecks: new Map(),
+        cloudflareZoneRulesets: new Set(),
     };
 }
 

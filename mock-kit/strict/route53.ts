@@ -40,8 +40,24 @@ function changeBatch(message: string): string {
     return `InvalidChangeBatch: [${message}]`;
 }
 
+/**
+ * "You can't configure a calculated health check to monitor the health of other calculated health checks" (Route 53
+ * Developer Guide, "Values that you specify when you create or update health checks", Health checks to monitor).
+ */
+function calculatedChildren(r: Resource, s: StrictState, p: Problems): void {
+    for (const child of list<string>(r.inputs.childHealthchecks)) {
+        if (s.healthChecks.get(child) === "CALCULATED") {
+            p.add(parameter(`A calculated health check can't monitor other calculated health checks; child ${child} is CALCULATED`));
+        }
+    }
+}
+
 const healthCheck: ResourceRule = {
-    check(r) {
+    remember(r, s) {
+        if (typeof r.inputs.type !== "string") return;
+        s.healthChecks.set(computeOutputs({ type: r.type, name: r.name, inputs: r.inputs, region: r.region }).id, r.inputs.type);
+    },
+    check(r, s) {
         const i = r.inputs;
         const p = new Problems("InvalidInput");
         p.oneOf("healthCheckConfig.type", i.type, CHECK_TYPES);
@@ -92,6 +108,7 @@ const healthCheck: ResourceRule = {
             for (const [key, what] of endpointOnly) {
                 if (!r.absent(key)) p.add(parameter(`Calculated health checks must not have ${what} specified.`));
             }
+            calculatedChildren(r, s, p);
         }
         return p.list();
     },
@@ -130,6 +147,13 @@ function recordShape(r: Resource, p: Problems): void {
         if (alias && (ttl || records)) p.add(`InvalidInput: Invalid request: ${exactlyOne}, but found more than one in ${change}`);
         else if (!alias && !(ttl && records)) p.add(`InvalidInput: Invalid request: ${exactlyOne}, but found none in ${change}`);
     }
+    // An alias target is an AWS resource named by its hosted zone (API_AliasTarget, `HostedZoneId`, required); a
+    // host name outside AWS has no zone and needs a CNAME instead.
+    list(i.aliases).forEach((a: any, n: number) => {
+        if (r.absent(`aliases.${n}.zoneId`) || a.zoneId === "") {
+            p.add(`InvalidInput: Invalid request: Missing field 'HostedZoneId' in AliasTarget (to ${a.name ?? "an unknown name"}) of ${change}`);
+        }
+    });
     const routed = ROUTING_POLICIES.some((k) => {
         const v = i[k];
         return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== false;

@@ -13,3 +13,11 @@ export const TAG_RTO_TARGET = "activeactive:rto-target-seconds";
  */
 export const TAG_ROLE = "activeactive:role";
 export const ROLE_HEALTH = "health";
+
+/**
+ * Every region's region-pinned name: `<region>.<service name>` (e.g. `us-east-1.api.example.com`), a custom domain
+ * of the same API in that region only. Health checks probe it; region-aware clients call it. docs/traffic.md.
+ */
+export function regionPinnedName(serviceName: string, region: string): string {
+    return `${region}.${serviceName}`;
+}

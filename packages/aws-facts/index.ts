@@ -14,4 +14,5 @@ export * from "./keys";
 export * from "./conventions";
 export * from "./credentials";
 export * from "./prices";
+export * from "./issuers";
 export * from "./suggest";

@@ -69,6 +69,30 @@ export const ROUTE53_FAILURE_THRESHOLD = { min: 1, max: 10 } as const;
 export const ROUTE53_DEFAULT_REQUEST_INTERVAL_SECONDS = 30;
 export const ROUTE53_DEFAULT_FAILURE_THRESHOLD = 3;
 
+// ---- ACM and CloudWatch --------------------------------------------------------------------------------------------
+/**
+ * A certificate's first name (RequestCertificate `DomainName`) is at most 64 characters: ACM puts it in the
+ * subject CN, which X.509 limits to 64 (RequestCertificate API reference).
+ */
+export const ACM_DOMAIN_NAME_MAX_LENGTH = 64;
+/**
+ * ACM publishes `DaysToExpiry` once a day per certificate, in the certificate's region, namespace
+ * `AWS/CertificateManager`, dimension `CertificateArn`; it stops once the certificate has expired.
+ * https://docs.aws.amazon.com/acm/latest/userguide/cloudwatch-metrics.html
+ */
+export const ACM_EXPIRY_METRIC = { namespace: "AWS/CertificateManager", metricName: "DaysToExpiry", dimension: "CertificateArn", periodSeconds: 86400 } as const;
+/**
+ * ACM's own expiry events start this many days before a certificate expires unless the account changes it
+ * (ExpiryEventsConfiguration, `DaysBeforeExpiry`, default 45). A DNS-validated certificate in use is renewed well
+ * before then, so one still this close to expiry has failed to renew.
+ */
+export const ACM_DEFAULT_EXPIRY_EVENT_DAYS = 45;
+/**
+ * An alarm's evaluation range (Period x EvaluationPeriods) is at most 7 days, and at most 1 day for periods under
+ * an hour (PutMetricAlarm, `Period`).
+ */
+export const CLOUDWATCH_MAX_EVALUATION_SECONDS = { total: 604800, shortPeriods: 86400, shortPeriodBelow: 3600 } as const;
+
 // ---- Lambda concurrency ------------------------------------------------------------------------------------------
 /**
  * A region's concurrency quota for a new account, before any increase (Lambda quotas, "Concurrent executions":

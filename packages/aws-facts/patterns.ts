@@ -66,6 +66,18 @@ export const RESERVED_TAG_PREFIX = "aws:";
 /** Tag values are at most 256 characters. */
 export const TAG_VALUE_MAX_LENGTH = 256;
 
+/**
+ * API Gateway's default endpoint of an API, `<api-id>.execute-api.<region>.amazonaws.com` (a 10-character id). A
+ * regional custom domain's target is `d-<id>.execute-api.<region>.amazonaws.com` instead, which this does not match.
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html
+ */
+export const DEFAULT_EXECUTE_API_HOST = /^[a-z0-9]{10}\.execute-api\.[a-z0-9-]+\.amazonaws\.com\.?$/i;
+
+/** Whether a host name is an API's default execute-api endpoint (not a custom domain or its target). */
+export function isDefaultExecuteApiHost(host: string): boolean {
+    return DEFAULT_EXECUTE_API_HOST.test(host);
+}
+
 /** A 12-digit AWS account id. */
 export const ACCOUNT_ID: NamePattern = {
     pattern: /^\d{12}$/,

@@ -1,6 +1,8 @@
 import {
+    CLOUDFLARE_REGION_CODES,
     cloudflareRto,
     cloudflareSettingsErrors,
+    cloudflareSteering,
     CloudflareSettings,
     deriveCloudflare,
     DEFAULT_CLOUDFLARE_SETTINGS,
@@ -14,6 +16,10 @@ describe("cloudflareRto", () => {
         ["defaults, DNS-only", { ...DEFAULT_CLOUDFLARE_SETTINGS, proxied: false }, 60 + 15 + 10 + 30],
         ["DNS-only with a 120 s TTL", { ...DEFAULT_CLOUDFLARE_SETTINGS, proxied: false, ttlSeconds: 120 }, 60 + 15 + 10 + 120],
         ["enterprise, 10 s, down 3, no retries", { intervalSeconds: 10, consecutiveDown: 3, retries: 0, timeoutSeconds: 2, proxied: true }, 30 + 6 + 10],
+        // Clients that keep pooled connections past the TTL stay on the failed origin that much longer.
+        ["DNS-only, clients keep connections 300 s", { ...DEFAULT_CLOUDFLARE_SETTINGS, proxied: false, clientMaxConnectionAgeSeconds: 300 }, 60 + 15 + 10 + 30 + 270],
+        // Proxied, clients hold connections to the edge, which picks a pool per request.
+        ["proxied, clients keep connections 300 s", { ...DEFAULT_CLOUDFLARE_SETTINGS, clientMaxConnectionAgeSeconds: 300 }, 60 + 15 + 10],
     ])("%s", (_, settings, expected) => {
         expect(cloudflareRto(settings).rtoSeconds).toBe(expected);
     });
@@ -24,7 +30,41 @@ describe("cloudflareRto", () => {
             ["check timeouts of a hanging origin: 5 s x 3 attempts x consecutive down 1", 15, true],
             ["health propagation to the edge", 10, true],
             ["DNS cache: none (proxied)", 0, false],
+            ["client connection reuse: none (proxied: the edge picks a pool per request)", 0, false],
         ]);
+    });
+
+    test("DNS-only: the client connection term beyond the DNS cache, assumed, cited", () => {
+        const parts = cloudflareRto({ ...DEFAULT_CLOUDFLARE_SETTINGS, proxied: false }).breakdown.slice(3);
+        expect(parts.map((p) => [p.part, p.seconds, p.assumed])).toEqual([
+            ["DNS cache: load balancer TTL 30 s", 30, true],
+            ["client connection reuse: max connection age at most the record's TTL (recommended), beyond the 30 s DNS cache", 0, true],
+        ]);
+        expect(parts[1]!.source).toBe("https://learn.microsoft.com/en-us/dotnet/fundamentals/networking/http/httpclient-guidelines#dns-behavior");
+    });
+});
+
+describe("cloudflareSteering", () => {
+    test("dynamic latency probed from every region: nobody falls back to failover order", () => {
+        expect(cloudflareSteering("dynamic_latency", [...CLOUDFLARE_REGION_CODES])).toEqual({
+            policy: "dynamic_latency",
+            checkRegions: [...CLOUDFLARE_REGION_CODES],
+            failoverOrderRegions: [],
+            basis: "fastest pool by the monitor's RTT from 13 Cloudflare regions; every region has RTT data for every pool",
+            source: "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/dynamic-steering/",
+        });
+    });
+
+    test("dynamic latency probed from each pool's own region only (the old layout): most of the world gets failover order", () => {
+        const steering = cloudflareSteering("dynamic_latency", ["ENAM", "WNAM", "WEU"]);
+        expect(steering.failoverOrderRegions).toEqual(["EEU", "NSAM", "SSAM", "OC", "ME", "NAF", "SAF", "SAS", "SEAS", "NEAS"]);
+        expect(steering.basis).toBe(
+            "fastest pool by the monitor's RTT from 3 Cloudflare regions; users in EEU, NSAM, SSAM, OC, ME, NAF, SAF, SAS, SEAS, NEAS have no RTT data and get failover order (config order)",
+        );
+    });
+
+    test("proximity needs no RTT data: the probing regions decide health only", () => {
+        expect(cloudflareSteering("proximity", ["ENAM"])).toMatchObject({ failoverOrderRegions: [], basis: "nearest pool by its coordinates; health from 1 Cloudflare region" });
     });
 });
 

@@ -2,13 +2,14 @@ import {
     CLOUDFLARE_HEALTH_PROPAGATION_SECONDS,
     CLOUDFLARE_MIN_INTERVAL_SECONDS,
     CLOUDFLARE_MONITOR_DEFAULTS,
+    CLOUDFLARE_REGION_CODES,
     CLOUDFLARE_UNPROXIED_TTL_SECONDS,
     CloudflarePlan,
     DEFAULT_CLOUDFLARE_PLAN,
     DOCS,
 } from "./constants";
-import { cachedAnswerPart } from "./dns";
-import { Derivation, Resolved, Rto, sumParts } from "./types";
+import { cachedAnswerPart, connectionReusePart } from "./dns";
+import { Derivation, Resolved, Rto, RtoPart, sumParts } from "./types";
 
 export interface CloudflareSettings {
     /** Seconds between monitor checks; at least the plan's minimum. */
@@ -23,6 +24,8 @@ export interface CloudflareSettings {
     proxied: boolean;
     /** Unproxied only: the load balancer's DNS TTL. */
     ttlSeconds?: number;
+    /** Unproxied only: the clients' longest pooled-connection age (see Route53Settings). Unset: within the TTL. */
+    clientMaxConnectionAgeSeconds?: number;
 }
 
 export const DEFAULT_CLOUDFLARE_SETTINGS: CloudflareSettings = { ...CLOUDFLARE_MONITOR_DEFAULTS, proxied: true };
@@ -50,15 +53,23 @@ export function cloudflareRto(s: CloudflareSettings): Rto {
             source: DOCS.cloudflareMonitors,
             assumed: true,
         },
-        s.proxied
-            ? { part: "DNS cache: none (proxied)", seconds: 0, source: DOCS.cloudflareProxyModes, assumed: false }
-            : cachedAnswerPart(
-                    s.ttlSeconds ?? CLOUDFLARE_UNPROXIED_TTL_SECONDS,
-                    "load balancer",
-                    DOCS.cloudflareLoadBalancerApi,
-                    s.ttlSeconds === undefined,
-                ),
+        ...cachingParts(s),
     ]);
+}
+
+/**
+ * Proxied, users hold connections to Cloudflare's edge, which picks a pool per request: nothing is cached and no
+ * client connection pins a region. Unproxied, clients cache the answer and reuse connections to the origin.
+ */
+function cachingParts(s: CloudflareSettings): RtoPart[] {
+    if (s.proxied) {
+        return [
+            { part: "DNS cache: none (proxied)", seconds: 0, source: DOCS.cloudflareProxyModes, assumed: false },
+            { part: "client connection reuse: none (proxied: the edge picks a pool per request)", seconds: 0, source: DOCS.cloudflareProxyModes, assumed: false },
+        ];
+    }
+    const dns = cachedAnswerPart(s.ttlSeconds ?? CLOUDFLARE_UNPROXIED_TTL_SECONDS, "load balancer", DOCS.cloudflareLoadBalancerApi, s.ttlSeconds === undefined);
+    return [dns, connectionReusePart(dns.seconds, s.clientMaxConnectionAgeSeconds)];
 }
 
 /** Errors in explicit settings (empty when valid). The caller prefixes its config key. */
@@ -92,6 +103,8 @@ export interface CloudflareOptions {
     proxied?: boolean;
     /** Unproxied only. @default CLOUDFLARE_UNPROXIED_TTL_SECONDS */
     ttlSeconds?: number;
+    /** The clients' longest pooled-connection age; counted only when unproxied. @default within the TTL */
+    clientMaxConnectionAgeSeconds?: number;
 }
 
 /** The slowest monitor interval the plan allows that meets the target. */
@@ -105,6 +118,7 @@ export function deriveCloudflare(targetSeconds: number, options: CloudflareOptio
         intervalSeconds,
         proxied,
         ...(!proxied && options.ttlSeconds !== undefined ? { ttlSeconds: options.ttlSeconds } : {}),
+        ...(options.clientMaxConnectionAgeSeconds !== undefined ? { clientMaxConnectionAgeSeconds: options.clientMaxConnectionAgeSeconds } : {}),
     });
     for (const interval of intervals) {
         const settings = settingsFor(interval);
@@ -151,6 +165,7 @@ export function resolveCloudflare(request: CloudflareRequest): Resolved<Cloudfla
         timeoutSeconds: request.timeoutSeconds ?? DEFAULT_CLOUDFLARE_SETTINGS.timeoutSeconds,
         proxied: request.proxied ?? true,
         ...(request.ttlSeconds !== undefined ? { ttlSeconds: request.ttlSeconds } : {}),
+        ...(request.clientMaxConnectionAgeSeconds !== undefined ? { clientMaxConnectionAgeSeconds: request.clientMaxConnectionAgeSeconds } : {}),
     };
     const rto = cloudflareRto(settings);
     const errors = cloudflareSettingsErrors(settings, plan);
@@ -161,4 +176,39 @@ export function resolveCloudflare(request: CloudflareRequest): Resolved<Cloudfla
         );
     }
     return { settings, rto, errors };
+}
+
+export type CloudflareSteeringPolicy = "dynamic_latency" | "proximity" | "geo";
+
+/** How the load balancer picks a pool for a user, what it needs for that, and the page that says so. */
+export interface CloudflareSteering {
+    policy: CloudflareSteeringPolicy;
+    /** The Cloudflare regions every pool is probed from. */
+    checkRegions: string[];
+    /** Users' Cloudflare regions whose pool choice falls back to failover order (dynamic_latency without probes there). */
+    failoverOrderRegions: string[];
+    basis: string;
+    source: string;
+}
+
+/**
+ * What the steering policy does with the probing regions. Dynamic steering ranks pools by the monitor's round-trip
+ * times per Cloudflare region and, where no pool has RTT data, "directs traffic to the pools in failover order"
+ * (cloudflareDynamicSteering): a region users come from must probe every pool. Proximity needs only the pools'
+ * coordinates (cloudflareProximitySteering); geo needs its region map (cloudflareGeoSteering). Probing from several
+ * regions also keeps one region's network trouble from marking a healthy pool down: a pool is healthy when the
+ * majority of its probing regions say so (cloudflareMonitors).
+ */
+export function cloudflareSteering(policy: CloudflareSteeringPolicy, checkRegions: readonly string[]): CloudflareSteering {
+    const probed = [...checkRegions];
+    const unprobed = CLOUDFLARE_REGION_CODES.filter((r) => !probed.includes(r));
+    const regions = `${probed.length} Cloudflare region${probed.length === 1 ? "" : "s"}`;
+    if (policy === "dynamic_latency") {
+        const rest = unprobed.length === 0 ? "every region has RTT data for every pool" : `users in ${unprobed.join(", ")} have no RTT data and get failover order (config order)`;
+        return { policy, checkRegions: probed, failoverOrderRegions: unprobed, basis: `fastest pool by the monitor's RTT from ${regions}; ${rest}`, source: DOCS.cloudflareDynamicSteering };
+    }
+    if (policy === "proximity") {
+        return { policy, checkRegions: probed, failoverOrderRegions: [], basis: `nearest pool by its coordinates; health from ${regions}`, source: DOCS.cloudflareProximitySteering };
+    }
+    return { policy, checkRegions: probed, failoverOrderRegions: [], basis: `each Cloudflare region's own pools first, then config order; health from ${regions}`, source: DOCS.cloudflareGeoSteering };
 }

@@ -20,6 +20,12 @@ export const DOCS = {
     dynamodbGlobalTablesHowItWorks:
         "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html",
     resolverTtl: "https://datatracker.ietf.org/doc/html/rfc1035#section-3.2.1",
+    clientConnectionLifetime: "https://learn.microsoft.com/en-us/dotnet/fundamentals/networking/http/httpclient-guidelines#dns-behavior",
+    cloudflareDynamicSteering:
+        "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/dynamic-steering/",
+    cloudflareProximitySteering:
+        "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/proximity-steering/",
+    cloudflareGeoSteering: "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/geo-steering/",
 } as const;
 
 // ---- Route 53 health checks ------------------------------------------------------------------------------
@@ -73,9 +79,24 @@ export const ROUTE53_CNAME_TTL_SECONDS = { min: 10, max: 300, default: 60 } as c
  */
 export const RESOLVER_MINIMUM_TTL_SECONDS = 30;
 
+// ---- Clients ---------------------------------------------------------------------------------------------------
+
+/**
+ * Pooled keep-alive clients resolve a name only when they open a connection (.NET's HttpClient "only resolves DNS
+ * entries when a connection is created", clientConnectionLifetime; Go's net/http has no connection age limit at all,
+ * golang/go#23427), so a client keeps calling a failed region over its open connections until it closes them.
+ * ASSUMED: clients close a pooled connection no later than the record's TTL after opening it, as docs/traffic.md
+ * ("Clients") recommends; a client that keeps them longer adds the difference (`clientMaxConnectionAgeSeconds`).
+ */
+export const CLIENT_CONNECTION_AGE_RECOMMENDATION = "at most the record's TTL";
+
 // ---- Cloudflare load balancing ---------------------------------------------------------------------------
 
 export type CloudflarePlan = "free" | "pro" | "business" | "enterprise";
+
+/** Cloudflare's 13 load-balancing regions (Region Mapping API, https://developers.cloudflare.com/load-balancing/reference/region-mapping-api/). */
+export const CLOUDFLARE_REGION_CODES = ["WNAM", "ENAM", "WEU", "EEU", "NSAM", "SSAM", "OC", "ME", "NAF", "SAF", "SAS", "SEAS", "NEAS"] as const;
+export type CloudflareRegionCode = (typeof CLOUDFLARE_REGION_CODES)[number];
 
 /**
  * ASSUMED: the smallest monitor interval Cloudflare accepts on each plan. Cloudflare says the allowed interval

@@ -6,16 +6,19 @@
  * document no figure):
  *   Route 53   = interval x threshold + 6 s check timeout x threshold + checker aggregation (10, assumed)
  *                + calculated gate check (10, assumed) + cached answer max(TTL, resolver minimum 30, assumed)
- *                where TTL = 60 (alias to API Gateway, assumed) or the CNAME's own TTL.
+ *                where TTL = 60 (alias to API Gateway, assumed) or the CNAME's own TTL
+ *                + client connection reuse max(0, clientMaxConnectionAgeSeconds - cached answer) (assumed: unset,
+ *                clients close pooled connections within the TTL, as docs/traffic.md recommends, and it adds 0).
  *                Defaults (30 s, 3, alias) = 188 s; best alias = 96 s; best CNAME = 66 s.
  *   Cloudflare = interval x consecutiveDown + timeout x (retries + 1) x consecutiveDown (assumed)
- *                + propagation to the edge (10, assumed) + (proxied ? 0 : max(TTL 30, resolver minimum 30)).
+ *                + propagation to the edge (10, assumed) + (proxied ? 0 : max(TTL 30, resolver minimum 30)
+ *                + the client term as for Route 53).
  *                Defaults (60 s, 1, retries 2, timeout 5, proxied) = 85 s.
  * RPO: eventual = 1 s (replication lag, typically under a second, no SLA: assumed); strong = 0.
  *
  * API
  *   route53Rto(settings: Route53Settings): Rto                       evaluate settings as given
- *   deriveRoute53(targetSeconds, { recordKind? }): Derivation<Route53Settings>
+ *   deriveRoute53(targetSeconds, { recordKind?, clientMaxConnectionAgeSeconds? }): Derivation<Route53Settings>
  *       most tolerant settings meeting the target; alias preferred, CNAME (short TTL) only when needed.
  *       Failure: { ok: false, error, best } with error
  *       "active-active:rtoTargetSeconds: 60 cannot be met with Route 53 CNAME records; the best achievable is 66 s
@@ -29,6 +32,8 @@
  *   resolveCloudflare({ rtoTargetSeconds?, plan?, proxied?, ttlSeconds?, intervalSeconds?, consecutiveDown?,
  *       retries?, timeoutSeconds? }): Resolved<CloudflareSettings>
  *   cloudflareSettingsErrors(settings, plan): string[]
+ *   cloudflareSteering(policy, checkRegions): { policy, checkRegions, failoverOrderRegions, basis, source }
+ *       how the load balancer picks pools and which users' regions fall back to failover order (no RTT data)
  *   rpo(consistency: "eventual" | "strong"): Rpo = { rpoSeconds, basis, source, assumed }
  *   describeRoute53 / describeCloudflare(settings): "interval 10 s, threshold 1, TTL 30 s"
  *   Rto = { rtoSeconds, breakdown: RtoPart[] }, RtoPart = { part, seconds, source, assumed }

@@ -16,6 +16,9 @@ describe("route53Rto", () => {
         ["CNAME 10 s is cached for the resolver minimum", { requestIntervalSeconds: 10, failureThreshold: 1, recordKind: "cname", cnameTtlSeconds: 10 }, 10 + 6 + 20 + 30],
         ["CNAME without TTL uses 60 s", { requestIntervalSeconds: 30, failureThreshold: 1, recordKind: "cname" }, 30 + 6 + 20 + 60],
         ["explicit slow settings are evaluated as given", { requestIntervalSeconds: 30, failureThreshold: 10, recordKind: "alias" }, 300 + 60 + 20 + 60],
+        // Pooled clients that keep a connection 300 s stay on the failed region 240 s past the alias TTL.
+        ["clients keep connections 300 s", { ...DEFAULT_ROUTE53_SETTINGS, clientMaxConnectionAgeSeconds: 300 }, 90 + 18 + 10 + 10 + 60 + 240],
+        ["clients within a CNAME's 30 s TTL add nothing", { requestIntervalSeconds: 10, failureThreshold: 1, recordKind: "cname", cnameTtlSeconds: 30, clientMaxConnectionAgeSeconds: 30 }, 10 + 6 + 20 + 30],
     ])("%s", (_, settings, expected) => {
         const rto = route53Rto(settings);
         expect(rto.rtoSeconds).toBe(expected);
@@ -30,8 +33,15 @@ describe("route53Rto", () => {
             ["checker aggregation", 10, true],
             ["calculated gate check", 10, true],
             ["DNS cache: alias target TTL 60 s", 60, true],
+            ["client connection reuse: max connection age at most the record's TTL (recommended), beyond the 60 s DNS cache", 0, true],
         ]);
-        for (const part of breakdown) expect(part.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+        for (const part of breakdown.slice(0, -1)) expect(part.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+        expect(breakdown.at(-1)!.source).toBe("https://learn.microsoft.com/en-us/dotnet/fundamentals/networking/http/httpclient-guidelines#dns-behavior");
+    });
+
+    test("a client connection age beyond the DNS cache is counted, once", () => {
+        const { breakdown } = route53Rto({ ...DEFAULT_ROUTE53_SETTINGS, clientMaxConnectionAgeSeconds: 90 });
+        expect(breakdown.at(-1)).toMatchObject({ part: "client connection reuse: max connection age 90 s, beyond the 60 s DNS cache", seconds: 30, assumed: true });
     });
 });
 
@@ -60,6 +70,17 @@ describe("deriveRoute53", () => {
         const derived = deriveRoute53(target, { recordKind });
         expect(derived.ok).toBe(false);
         if (!derived.ok) expect(derived.error).toBe(error);
+    });
+
+    test("clients that keep connections long need faster detection, and the model says when no record kind helps", () => {
+        expect(deriveRoute53(188, { clientMaxConnectionAgeSeconds: 120 })).toMatchObject({
+            ok: true,
+            settings: { requestIntervalSeconds: 10, failureThreshold: 3, recordKind: "alias", clientMaxConnectionAgeSeconds: 120 },
+            rto: { rtoSeconds: 30 + 18 + 20 + 60 + 60 },
+        });
+        const derived = deriveRoute53(120, { clientMaxConnectionAgeSeconds: 120 });
+        expect(derived.ok).toBe(false);
+        if (!derived.ok) expect(derived.best.rto.rtoSeconds).toBe(10 + 6 + 20 + 30 + 90);
     });
 
     test("a forced alias is kept even when a CNAME would be more tolerant", () => {

@@ -11,7 +11,7 @@ import {
     ROUTE53_FAILURE_THRESHOLD,
     ROUTE53_REQUEST_INTERVALS,
 } from "./constants";
-import { cachedAnswerPart } from "./dns";
+import { cachedAnswerPart, connectionReusePart } from "./dns";
 import { Derivation, Resolved, Rto, RtoPart, sumParts } from "./types";
 
 /** `alias`: an alias A/AAAA record to the regional custom domain (its TTL is the target's); `cname`: our own TTL. */
@@ -25,6 +25,11 @@ export interface Route53Settings {
     recordKind: RecordKind;
     /** CNAME records only: the record's TTL. Absent for alias records, which carry their target's TTL. */
     cnameTtlSeconds?: number;
+    /**
+     * The longest the service's clients keep a pooled connection open. Unset: clients follow docs/traffic.md and
+     * close them within the record's TTL (assumed), which adds nothing to the RTO.
+     */
+    clientMaxConnectionAgeSeconds?: number;
 }
 
 /** AWS's health check defaults with an alias record: the modeled RTO is 188 s. */
@@ -70,7 +75,7 @@ export function route53Rto(s: Route53Settings): Rto {
         s.recordKind === "alias"
             ? cachedAnswerPart(ROUTE53_ALIAS_TARGET_TTL_SECONDS, "alias target", DOCS.route53AliasTtl, true)
             : cachedAnswerPart(s.cnameTtlSeconds ?? ROUTE53_CNAME_TTL_SECONDS.default, "CNAME", DOCS.route53RecordTtl, false);
-    return sumParts([...route53DetectionParts(s), dns]);
+    return sumParts([...route53DetectionParts(s), dns, connectionReusePart(dns.seconds, s.clientMaxConnectionAgeSeconds)]);
 }
 
 /** Range errors in explicit settings (empty when valid). The caller prefixes its config key. */
@@ -113,41 +118,52 @@ const DETECTION_CANDIDATES: Array<Pick<Route53Settings, "requestIntervalSeconds"
     .sort((a, b) => b.seconds - a.seconds || b.c.requestIntervalSeconds - a.c.requestIntervalSeconds)
     .map(({ c }) => c);
 
-function fit(targetSeconds: number, recordKind: RecordKind): Route53Settings | undefined {
+/** The client's connection age, when one is given, carried on every settings object the model returns. */
+type ClientAge = Pick<Route53Settings, "clientMaxConnectionAgeSeconds">;
+
+function clientAge(age: number | undefined): ClientAge {
+    return age === undefined ? {} : { clientMaxConnectionAgeSeconds: age };
+}
+
+function fit(targetSeconds: number, recordKind: RecordKind, client: ClientAge): Route53Settings | undefined {
     for (const detection of DETECTION_CANDIDATES) {
         if (recordKind === "alias") {
-            const settings: Route53Settings = { ...detection, recordKind };
+            const settings: Route53Settings = { ...detection, recordKind, ...client };
             if (route53Rto(settings).rtoSeconds <= targetSeconds) return settings;
             continue;
         }
         const budget = targetSeconds - sumParts(route53DetectionParts({ ...detection, recordKind })).rtoSeconds;
         const ttl = Math.min(ROUTE53_CNAME_TTL_SECONDS.default, Math.floor(budget));
         if (ttl < ROUTE53_CNAME_TTL_SECONDS.min) continue;
-        const settings: Route53Settings = { ...detection, recordKind, cnameTtlSeconds: ttl };
+        const settings: Route53Settings = { ...detection, recordKind, cnameTtlSeconds: ttl, ...client };
         if (route53Rto(settings).rtoSeconds <= targetSeconds) return settings;
     }
     return undefined;
 }
 
-function fastest(recordKind: RecordKind): Route53Settings {
+function fastest(recordKind: RecordKind, client: ClientAge): Route53Settings {
     const detection = DETECTION_CANDIDATES[DETECTION_CANDIDATES.length - 1]!;
     return recordKind === "alias"
-        ? { ...detection, recordKind }
-        : { ...detection, recordKind, cnameTtlSeconds: Math.max(ROUTE53_CNAME_TTL_SECONDS.min, RESOLVER_MINIMUM_TTL_SECONDS) };
+        ? { ...detection, recordKind, ...client }
+        : { ...detection, recordKind, cnameTtlSeconds: Math.max(ROUTE53_CNAME_TTL_SECONDS.min, RESOLVER_MINIMUM_TTL_SECONDS), ...client };
 }
 
 /**
  * The most tolerant settings whose modeled RTO meets the target. With no `recordKind` an alias record is preferred
  * and a CNAME with a short TTL is used only when the alias target's TTL puts the target out of reach.
  */
-export function deriveRoute53(targetSeconds: number, options: { recordKind?: RecordKind } = {}): Derivation<Route53Settings> {
+export function deriveRoute53(
+    targetSeconds: number,
+    options: { recordKind?: RecordKind; clientMaxConnectionAgeSeconds?: number } = {},
+): Derivation<Route53Settings> {
     const kinds: RecordKind[] = options.recordKind ? [options.recordKind] : ["alias", "cname"];
+    const client = clientAge(options.clientMaxConnectionAgeSeconds);
     for (const kind of kinds) {
-        const settings = fit(targetSeconds, kind);
+        const settings = fit(targetSeconds, kind, client);
         if (settings) return { ok: true, settings, rto: route53Rto(settings) };
     }
     const bestKind = kinds[kinds.length - 1]!;
-    const best = fastest(bestKind);
+    const best = fastest(bestKind, client);
     const rto = route53Rto(best);
     return {
         ok: false,
@@ -167,15 +183,17 @@ export interface Route53Request {
     requestIntervalSeconds?: number;
     failureThreshold?: number;
     cnameTtlSeconds?: number;
+    /** The clients' longest pooled-connection age, when they keep connections longer than the record's TTL. */
+    clientMaxConnectionAgeSeconds?: number;
 }
 
 /** One call for the config layer: explicit settings, else settings derived from the target, else the defaults. */
 export function resolveRoute53(request: Route53Request): Resolved<Route53Settings> {
-    const { rtoTargetSeconds: target, recordKind, requestIntervalSeconds, failureThreshold, cnameTtlSeconds } = request;
+    const { rtoTargetSeconds: target, recordKind, requestIntervalSeconds, failureThreshold, cnameTtlSeconds, clientMaxConnectionAgeSeconds } = request;
     const explicit = requestIntervalSeconds !== undefined || failureThreshold !== undefined || cnameTtlSeconds !== undefined;
 
     if (!explicit && target !== undefined) {
-        const derived = deriveRoute53(target, { recordKind });
+        const derived = deriveRoute53(target, { recordKind, clientMaxConnectionAgeSeconds });
         return derived.ok
             ? { settings: derived.settings, rto: derived.rto, errors: [] }
             : { settings: derived.best.settings, rto: derived.best.rto, errors: [derived.error] };
@@ -189,6 +207,7 @@ export function resolveRoute53(request: Route53Request): Resolved<Route53Setting
         ...(kind === "cname" || cnameTtlSeconds !== undefined
             ? { cnameTtlSeconds: cnameTtlSeconds ?? ROUTE53_CNAME_TTL_SECONDS.default }
             : {}),
+        ...clientAge(clientMaxConnectionAgeSeconds),
     };
     const rto = route53Rto(settings);
     const errors = route53SettingsErrors(settings);

@@ -29,6 +29,7 @@ export const TYPES = {
     record: "aws:route53/record:Record",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",
     topic: "aws:sns/topic:Topic",
+    subscription: "aws:sns/topicSubscription:TopicSubscription",
     pool: "cloudflare:index/loadBalancerPool:LoadBalancerPool",
     monitor: "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
     loadBalancer: "cloudflare:index/loadBalancer:LoadBalancer",
@@ -134,7 +135,9 @@ function globalMonitoring(resources: StackResource[]): Set<StackResource> {
     for (const r of resources) {
         if (!r.type.startsWith("aws:") || isGlobalAwsType(r.type) || out.has(r)) continue;
         const arn = str(r.props.arn) ?? (r.type === TYPES.topic ? str(r.props.id) : undefined);
-        if ((arn && alarmTargets.has(arn)) || underTrafficComponent(r)) out.add(r);
+        // A subscription to such a topic lives where the topic does.
+        const subscribedTopic = r.type === TYPES.subscription ? str(r.props.topic) : undefined;
+        if ((arn && alarmTargets.has(arn)) || (subscribedTopic && alarmTargets.has(subscribedTopic)) || underTrafficComponent(r)) out.add(r);
     }
     return out;
 }

@@ -40,7 +40,10 @@ import { monitorHttps } from "./cloudflare/monitor-https";
 import { poolHasMonitor } from "./cloudflare/pool-has-monitor";
 import { requiredTags } from "./tags/required-tags";
 import { allRegionsUnhealthyAlarm } from "./stack/all-regions-unhealthy-alarm";
+import { alarmActionsReachSubscriber } from "./stack/alarm-actions-reach-subscriber";
 import { drainKeepsServingRegions } from "./stack/drain-keeps-serving-regions";
+import { iamAuthRegionPinned } from "./stack/iam-auth-region-pinned";
+import { jwtIssuerOutsideRegions } from "./stack/jwt-issuer-outside-regions";
 import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
 import { regionParity } from "./stack/region-parity";
@@ -89,5 +92,8 @@ export const policies: Policies = [
     modeledRto,
     drainKeepsServingRegions,
     allRegionsUnhealthyAlarm,
+    alarmActionsReachSubscriber,
+    iamAuthRegionPinned,
+    jwtIssuerOutsideRegions,
 ];
 

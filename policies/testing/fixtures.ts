@@ -7,18 +7,19 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { ACCOUNT, REGIONS as PROD_REGIONS, TRAFFIC } from "../../tests/fixtures/common";
 import { defaultStage, STAGE } from "../../tests/fixtures/apigateway/stage";
 import { customDomain, DOMAIN_NAME } from "../../tests/fixtures/apigateway/domain-name";
+import { AUTHORIZER, healthRoute, itemRoute, jwtAuthorizer, ROUTE } from "../../tests/fixtures/apigateway/route";
 import { LOAD_BALANCER, loadBalancer } from "../../tests/fixtures/cloudflare/load-balancer";
 import { monitor, MONITOR } from "../../tests/fixtures/cloudflare/monitor";
 import { pool, POOL } from "../../tests/fixtures/cloudflare/pool";
 import { functionLogGroup, LOG_GROUP } from "../../tests/fixtures/cloudwatch/log-group";
-import { healthCheckAlarm, METRIC_ALARM } from "../../tests/fixtures/cloudwatch/metric-alarm";
+import { failOpenAlarm, METRIC_ALARM } from "../../tests/fixtures/cloudwatch/metric-alarm";
 import { globalTable, TABLE } from "../../tests/fixtures/dynamodb/table";
 import { functionRole, ROLE } from "../../tests/fixtures/iam/role";
 import { functionPolicy, ROLE_POLICY } from "../../tests/fixtures/iam/role-policy";
 import { keyArn, KMS_KEY, tableKey } from "../../tests/fixtures/kms/key";
 import { FUNCTION, lambdaFunction } from "../../tests/fixtures/lambda/function";
 import { anyRegionCheck, gateCheck, HEALTH_CHECK, regionalCheck } from "../../tests/fixtures/route53/health-check";
-import { latencyRecord, RECORD } from "../../tests/fixtures/route53/record";
+import { latencyRecord, pinnedRecord, RECORD } from "../../tests/fixtures/route53/record";
 import { evaluateResourcePolicy, evaluateStackPolicy, HarnessResource } from "../harness";
 import { schemaDefaults } from "../lib/policy";
 
@@ -67,6 +68,10 @@ export interface StackOptions {
     drain?: string[];
     consistency?: "eventual" | "strong";
     witness?: string;
+    /** How the item routes authorize: a JWT authorizer with scopes (the default) or AWS_IAM. */
+    auth?: "jwt" | "iam";
+    /** The JWT authorizer's issuer. @default "https://id.example.com/" */
+    issuer?: string;
 }
 
 export const REGIONS = PROD_REGIONS;
@@ -78,7 +83,8 @@ export function activeActiveStack(options: StackOptions = {}): HarnessResource[]
     const stackRoot: HarnessResource = { type: "pulumi:pulumi:Stack", name: `${PROJECT}-${STACK}`, urn: ROOT_URN, custom: false, inputs: {} };
     const providers = [...new Set([...regions, "us-east-1"])].map(provider);
     const traffic = (options.traffic ?? "route53") === "route53" ? route53Traffic : cloudflareTraffic;
-    return [stackRoot, ...providers, ...tableResources(regions, options), ...regions.flatMap(serviceResources), ...traffic(regions, options.drain ?? [])];
+    const services = regions.flatMap((r) => [...serviceResources(r), ...routeResources(r, options)]);
+    return [stackRoot, ...providers, ...tableResources(regions, options), ...services, ...traffic(regions, options.drain ?? [])];
 }
 
 /** GlobalTable: a key per region, then the table with its replicas. */
@@ -104,23 +110,49 @@ function serviceResources(r: string): HarnessResource[] {
     ];
 }
 
-/** LatencyRouting in us-east-1: per region a check (declaring the 120 s target), a gate and a record; the global check, topic and alarm. */
+/** RegionalService's routes in one region: the health route open, the item routes behind the JWT authorizer (or IAM). */
+function routeResources(r: string, options: StackOptions): HarnessResource[] {
+    const items = [
+        ["items-route", "GET /items/{id}", "items:read"],
+        ["items-put-route", "PUT /items/{id}", "items:write"],
+        ["items-delete-route", "DELETE /items/{id}", "items:write"],
+    ] as const;
+    const iam = options.auth === "iam";
+    const access = (scope: string) =>
+        iam ? { authorizationType: "AWS_IAM", authorizationScopes: undefined, authorizerId: undefined } : { authorizationScopes: [scope] };
+    const authorizer = iam ? [] : [resource(AUTHORIZER, `app-${r}-jwt`, jwtAuthorizer(r, options.issuer ? { jwtConfiguration: { audiences: ["orders-api"], issuer: options.issuer } } : {}), { region: r, id: `authorizer-${r}` })];
+    return [
+        ...authorizer,
+        resource(ROUTE, `app-${r}-health-route`, healthRoute(r), { region: r }),
+        ...items.map(([role, routeKey, scope]) => resource(ROUTE, `app-${r}-${role}`, itemRoute(r, { routeKey, ...access(scope) }), { region: r })),
+    ];
+}
+
+export const ALARM_TOPIC_ARN = `arn:aws:sns:us-east-1:${ACCOUNT}:${TRAFFIC}-alarms`;
+
+/**
+ * LatencyRouting in us-east-1: per region a check of its pinned name (declaring the 120 s target), a gate, a latency
+ * record and the pinned name's record; the check over every endpoint check, the fail-open alarm over the gates, and
+ * its encrypted, subscribed topic.
+ */
 function route53Traffic(regions: string[], drain: string[]): HarnessResource[] {
     const options = { tags: TAGS, rtoTargetSeconds: 120 };
     const perRegion = regions.flatMap((r) => [
         resource(HEALTH_CHECK, `${TRAFFIC}-${r}-check`, regionalCheck(r, options), { region: "us-east-1", id: `check-${r}` }),
         resource(HEALTH_CHECK, `${TRAFFIC}-${r}-gate`, gateCheck(r, `check-${r}`, { tags: TAGS, drained: drain.includes(r) }), { region: "us-east-1", id: `gate-${r}` }),
         resource(RECORD, `${TRAFFIC}-${r}-record`, latencyRecord(r, `gate-${r}`), { region: "us-east-1" }),
+        resource(RECORD, `${TRAFFIC}-${r}-pinned`, pinnedRecord(r), { region: "us-east-1" }),
     ]);
-    const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:${TRAFFIC}-alarms`;
     const global = { ...TAGS, "activeactive:scope": "global" };
-    const anyRegion = anyRegionCheck(regions.map((r) => `gate-${r}`), { tags: TAGS });
-    const alarm = healthCheckAlarm("api.example.com: no region is healthy", "check-any-region", topicArn, global);
+    const gates = Object.fromEntries(regions.map((r) => [r, `gate-${r}`]));
+    const keyArn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/alarms-key`;
+    const anyRegion = anyRegionCheck(regions.map((r) => `check-${r}`), { tags: TAGS });
     return [
         ...perRegion,
         resource(HEALTH_CHECK, `${TRAFFIC}-any-region`, anyRegion, { region: "us-east-1", id: "check-any-region" }),
-        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { kmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/alarms`, tags: global }, { region: "us-east-1", id: topicArn }),
-        resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, alarm, { region: "us-east-1" }),
+        resource("aws:sns/topic:Topic", `${TRAFFIC}-alarms`, { kmsMasterKeyId: keyArn, tags: global }, { region: "us-east-1", id: ALARM_TOPIC_ARN }),
+        resource("aws:sns/topicSubscription:TopicSubscription", `${TRAFFIC}-alarms-email`, { topic: ALARM_TOPIC_ARN, protocol: "email", endpoint: "oncall@example.com" }, { region: "us-east-1" }),
+        resource(METRIC_ALARM, `${TRAFFIC}-any-region-alarm`, failOpenAlarm(gates, ALARM_TOPIC_ARN, global), { region: "us-east-1" }),
     ];
 }
 

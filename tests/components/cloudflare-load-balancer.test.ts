@@ -5,14 +5,15 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { AWS_REGIONS, renderProblem } from "../../packages/aws-facts";
-import { cloudflareRto, DEFAULT_CLOUDFLARE_SETTINGS, rpo } from "../../packages/failover-model";
+import { CLOUDFLARE_REGION_CODES, cloudflareRto, cloudflareSteering, DEFAULT_CLOUDFLARE_SETTINGS, rpo } from "../../packages/failover-model";
 import { MockKit } from "../../mock-kit";
 import { CloudflareLoadBalancer, CloudflareLoadBalancerArgs, validateCloudflareLoadBalancerArgs } from "../../components/cloudflare-load-balancer";
-import { executeApiHost, SERVICE_NAME, TRAFFIC as T } from "../fixtures/common";
+import { executeApiHost, pinnedDomainTarget, pinnedName, regionalDomainTarget, SERVICE_NAME, TRAFFIC as T } from "../fixtures/common";
 import { CLOUDFLARE_ACCOUNT, CLOUDFLARE_ZONE } from "../fixtures/cloudflare/ids";
 import { loadBalancer } from "../fixtures/cloudflare/load-balancer";
 import { monitor } from "../fixtures/cloudflare/monitor";
 import { pool } from "../fixtures/cloudflare/pool";
+import { DNS_RECORD, originTlsRuleset, pinnedCname, RULESET } from "../fixtures/cloudflare/zone";
 import { deployComponent } from "../helpers/deploy";
 
 const REGION_SETS: Record<number, string[]> = {
@@ -26,7 +27,11 @@ function argsFor(regions: string[], extra: Partial<CloudflareLoadBalancerArgs> =
         accountId: CLOUDFLARE_ACCOUNT,
         zoneId: CLOUDFLARE_ZONE,
         serviceName: SERVICE_NAME,
-        regions: regions.map((region) => ({ region, hostname: pulumi.output(executeApiHost(region)) })),
+        regions: regions.map((region) => ({
+            region,
+            hostname: pulumi.output(regionalDomainTarget(region).name),
+            pinned: { name: pinnedName(region), target: pulumi.output(pinnedDomainTarget(region)) },
+        })),
         ...extra,
     };
 }
@@ -42,13 +47,15 @@ function deploy(args: CloudflareLoadBalancerArgs) {
 describe.each([2, 3, 5])("%i regions", (count) => {
     const regions = REGION_SETS[count]!;
 
-    test("creates exactly one monitor, a pool per region and one load balancer", async () => {
+    test("creates exactly one monitor, a pool and a pinned-name record per region, one load balancer and the origin TLS rule", async () => {
         const { children } = await deploy(argsFor(regions));
         expect(children.map((r) => [r.type, r.name]).sort()).toEqual(
             [
                 ["cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", `${T}-monitor`],
                 ...regions.map((r) => ["cloudflare:index/loadBalancerPool:LoadBalancerPool", `${T}-${r}-pool`]),
+                ...regions.map((r) => [DNS_RECORD, `${T}-${r}-pinned`]),
                 ["cloudflare:index/loadBalancer:LoadBalancer", `${T}-lb`],
+                [RULESET, `${T}-origin-tls`],
             ].sort(),
         );
     });
@@ -58,8 +65,23 @@ describe.each([2, 3, 5])("%i regions", (count) => {
         const monitorId = byName(`${T}-monitor`).id;
         expect(byName(`${T}-monitor`).inputs).toEqual(monitor());
         const poolIds = regions.map((r) => byName(`${T}-${r}-pool`).id);
-        for (const r of regions) expect(byName(`${T}-${r}-pool`).inputs).toEqual(pool(r, monitorId));
+        for (const r of regions) {
+            expect(byName(`${T}-${r}-pool`).inputs).toEqual(pool(r, monitorId));
+            expect(byName(`${T}-${r}-pinned`).inputs).toEqual(pinnedCname(r));
+        }
         expect(byName(`${T}-lb`).inputs).toEqual(loadBalancer(regions, poolIds, poolIds[0]!));
+        expect(byName(`${T}-origin-tls`).inputs).toEqual(originTlsRuleset());
+    });
+
+    test("no origin is a default execute-api endpoint and none overrides Host; the monitor sends the service name", async () => {
+        const { kit } = await deploy(argsFor(regions));
+        for (const p of kit.resourcesOfType("cloudflare:index/loadBalancerPool:LoadBalancerPool")) {
+            for (const o of p.inputs.origins) {
+                expect(o.address).toMatch(/^d-[a-z0-9]+\.execute-api\./);
+                expect(o.header).toBeUndefined();
+            }
+        }
+        expect(kit.resourcesOfType("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor")[0]!.inputs.header).toEqual({ Host: [SERVICE_NAME] });
     });
 
     test("every child is parented to the component and uses the Cloudflare provider", async () => {
@@ -67,7 +89,7 @@ describe.each([2, 3, 5])("%i regions", (count) => {
         const component = kit.get("activeactive:cloudflare:LoadBalancer", T);
         const provider = kit.get("pulumi:providers:cloudflare", "cloudflare");
         expect(provider.inputs.apiToken).toBeUndefined();
-        expect(children).toHaveLength(regions.length + 2);
+        expect(children).toHaveLength(regions.length * 2 + 3);
         for (const child of children) {
             expect([child.name, child.parent, child.providerUrn]).toEqual([child.name, component.urn, provider.urn]);
         }
@@ -130,6 +152,26 @@ describe("options", () => {
         expect(await kit.unwrap(component.monitorId)).toBe(byName(`${T}-monitor`).id);
         expect(component.rto).toEqual(cloudflareRto(DEFAULT_CLOUDFLARE_SETTINGS));
         expect(component.rpo).toEqual(rpo("eventual"));
+        expect(component.steering).toEqual(cloudflareSteering("dynamic_latency", [...CLOUDFLARE_REGION_CODES]));
+    });
+
+    test("checkRegions narrows where every pool is probed from; the model names the regions left to failover order", async () => {
+        const regions = REGION_SETS[2]!;
+        const { byName, component } = await deploy(argsFor(regions, { checkRegions: ["ENAM", "WEU"] }));
+        for (const r of regions) expect(byName(`${T}-${r}-pool`).inputs.checkRegions).toEqual(["ENAM", "WEU"]);
+        expect(component.steering.failoverOrderRegions).toEqual(CLOUDFLARE_REGION_CODES.filter((c) => c !== "ENAM" && c !== "WEU"));
+    });
+
+    test("originTlsRule false leaves the zone's Configuration Rules alone", async () => {
+        const { kit } = await deploy(argsFor(REGION_SETS[2]!, { originTlsRule: false }));
+        expect(kit.resourcesOfType(RULESET)).toEqual([]);
+    });
+
+    test("external endpoints: the endpoint is the origin, and no pinned record is made", async () => {
+        const regions = REGION_SETS[2]!;
+        const { byName, kit } = await deploy(argsFor(regions, { regions: regions.map((region) => ({ region, hostname: `${region}.origin.example.net` })) }));
+        expect(kit.resourcesOfType(DNS_RECORD)).toEqual([]);
+        for (const r of regions) expect(byName(`${T}-${r}-pool`).inputs.origins).toEqual([{ name: r, address: `${r}.origin.example.net`, enabled: true, weight: 1 }]);
     });
 });
 
@@ -148,6 +190,17 @@ describe("validateCloudflareLoadBalancerArgs", () => {
             "region without a Cloudflare mapping",
             { regions: [{ region: "us-east-1", hostname: "a" }, { region: "xx-moon-1", hostname: "b" }] },
             [`regions[1]: "xx-moon-1" has no Cloudflare region mapping; allowed: an AWS region (${AWS_REGIONS.join(", ")})`],
+        ],
+        [
+            "an origin on the API's default endpoint",
+            { regions: [{ region: "us-east-1", hostname: executeApiHost("us-east-1") }, { region: "eu-west-1", hostname: "b" }] },
+            [`regions[0].hostname: "${executeApiHost("us-east-1")}" is the API's default execute-api endpoint, which bypasses the custom domain; allowed: the regional custom domain's target (d-<id>.execute-api.<region>.amazonaws.com)`],
+        ],
+        ["probing from nowhere", { checkRegions: [] }, ["checkRegions: [] probes from nowhere; allowed: at least one Cloudflare region"]],
+        [
+            "an unknown probing region, and one twice",
+            { checkRegions: ["WEU", "MARS" as never, "WEU"] },
+            [`checkRegions[1]: "MARS" is not a Cloudflare region; allowed: ${CLOUDFLARE_REGION_CODES.join(", ")}`, 'checkRegions[2]: "WEU" is listed twice; allowed: each region once'],
         ],
     ])("%s", (_, change, expected) => {
         expect(validateCloudflareLoadBalancerArgs({ ...base, ...change }).map(renderProblem)).toEqual(expected);

@@ -13,7 +13,7 @@ import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackN
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
-    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
+    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, clientMaxConnectionAgeSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
 const MRSC_SETS = "US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3";
 const CHECKER_REGIONS = "us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1";
 const LOG_RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
@@ -371,7 +371,7 @@ const corpus: BadConfig[] = [
         title: "a Cloudflare token inside the cloudflare settings", stack: "prod",
         options: { set: { "active-active:cloudflare": { ...CF_IDS, apiToken: "cf-in-object-91bb" } } },
         key: "active-active:cloudflare", value: '"apiToken"',
-        problems: ['active-active:cloudflare: unknown field "apiToken"; allowed: accountId, zoneId, steering, proxied, sessionAffinity, plan, monitorIntervalSeconds, consecutiveDown, ttlSeconds'],
+        problems: ['active-active:cloudflare: unknown field "apiToken"; allowed: accountId, zoneId, steering, checkRegions, originTlsRule, proxied, sessionAffinity, plan, monitorIntervalSeconds, consecutiveDown, ttlSeconds'],
         hidden: "cf-in-object-91bb",
     },
     {
@@ -778,6 +778,70 @@ const corpus: BadConfig[] = [
         options: { set: { "active-active:tags": { note: "n".repeat(257) } } },
         key: "active-active:tags.note", value: "nnnn",
         problems: [`active-active:tags.note: "${"n".repeat(116)}... has 257 characters; allowed: at most 256`],
+    },
+
+    // ---- the front door: alarm destinations, pinned names, external endpoints, Cloudflare probing ----------------
+    {
+        title: "a protected stack whose alarms reach nobody", stack: "prod",
+        options: { set: { "active-active:alarms": {} } },
+        key: "active-active:alarms", value: null,
+        problems: [
+            "active-active:alarms: a destination is required in a protected stack: the alarm topics of us-east-1, us-west-2, eu-west-1 would page nobody; allowed: active-active:alarms.email (subscribed to every alarm topic; confirm the subscription), or active-active:alarms.snsTopicArns for us-east-1, us-west-2, eu-west-1",
+        ],
+    },
+    {
+        title: "a protected stack with its own topics for the regions but none for the Route 53 alarms in us-east-1", stack: "prod",
+        options: {
+            set: {
+                "active-active:regions": ["us-west-2", "eu-west-1", "eu-central-1"],
+                "active-active:homeRegion": "us-west-2",
+                "active-active:alarms": {
+                    snsTopicArns: {
+                        "us-west-2": "arn:aws:sns:us-west-2:123456789012:ops",
+                        "eu-west-1": "arn:aws:sns:eu-west-1:123456789012:ops",
+                        "eu-central-1": "arn:aws:sns:eu-central-1:123456789012:ops",
+                    },
+                },
+            },
+        },
+        key: "active-active:alarms", value: null,
+        problems: [
+            "active-active:alarms: a destination is required in a protected stack: the alarm topics of us-east-1 would page nobody; allowed: active-active:alarms.email (subscribed to every alarm topic; confirm the subscription), or active-active:alarms.snsTopicArns for us-east-1",
+        ],
+    },
+    {
+        title: "a domain too long for its region-pinned names", stack: "dev",
+        options: { set: { "active-active:domain": `api.${"a".repeat(40)}.example.com`, "active-active:zoneName": "example.com" } },
+        key: "active-active:domain", value: "api.",
+        problems: [
+            `active-active:domain: "api.${"a".repeat(40)}.example.com" makes the region-pinned name us-east-1.api.${"a".repeat(40)}.example.com 66 characters long; allowed: at most 54 characters, so that us-east-1.<domain> fits ACM's 64`,
+        ],
+    },
+    {
+        title: "external endpoints behind an alias record", stack: "dev",
+        options: { set: { "active-active:service": { mode: "external", endpoints: { "us-east-1": "east.example.net", "us-west-2": "west.example.net" } }, "active-active:routing": { recordType: "alias" } } },
+        key: "active-active:routing.recordType", value: "alias",
+        problems: ['active-active:routing.recordType: "alias" is "alias" with service mode "external": Route 53 aliases only to AWS resources in a hosted zone; allowed: "auto" or "cname" (one CNAME per region)'],
+    },
+    {
+        title: "an external endpoint that is an API's default execute-api host", stack: "dev",
+        options: { set: { "active-active:service": { mode: "external", endpoints: { "us-east-1": "abc123defg.execute-api.us-east-1.amazonaws.com", "us-west-2": "west.example.net" } } } },
+        key: "active-active:service.endpoints.us-east-1", value: "abc123defg.execute-api.us-east-1.amazonaws.com",
+        problems: [
+            'active-active:service.endpoints.us-east-1: "abc123defg.execute-api.us-east-1.amazonaws.com" is an API\'s default execute-api endpoint, which never serves the service name; allowed: a hostname that serves the service name (an API\'s custom domain target d-<id>.execute-api..., or your own)',
+        ],
+    },
+    {
+        title: "a Cloudflare probing region that does not exist", stack: "prod",
+        options: { set: { ...CF_TRAFFIC, "active-active:cloudflare": { ...CF_IDS, checkRegions: ["ENAM", "EU"] } } },
+        key: "active-active:cloudflare.checkRegions[1]", value: "EU",
+        problems: ['active-active:cloudflare.checkRegions[1]: "EU" is not a Cloudflare region; allowed: "WNAM", "ENAM", "WEU", "EEU", "NSAM", "SSAM", "OC", "ME", "NAF", "SAF", "SAS", "SEAS", "NEAS"'],
+    },
+    {
+        title: "a client connection age of zero", stack: "dev",
+        options: { set: { "active-active:clientMaxConnectionAgeSeconds": 0 } },
+        key: "active-active:clientMaxConnectionAgeSeconds", value: "0",
+        problems: ["active-active:clientMaxConnectionAgeSeconds: 0 is too small; allowed: at least 1"],
     },
 ];
 

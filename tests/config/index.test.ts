@@ -7,6 +7,7 @@
  * More bad configs, one topic each, are in bad-config-corpus.test.ts; the two files share no input. The pieces
  * (schema, issues, checks, failover) have their own tests beside this file.
  */
+import { CLOUDFLARE_REGION_CODES } from "../../packages/failover-model";
 import { ConfigError, loadConfig, parseConfig, StackConfig } from "../../config";
 import { AWS_REGIONS } from "../../packages/aws-facts";
 import { MockKit } from "../../mock-kit";
@@ -15,7 +16,7 @@ import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackN
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
-    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
+    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, clientMaxConnectionAgeSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
 const MRSC_SETS = "US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3";
 const US_TRIO = ["us-east-1", "us-east-2", "us-west-2"];
 const CF_IDS = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" };
@@ -85,7 +86,7 @@ describe("the stack files parse", () => {
             health: { ...DEFAULT_HEALTH, requestIntervalSeconds: 30, failureThreshold: 3 },
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 300,
-            alarms: { snsTopicArns: {} },
+            alarms: { snsTopicArns: {}, email: "dev-alerts@example.com" },
             tags: { "app:name": "active-active", "app:stack": "dev", env: "dev", owner: "platform-team" },
             protect: false,
             allowReplicaRemoval: false,
@@ -117,7 +118,7 @@ describe("the stack files parse", () => {
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
             rtoTargetSeconds: 180,
-            alarms: { snsTopicArns: {} },
+            alarms: { snsTopicArns: {}, email: "oncall-staging@example.com" },
             tags: { "app:name": "active-active", "app:stack": "staging", env: "staging", owner: "platform-team" },
             protect: true,
             allowReplicaRemoval: false,
@@ -142,7 +143,7 @@ describe("the stack files parse", () => {
             consistency: "eventual",
             traffic: "route53",
             drain: [],
-            cloudflare: { ...CF_IDS, steering: "dynamic_latency", proxied: true, sessionAffinity: "none", plan: "pro" },
+            cloudflare: { ...CF_IDS, steering: "dynamic_latency", checkRegions: [...CLOUDFLARE_REGION_CODES], originTlsRule: true, proxied: true, sessionAffinity: "none", plan: "pro" },
             table: {
                 ...DEFAULT_TABLE,
                 globalSecondaryIndexes: [

@@ -59,12 +59,12 @@ describe("loadStackConfig with path overrides", () => {
     });
 
     test("a whole key replaces the value, as before; a key the file lacks is recorded without a before", () => {
-        const loaded = loadStackConfig("dev", { "active-active:drain": ["us-west-2"], "active-active:alarms.email": "a@example.com" });
+        const loaded = loadStackConfig("dev", { "active-active:drain": ["us-west-2"], "active-active:routing.dualStack": true });
         expect(loaded.config["active-active:drain"]).toBe('["us-west-2"]');
-        expect(loaded.config["active-active:alarms"]).toBe('{"email":"a@example.com"}');
+        expect(loaded.config["active-active:routing"]).toBe('{"dualStack":true}');
         expect(loaded.overrides).toEqual([
             { key: "active-active:drain", before: [], after: ["us-west-2"], secret: false },
-            { key: "active-active:alarms.email", after: "a@example.com", secret: false },
+            { key: "active-active:routing.dualStack", after: true, secret: false },
         ]);
     });
 });

@@ -75,7 +75,8 @@ describe.each(STACKS)("plan of the %s stack", (stack) => {
 
     test("regional resources use their own region's provider", () => {
         const regional = ["aws:lambda/function:Function", "aws:apigatewayv2/api:Api", "aws:apigatewayv2/domainName:DomainName", "aws:kms/key:Key"];
-        const found = json().resources.filter((r) => regional.includes(r.type));
+        // The traffic layer's own key (its alarm topic's, in us-east-1) belongs to no stack region.
+        const found = json().resources.filter((r) => regional.includes(r.type) && r.parent !== "active-active-routing");
         expect(found.length).toBeGreaterThanOrEqual(json().regions.length * 3);
         for (const r of found) {
             expect(r.region).toBe(regionMentioned(r.name, json().regions));
@@ -197,6 +198,9 @@ describe("overrides", () => {
         for (const x of p.resources.filter((y) => y.type.startsWith("cloudflare:"))) expect(x.region).toBe("global");
         expect(p.configOverrides).toEqual({ "active-active:traffic": "cloudflare", "cloudflare:apiToken": "[secret]" });
         expect(p.resilience.traffic).toBe("cloudflare");
+        // The plan says how pools are chosen and why: every pool probed from every Cloudflare region.
+        expect(r.text).toContain("  Steering: dynamic_latency: fastest pool by the monitor's RTT from 13 Cloudflare regions; every region has RTT data for every pool");
+        for (const x of p.resources.filter((y) => y.type === "cloudflare:index/loadBalancerPool:LoadBalancerPool")) expect(x.inputs.checkRegions).toHaveLength(13);
         const { block } = mermaidOf(r.markdown!);
         expect(block).toMatch(/lb_active_active_lb_lb\["Cloudflare load balancer api\.example\.com"\]/);
         for (const region of p.regions) expect(block).toContain(`pool ${region}`);

@@ -21,7 +21,7 @@ test("main(config) builds from the config it is given, not from a second read", 
     });
     expect(outputs.endpoint).toBe("https://api.given.example.com");
     const domains = kit.resources.filter((r) => r.type === "aws:apigatewayv2/domainName:DomainName").map((r) => r.inputs.domainName);
-    expect(domains).toEqual(given!.regions.map(() => "api.given.example.com"));
+    expect(domains).toEqual(given!.regions.flatMap((r) => ["api.given.example.com", `${r}.api.given.example.com`]));
 });
 
 test("main() reads the config itself, and the outputs carry the failover plan's RTO and RPO", async () => {
@@ -32,9 +32,25 @@ test("main() reads the config itself, and the outputs carry the failover plan's 
         return main();
     });
     expect(outputs.endpoint).toBe(`https://${config!.domain}`);
+    // Region-aware clients (and IAM callers, who sign for one region) call each region by its pinned name.
+    const pinned = (r: string) => `${r}.${config!.domain}`;
+    expect(outputs.regionalEndpoints).toEqual(Object.fromEntries(config!.regions.map((r) => [r, `https://${pinned(r)}`])));
+    expect(outputs.regionalHealthHostnames).toEqual(Object.fromEntries(config!.regions.map((r) => [r, pinned(r)])));
     expect(outputs.resilience).toEqual({
         rtoSeconds: config!.failover.rto.rtoSeconds,
         rtoTargetSeconds: config!.failover.rtoTargetSeconds,
         rpoSeconds: config!.failover.rpo.rpoSeconds,
     });
+});
+
+test("the outputs carry every region's execute-api ARN, with the config's account (IAM callers' policies name them)", async () => {
+    const kit = install();
+    let config: StackConfig | undefined;
+    const outputs = await kit.runProgram(() => {
+        config = loadConfig();
+        return main();
+    });
+    const apis = Object.fromEntries(kit.resources.filter((r) => r.type === "aws:apigatewayv2/api:Api").map((r) => [r.region, r.id]));
+    const arns = await kit.unwrap(outputs.apiArns);
+    expect(arns).toEqual(Object.fromEntries(config!.regions.map((r) => [r, `arn:aws:execute-api:${r}:${config!.accountId}:${apis[r]}`])));
 });

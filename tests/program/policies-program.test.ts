@@ -55,10 +55,14 @@ describe.each([
             gates: ones(regions),
             records: ones(regions),
             pools: zeros(regions),
+            // Over the endpoint checks; the fail-open signal over the gates is an alarm (Route 53 refuses a calculated
+            // check of calculated checks).
             allRegionChecks: ["active-active-routing-any-region"],
             unplacedChecks: [],
             globalMonitoring: [
                 "active-active-routing-alarms",
+                "active-active-routing-alarms-key",
+                "active-active-routing-alarms-email",
                 "active-active-routing-any-region-alarm",
                 ...regions.map((r) => `active-active-routing-${r}-alarm`),
             ].sort(),

@@ -10,6 +10,7 @@ import { MockKit, RecordedResource, loadStackConfig } from "../../mock-kit";
 import { createStrictValidator, StrictValidator, strictOptionsFromConfig } from "../../mock-kit/strict";
 
 const RECORD = "aws:route53/record:Record";
+const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
 
 interface Run {
     kit: MockKit;
@@ -62,6 +63,7 @@ const VARIANTS: [string, string, Record<string, unknown>][] = [
     ["prod behind Cloudflare", "prod", { traffic: "cloudflare" }],
     ["dev with strong consistency and a witness", "dev", { consistency: "strong", regions: ["us-east-1", "us-east-2"], witnessRegion: "us-west-2", table: { ttlAttribute: null } }],
     ["staging with strong consistency in three regions", "staging", { consistency: "strong", regions: ["us-east-1", "us-east-2", "us-west-2"], table: { ttlAttribute: null } }],
+    ["prod with external endpoints", "prod", { service: { mode: "external", endpoints: { "us-east-1": "east.example.net", "us-west-2": "west.example.net", "eu-west-1": "eu.example.net" } } }],
 ];
 
 describe("the whole program under strict mocks", () => {
@@ -71,7 +73,9 @@ describe("the whole program under strict mocks", () => {
         expect(replay(run).problems).toEqual([]);
         // Guard against a vacuous pass: the program did register the checked resources.
         const types = new Set(run.kit.resources.map((r) => r.type));
-        expect(["aws:dynamodb/table:Table", "aws:lambda/function:Function", "aws:acm/certificate:Certificate"].filter((t) => !types.has(t))).toEqual([]);
+        const external = (overrides.service as { mode?: string } | undefined)?.mode === "external";
+        const expected = external ? ["aws:dynamodb/table:Table", "aws:route53/record:Record"] : ["aws:dynamodb/table:Table", "aws:lambda/function:Function", "aws:acm/certificate:Certificate"];
+        expect(expected.filter((t) => !types.has(t))).toEqual([]);
     });
 });
 
@@ -114,6 +118,38 @@ describe("recorded inputs of the prod run, mutated", () => {
     test("a latency record that reuses another region's set identifier", () => {
         expect(mutate(RECORD, "active-active-routing-us-west-2-record", (i) => (i.setIdentifier = "us-east-1"))).toEqual([
             "InvalidChangeBatch: [Tried to create resource record set [name='api.example.com.', type='A', set-identifier='us-east-1'] but it already exists]",
+        ]);
+    });
+
+    test("a calculated check over the gates (the old fail-open check): Route 53 refuses calculated children", () => {
+        const gate = (r: string) => run.kit.get(HEALTH_CHECK, `active-active-routing-${r}-gate`).id;
+        const children = [gate("us-west-2"), gate("eu-west-1")];
+        expect(mutate(HEALTH_CHECK, "active-active-routing-us-east-1-gate", (i) => (i.childHealthchecks = children), true)).toEqual(
+            children.map((c) => `InvalidInput: Invalid parameter : A calculated health check can't monitor other calculated health checks; child ${c} is CALCULATED`),
+        );
+    });
+
+    test("an alias without its target's hosted zone (what external mode used to send)", () => {
+        const r = run.kit.get(RECORD, "active-active-routing-eu-west-1-record");
+        expect(mutate(RECORD, r.name, (i) => (i.aliases[0].zoneId = ""))).toEqual([
+            `InvalidInput: Invalid request: Missing field 'HostedZoneId' in AliasTarget (to ${r.inputs.aliases[0].name}) of Change with [Action=CREATE, Name=api.example.com, Type=A, SetIdentifier=eu-west-1]`,
+        ]);
+    });
+
+    test("a second pinned-name record for a region", () => {
+        expect(mutate(RECORD, "active-active-routing-us-east-1-pinned", () => undefined, true)).toEqual([
+            "InvalidChangeBatch: [Tried to create resource record set [name='us-east-1.api.example.com.', type='A'] but it already exists]",
+        ]);
+    });
+
+    test("a certificate without the region-pinned name cannot serve the pinned domain", () => {
+        const cert = run.kit.get("aws:acm/certificate:Certificate", "active-active-us-east-1-cert");
+        expect(mutate("aws:acm/certificate:Certificate", cert.name, (i) => delete i.subjectAlternativeNames)).toEqual([]);
+        const v = createStrictValidator(strictOptionsFromConfig(run.config));
+        v.validate({ type: cert.type, name: cert.name, inputs: { ...cert.inputs, subjectAlternativeNames: [] }, region: "us-east-1" });
+        const domain = run.kit.get("aws:apigatewayv2/domainName:DomainName", "active-active-us-east-1-pinned-domain");
+        expect(v.validate({ type: domain.type, name: domain.name, inputs: domain.inputs, region: "us-east-1" })).toEqual([
+            "BadRequestException: The domain name to be created is not covered by the provided certificate.",
         ]);
     });
 

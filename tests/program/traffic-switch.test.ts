@@ -15,7 +15,8 @@ async function plan(traffic: "route53" | "cloudflare"): Promise<RecordedResource
 
 const TRAFFIC_COMPONENTS = ["activeactive:route53:LatencyRouting", "activeactive:cloudflare:LoadBalancer"];
 const isTraffic = (r: RecordedResource) => TRAFFIC_COMPONENTS.some((t) => r.urn.includes(`${t}$`));
-const isValidationRecord = (r: RecordedResource) => r.name === "active-active-cert-validation";
+/** The shared record of the service name and each region-pinned name's own. */
+const isValidationRecord = (r: RecordedResource) => /^active-active(-[a-z0-9-]+-pinned)?-(cert-)?validation$/.test(r.name) && r.type !== "aws:acm/certificateValidation:CertificateValidation";
 const key = (r: RecordedResource) => `${r.type}::${r.name}`;
 
 let route53: RecordedResource[];
@@ -42,18 +43,24 @@ test("the traffic layers themselves are disjoint: Route 53 checks and records, o
     const types = (rs: RecordedResource[]) => [...new Set(rs.filter(isTraffic).map((r) => r.type))].sort();
     expect(types(route53)).toEqual([
         "aws:cloudwatch/metricAlarm:MetricAlarm",
+        "aws:kms/key:Key",
         "aws:route53/healthCheck:HealthCheck",
         "aws:route53/record:Record",
         "aws:sns/topic:Topic",
+        "aws:sns/topicSubscription:TopicSubscription",
     ]);
     expect(types(cloudflare)).toEqual([
+        "cloudflare:index/dnsRecord:DnsRecord",
         "cloudflare:index/loadBalancer:LoadBalancer",
         "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor",
         "cloudflare:index/loadBalancerPool:LoadBalancerPool",
+        "cloudflare:index/ruleset:Ruleset",
     ]);
 });
 
-test("the ACM validation record moves from the Route 53 zone to Cloudflare DNS, under the same logical name", () => {
-    expect(route53.filter(isValidationRecord).map((r) => r.type)).toEqual(["aws:route53/record:Record"]);
-    expect(cloudflare.filter(isValidationRecord).map((r) => r.type)).toEqual(["cloudflare:index/dnsRecord:DnsRecord"]);
+test("the ACM validation records move from the Route 53 zone to Cloudflare DNS, under the same logical names", () => {
+    const names = ["active-active-cert-validation", ...["us-east-1", "us-west-2", "eu-west-1"].map((r) => `active-active-${r}-pinned-validation`)].sort();
+    const byType = (rs: RecordedResource[]) => rs.filter(isValidationRecord).map((r) => `${r.type} ${r.name}`).sort();
+    expect(byType(route53)).toEqual(names.map((n) => `aws:route53/record:Record ${n}`));
+    expect(byType(cloudflare)).toEqual(names.map((n) => `cloudflare:index/dnsRecord:DnsRecord ${n}`));
 });

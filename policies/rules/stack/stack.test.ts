@@ -1,6 +1,9 @@
-import { activeActiveStack, checkStack, mutate, provider, resource, TAGS, UNKNOWN_STRING, urnOf, without } from "../../testing/fixtures";
+import { activeActiveStack, ALARM_TOPIC_ARN, checkStack, mutate, provider, resource, TAGS, UNKNOWN_STRING, urnOf, without } from "../../testing/fixtures";
+import { alarmActionsReachSubscriber } from "./alarm-actions-reach-subscriber";
 import { allRegionsUnhealthyAlarm } from "./all-regions-unhealthy-alarm";
 import { drainKeepsServingRegions } from "./drain-keeps-serving-regions";
+import { iamAuthRegionPinned } from "./iam-auth-region-pinned";
+import { jwtIssuerOutsideRegions } from "./jwt-issuer-outside-regions";
 import { minRegions } from "./min-regions";
 import { modeledRto } from "./modeled-rto";
 import { regionParity } from "./region-parity";
@@ -261,19 +264,22 @@ describe("active-active-drain-keeps-serving-regions", () => {
 });
 
 describe("active-active-all-regions-unhealthy-alarm", () => {
-    const anyUrn = urnOf(CHECK, "app-traffic-any-region");
     const alarmUrn = urnOf("aws:cloudwatch/metricAlarm:MetricAlarm", "app-traffic-any-region-alarm");
-    test("passes the all-regions check with its us-east-1 alarm", async () => {
+    test("passes the metric-math alarm over every gate, in us-east-1", async () => {
         expect(await checkStack(allRegionsUnhealthyAlarm, stack)).toEqual([]);
     });
-    test("no all-regions check", async () => {
-        expect(await checkStack(allRegionsUnhealthyAlarm, without(stack, "app-traffic-any-region"))).toEqual([
-            { message: "no calculated health check covers every region; allowed: a CALCULATED check over the 3 endpoint checks, tagged activeactive:scope=global, with an alarm in us-east-1" },
+    test("no alarm over the gates", async () => {
+        expect(await checkStack(allRegionsUnhealthyAlarm, without(stack, "app-traffic-any-region-alarm"))).toEqual([
+            { message: "no alarm watches the HealthCheckStatus of the 3 gates; allowed: an alarm in us-east-1 over every region's gate that notifies when none is healthy" },
         ]);
     });
-    test("no alarm on it", async () => {
-        expect(await checkStack(allRegionsUnhealthyAlarm, without(stack, "app-traffic-any-region-alarm"))).toEqual([
-            { message: 'no CloudWatch alarm watches HealthCheckStatus of "app-traffic-any-region"; allowed: an alarm in us-east-1 that notifies when no region is healthy', urn: anyUrn },
+    test("an alarm that misses a region's gate", async () => {
+        const partial = mutate(stack, "app-traffic-any-region-alarm", (i) => i.metricQueries.splice(1, 1));
+        expect(await checkStack(allRegionsUnhealthyAlarm, partial)).toEqual([
+            {
+                message: 'alarm "app-traffic-any-region-alarm" watches 2 of the 3 gates (not app-traffic-us-west-2-gate); allowed: every region\'s gate',
+                urn: alarmUrn,
+            },
         ]);
     });
     test.each<[string, (i: Record<string, any>) => void, string]>([
@@ -288,18 +294,103 @@ describe("active-active-all-regions-unhealthy-alarm", () => {
             { message: 'alarm "app-traffic-any-region-alarm" is in eu-west-1; allowed: us-east-1, the only region with Route 53 metrics', urn: alarmUrn },
         ]);
     });
-    test.each<[string, (i: Record<string, any>) => void, string]>([
-        ["threshold 0: always healthy", (i) => (i.childHealthThreshold = 0), 'calculated check "app-traffic-any-region" has childHealthThreshold 0, so it is always healthy; allowed: 1 to 3'],
-        ["threshold above its children: never healthy", (i) => (i.childHealthThreshold = 4), 'calculated check "app-traffic-any-region" has childHealthThreshold 4 above its 3 children, so it is never healthy; allowed: 1 to 3'],
-        ["a region missing from it", (i) => i.childHealthchecks.pop(), 'calculated check "app-traffic-any-region" watches 2 of the 3 endpoint checks; allowed: every region\'s endpoint check'],
-    ])("%s", async (_title, change, message) => {
-        expect(await checkStack(allRegionsUnhealthyAlarm, mutate(stack, "app-traffic-any-region", change))).toEqual([{ message, urn: anyUrn }]);
+    test("the old shape: a calculated check over the calculated gates, which Route 53 refuses", async () => {
+        const anyRegion = { type: "CALCULATED", childHealthchecks: ["gate-us-east-1", "gate-us-west-2", "gate-eu-west-1"], childHealthThreshold: 1, tags: { ...TAGS, "activeactive:scope": "global" } };
+        const nested = mutate(stack, "app-traffic-any-region", (i) => Object.assign(i, anyRegion));
+        expect(await checkStack(allRegionsUnhealthyAlarm, nested)).toEqual([
+            {
+                message: 'calculated check "app-traffic-any-region" monitors calculated checks (gate-us-east-1, gate-us-west-2, gate-eu-west-1), which Route 53 refuses; allowed: endpoint, CloudWatch-alarm or routing-control children',
+                urn: urnOf(CHECK, "app-traffic-any-region"),
+            },
+        ]);
     });
     test("ids unknown during preview: the alarm is found by its global-monitoring tag", async () => {
-        const preview = mutate(stack, "app-traffic-any-region-alarm", (i) => (i.dimensions = { HealthCheckId: UNKNOWN_STRING }));
+        let preview = mutate(stack, "app-traffic-any-region-alarm", (i) => i.metricQueries.forEach((q: any) => q.metric && (q.metric.dimensions = { HealthCheckId: UNKNOWN_STRING })));
+        preview = preview.map((r) => (r.type === CHECK ? { ...r, id: UNKNOWN_STRING } : r));
         expect(await checkStack(allRegionsUnhealthyAlarm, preview)).toEqual([]);
     });
     test("does not apply to a Cloudflare stack", async () => {
         expect(await checkStack(allRegionsUnhealthyAlarm, activeActiveStack({ traffic: "cloudflare" }))).toBe("not applicable");
+    });
+});
+
+describe("active-active-iam-auth-region-pinned", () => {
+    const routeUrn = (region: string) => urnOf("aws:apigatewayv2/route:Route", `app-${region}-items-route`);
+    const message = (region: string, name: string, layer: string) =>
+        `routes GET /items/{id}, PUT /items/{id}, DELETE /items/{id} in ${region} use AWS_IAM while ${name} is routed across regions by ${layer}: ` +
+        "a SigV4 signature names one region, so a request signed for one region fails in another after latency routing or a failover moves it; " +
+        'allowed: JWT auth (service.auth {"type": "jwt", ...}), or IAM with clients that call and sign for the region-pinned names only';
+
+    test("passes JWT routes behind latency records", async () => {
+        expect(await checkStack(iamAuthRegionPinned, stack)).toEqual([]);
+    });
+    test("IAM routes behind Route 53 latency records, once per region", async () => {
+        expect(await checkStack(iamAuthRegionPinned, activeActiveStack({ auth: "iam" }))).toEqual(
+            ["eu-west-1", "us-east-1", "us-west-2"].map((r) => ({ message: message(r, "api.example.com", "Route 53 latency records"), urn: routeUrn(r) })),
+        );
+    });
+    test("IAM routes behind a Cloudflare load balancer", async () => {
+        const violations = await checkStack(iamAuthRegionPinned, activeActiveStack({ auth: "iam", traffic: "cloudflare" }));
+        expect(violations).toEqual(["eu-west-1", "us-east-1", "us-west-2"].map((r) => ({ message: message(r, "api.example.com", "a Cloudflare load balancer"), urn: routeUrn(r) })));
+    });
+    test("IAM routes with no shared name routed across regions: not applicable", async () => {
+        const noTraffic = activeActiveStack({ auth: "iam" }).filter((r) => !r.type.startsWith("aws:route53/") && r.type !== "aws:sns/topic:Topic" && r.type !== "aws:cloudwatch/metricAlarm:MetricAlarm");
+        expect(await checkStack(iamAuthRegionPinned, noTraffic)).toBe("not applicable");
+    });
+});
+
+describe("active-active-jwt-issuer-outside-regions", () => {
+    const authorizerUrn = (region: string) => urnOf("aws:apigatewayv2/authorizer:Authorizer", `app-${region}-jwt`);
+
+    test("passes an issuer that names no region", async () => {
+        expect(await checkStack(jwtIssuerOutsideRegions, stack)).toEqual([]);
+    });
+    test("passes a Cognito issuer in a region the stack does not serve", async () => {
+        expect(await checkStack(jwtIssuerOutsideRegions, activeActiveStack({ issuer: "https://cognito-idp.ap-south-1.amazonaws.com/ap-south-1_Abc123" }))).toEqual([]);
+    });
+    test("a Cognito issuer in one of the stack's regions, once for all its authorizers", async () => {
+        const issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc123";
+        expect(await checkStack(jwtIssuerOutsideRegions, activeActiveStack({ issuer }))).toEqual([
+            {
+                message:
+                    `JWT issuer ${issuer} is hosted in us-east-1, one of the stack's regions (${ALL}): every region's authorizer depends on it, ` +
+                    "so an outage of us-east-1 can stop sign-in and authorization in every region; allowed: an issuer outside the stack's regions or one served from several",
+                urn: authorizerUrn("us-east-1"),
+            },
+        ]);
+    });
+    test("no JWT authorizer: not applicable", async () => {
+        expect(await checkStack(jwtIssuerOutsideRegions, activeActiveStack({ auth: "iam" }))).toBe("not applicable");
+    });
+});
+
+describe("active-active-alarm-actions-reach-subscriber", () => {
+    const alarmUrn = urnOf("aws:cloudwatch/metricAlarm:MetricAlarm", "app-traffic-any-region-alarm");
+    test("passes a created topic with a subscription", async () => {
+        expect(await checkStack(alarmActionsReachSubscriber, stack)).toEqual([]);
+    });
+    test("a created topic nobody subscribes to", async () => {
+        expect(await checkStack(alarmActionsReachSubscriber, without(stack, "app-traffic-alarms-email"))).toEqual([
+            {
+                message: 'alarm "app-traffic-any-region-alarm" notifies topic "app-traffic-alarms", which has no subscription; allowed: a subscription on it (alarms.email) or an external topic (alarms.snsTopicArns)',
+                urn: alarmUrn,
+            },
+        ]);
+    });
+    test("an external topic (not created by the stack) passes without a subscription of ours", async () => {
+        const external = "arn:aws:sns:us-east-1:123456789012:pager";
+        const s = mutate(without(stack, "app-traffic-alarms-email"), "app-traffic-any-region-alarm", (i) => {
+            i.alarmActions = [external];
+            i.okActions = [external];
+        });
+        expect(await checkStack(alarmActionsReachSubscriber, s)).toEqual([]);
+    });
+    test("a subscription whose topic is unknown during preview leaves nothing to judge", async () => {
+        const s = mutate(stack, "app-traffic-alarms-email", (i) => (i.topic = UNKNOWN_STRING));
+        expect(await checkStack(alarmActionsReachSubscriber, s)).toEqual([]);
+        expect(ALARM_TOPIC_ARN).toMatch(/^arn:aws:sns:us-east-1:/);
+    });
+    test("does not apply to a stack without alarms", async () => {
+        expect(await checkStack(alarmActionsReachSubscriber, [resource("aws:s3/bucket:Bucket", "b", {}, { region: "us-east-1" })])).toBe("not applicable");
     });
 });

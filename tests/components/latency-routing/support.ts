@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LatencyRouting, LatencyRoutingArgs } from "../../../components/latency-routing";
-import { executeApiHost, regionalDomainTarget, SERVICE_NAME, TRAFFIC, ZONE_ID } from "../../fixtures/common";
+import { ACCOUNT, pinnedDomainTarget, pinnedName, regionalDomainTarget, SERVICE_NAME, TRAFFIC, ZONE_ID } from "../../fixtures/common";
 import { CHECKER_REGIONS } from "../../fixtures/route53/health-check";
 import { deployComponent } from "../../helpers/deploy";
 
@@ -16,13 +16,15 @@ export function argsFor(regions: string[], extra: Partial<LatencyRoutingArgs> = 
     return {
         zoneId: ZONE_ID,
         serviceName: SERVICE_NAME,
-        // Inputs wired from other resources arrive as Outputs.
+        // Inputs wired from other resources arrive as Outputs; the pinned name is known up front.
         regions: regions.map((region) => ({
             region,
-            healthCheckHostname: pulumi.output(executeApiHost(region)),
+            healthCheckHostname: pinnedName(region),
             target: pulumi.output(regionalDomainTarget(region)),
+            pinned: { name: pinnedName(region), target: pulumi.output(pinnedDomainTarget(region)) },
         })),
         checkerRegions: CHECKER_REGIONS,
+        account: { id: pulumi.output(ACCOUNT) },
         ...extra,
     };
 }

@@ -1,4 +1,5 @@
 /** validateLatencyRoutingArgs: one mutation of valid args per case, with the exact problems it renders. */
+import * as pulumi from "@pulumi/pulumi";
 import { renderProblem } from "../../../packages/aws-facts";
 import { DEFAULT_ROUTE53_SETTINGS } from "../../../packages/failover-model";
 import { LatencyRoutingArgs, validateLatencyRoutingArgs } from "../../../components/latency-routing";
@@ -37,8 +38,46 @@ describe("validateLatencyRoutingArgs", () => {
         expect(problems({ ...base, ...change })).toEqual(expected);
     });
 
-    test("duplicate regions", () => {
-        expect(problems(argsFor(["us-east-1", "us-east-1"]))).toEqual(['regions[1]: "us-east-1" is listed twice; allowed: each region once']);
+    test("duplicate regions (and so their pinned names)", () => {
+        expect(problems(argsFor(["us-east-1", "us-east-1"]))).toEqual([
+            'regions[1]: "us-east-1" is listed twice; allowed: each region once',
+            'regions[1].pinned.name: "us-east-1.api.example.com" is another region\'s pinned name; allowed: one pinned name per region',
+        ]);
+    });
+
+    test.each<[string, (a: LatencyRoutingArgs) => void, string[]]>([
+        [
+            "a check of the service name",
+            (a) => (a.regions[0]!.healthCheckHostname = "api.example.com"),
+            ['regions[0].healthCheckHostname: "api.example.com" is the service name, which answers from whichever region is nearest the checker; allowed: the region-pinned name us-east-1.api.example.com'],
+        ],
+        [
+            "a check of the API's default endpoint",
+            (a) => (a.regions[1]!.healthCheckHostname = "abc123defg.execute-api.eu-west-1.amazonaws.com"),
+            ['regions[1].healthCheckHostname: "abc123defg.execute-api.eu-west-1.amazonaws.com" is the API\'s default execute-api endpoint, which bypasses the custom domain users take; allowed: the region-pinned name eu-west-1.api.example.com'],
+        ],
+        [
+            "a pinned name that is the service name",
+            (a) => (a.regions[0]!.pinned!.name = "api.example.com"),
+            ['regions[0].pinned.name: "api.example.com" is the service name; allowed: a name of this region only, e.g. us-east-1.api.example.com'],
+        ],
+        [
+            "an alias to a target without a hosted zone",
+            (a) => (a.regions[1]!.target = { name: "eu.origin.example.net" }),
+            ['regions[1].target: {"name":"eu.origin.example.net"} has no hosted zone, and Route 53 aliases only to AWS resources; allowed: an AWS target with its zoneId, or settings.recordKind "cname" (one CNAME per region)'],
+        ],
+        ["a created topic without an account for its key", (a) => delete a.account, ["account: is missing; allowed: the account id the alarm topic's key belongs to, or alarmTopicArn"]],
+    ])("%s", (_, change, expected) => {
+        const args = { ...base, regions: base.regions.map((r) => ({ ...r, pinned: r.pinned && { ...r.pinned } })) };
+        change(args);
+        expect(problems(args)).toEqual(expected);
+    });
+
+    test("a zoneless target is fine for a CNAME, and a target still unknown is the strict mocks' to judge", () => {
+        const cname = { ...DEFAULT_ROUTE53_SETTINGS, recordKind: "cname" as const, cnameTtlSeconds: 60 };
+        const regions = base.regions.map((r) => ({ ...r, target: { name: `${r.region}.origin.example.net` } }));
+        expect(problems({ ...base, regions, settings: cname })).toEqual([]);
+        expect(problems({ ...base, regions: base.regions.map((r) => ({ ...r, target: pulumi.output({ name: "x.example.net" }) })) })).toEqual([]);
     });
 
     test("every problem carries a stable code", () => {
@@ -49,6 +88,7 @@ describe("validateLatencyRoutingArgs", () => {
             "checker-region-count",
             "checker-region-unknown",
             "alarm-topic-region",
+            "duplicate",
         ]);
     });
 });

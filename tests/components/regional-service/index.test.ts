@@ -45,17 +45,21 @@ describe("lambda mode, IAM auth, no safe deployments", () => {
         }
     });
 
-    test.each(REGIONS)("%s: outputs: health target is the execute-api hostname, records target the custom domain", async (region) => {
+    test.each(REGIONS)("%s: outputs: health target is the region-pinned name, records target the custom domains", async (region) => {
         const svc = d.services[region]!;
         const api = child(d.kit, "aws:apigatewayv2/api:Api", region, "api");
         const domain = child(d.kit, "aws:apigatewayv2/domainName:DomainName", region, "domain");
+        const pinned = child(d.kit, "aws:apigatewayv2/domainName:DomainName", region, "pinned-domain");
         const health = await d.kit.unwrap(svc.healthCheckHostname);
-        expect(health).toBe(`${api.id}.execute-api.${region}.amazonaws.com`);
-        expect(health).not.toBe(DOMAIN);
-        expect(await d.kit.unwrap(svc.domainTarget)).toEqual({
-            name: domain.outputs.domainNameConfiguration.targetDomainName,
-            zoneId: domain.outputs.domainNameConfiguration.hostedZoneId,
+        expect(health).toBe(`${region}.${DOMAIN}`);
+        expect(health).not.toContain("execute-api");
+        const target = (dn: typeof domain) => ({
+            name: dn.outputs.domainNameConfiguration.targetDomainName,
+            zoneId: dn.outputs.domainNameConfiguration.hostedZoneId,
         });
+        expect(await d.kit.unwrap(svc.domainTarget)).toEqual(target(domain));
+        expect(svc.pinned!.name).toBe(`${region}.${DOMAIN}`);
+        expect(await d.kit.unwrap(svc.pinned!.target)).toEqual(target(pinned));
         expect(await d.kit.unwrap(svc.apiId)).toBe(api.id);
         expect(await d.kit.unwrap(svc.functionName)).toBe(child(d.kit, "aws:lambda/function:Function", region, "fn").outputs.name);
         expect(svc.region).toBe(region);
@@ -104,6 +108,8 @@ describe("external mode", () => {
         const svc = d.services[region]!;
         expect(await d.kit.unwrap(svc.healthCheckHostname)).toBe(EXTERNAL_ENDPOINTS[region]);
         expect(await d.kit.unwrap(svc.domainTarget)).toEqual({ name: EXTERNAL_ENDPOINTS[region] });
+        // The endpoint is its own region-pinned name: no custom domain, no simple record of ours.
+        expect(svc.pinned).toBeUndefined();
         expect(await d.kit.unwrap(svc.functionName)).toBeUndefined();
         expect(await d.kit.unwrap(svc.apiId)).toBeUndefined();
         expect(await d.kit.unwrap(svc.canary)).toBeUndefined();

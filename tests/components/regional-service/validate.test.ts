@@ -22,9 +22,21 @@ describe("validateRegionalServiceArgs", () => {
         expect(validateRegionalServiceArgs({ ...valid(), mode: { kind: "external", hostname: "e.example.net" }, sortKey: "" })).toEqual([]);
     });
 
+    test("the pinned name's length is judged for the region given: a 54-character domain fits us-east-1, not ap-southeast-1", () => {
+        const domain = `api.${"x".repeat(38)}.example.com`;
+        expect(domain.length).toBe(54);
+        expect(validateRegionalServiceArgs({ ...valid(), domain })).toEqual([]);
+        expect(validateRegionalServiceArgs({ ...valid(), domain, region: "ap-southeast-1", regions: ["ap-southeast-1", "us-east-1", "eu-west-1"] }).map((p) => p.code)).toEqual([
+            "pinned-name-length",
+        ]);
+    });
+
     test.each<[string, (a: RegionalServiceArgs) => RegionalServiceArgs, string[]]>([
         ["region outside regions", (a) => ({ ...a, region: "ap-south-1" }), [
             'region: "ap-south-1" is not one of regions ["us-east-1","us-west-2","eu-west-1"]; allowed: one of them',
+        ]],
+        ["a domain whose region-pinned name is longer than ACM's 64", (a) => ({ ...a, domain: `api.${"x".repeat(46)}.example.com` }), [
+            `domain: "api.${"x".repeat(46)}.example.com" makes the region-pinned name us-east-1.api.${"x".repeat(46)}.example.com 72 characters long; allowed: at most 54 characters, so that us-east-1.<domain> fits ACM's 64`,
         ]],
         ["sized for 0 regions", (a) => ({ ...a, sizedForRegionCount: 0 }), [
             "sizedForRegionCount: 0 is not a count of regions; allowed: an integer from 1 to 3",

@@ -10,6 +10,7 @@ import { CLOUDFLARE_ZONE } from "../../fixtures/cloudflare/ids";
 import { LOAD_BALANCER as LB_TYPE, loadBalancer } from "../../fixtures/cloudflare/load-balancer";
 import { monitor, MONITOR as MONITOR_TYPE } from "../../fixtures/cloudflare/monitor";
 import { pool, POOL as POOL_TYPE } from "../../fixtures/cloudflare/pool";
+import { originTlsRuleset, pinnedCname } from "../../fixtures/cloudflare/zone";
 import { Mutation, mutated } from "./support";
 
 const MONITOR = monitor();
@@ -174,5 +175,33 @@ describe("cloudflare DnsRecord", () => {
         expect(check("cloudflare:index/dnsRecord:DnsRecord", "r", { ...DNS_RECORD, ttl: 30 }, createStrictValidator({ cloudflarePlan: "pro" }))).toEqual([
             '400 Bad Request {"success":false,"errors":[{"code":1004,"message":"DNS Validation Error: ttl must be 1 (automatic) or between 60 and 86400, got 30"}]}',
         ]);
+    });
+});
+
+describe("cloudflare Ruleset", () => {
+    const RULESET_TYPE = "cloudflare:index/ruleset:Ruleset";
+    const RULESET = originTlsRuleset();
+
+    test("the program's origin TLS rule and a pinned name's record pass", () => {
+        expect(check(RULESET_TYPE, "tls", RULESET, createStrictValidator())).toEqual([]);
+        expect(check("cloudflare:index/dnsRecord:DnsRecord", "pinned", pinnedCname("us-east-1"), createStrictValidator({ cloudflarePlan: "pro" }))).toEqual([]);
+    });
+
+    test("a zone holds one entry-point ruleset per phase: a second http_config_settings ruleset is refused", () => {
+        const v = createStrictValidator();
+        expect(check(RULESET_TYPE, "tls", RULESET, v)).toEqual([]);
+        expect(check(RULESET_TYPE, "other", { ...RULESET, name: "another" }, v)).toEqual([
+            '400 Bad Request {"success":false,"errors":[{"code":20217,"message":"A similar configuration with rules already exists: the zone\'s http_config_settings entry point ruleset"}]}',
+        ]);
+        // Another phase of the same zone is its own entry point.
+        expect(check(RULESET_TYPE, "cache", { ...RULESET, phase: "http_request_cache_settings", rules: [] }, v)).toEqual([]);
+    });
+
+    test.each<Mutation>([
+        ["an SSL mode that does not exist", (t) => (t.rules[0].actionParameters.ssl = "full_strict"), [failed("rules[0].action_parameters.ssl full_strict is not one of off, flexible, full, strict, originPull")]],
+        ["the SSL setting in a phase without it", (t) => (t.phase = "http_request_origin"), [failed("rules[0]: ssl is a setting of the http_config_settings phase, not http_request_origin")]],
+        ["a zone ruleset without a zone", (t) => delete t.zoneId, [failed("a zone ruleset needs zone_id")]],
+    ])("%s is rejected", (_, mutate, expected) => {
+        expect(check(RULESET_TYPE, "tls", mutated(RULESET, mutate), createStrictValidator())).toEqual(expected);
     });
 });

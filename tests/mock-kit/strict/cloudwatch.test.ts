@@ -4,12 +4,13 @@
  */
 import { ACCOUNT } from "../../fixtures/common";
 import { functionLogGroup, LOG_GROUP } from "../../fixtures/cloudwatch/log-group";
-import { healthCheckAlarm, METRIC_ALARM } from "../../fixtures/cloudwatch/metric-alarm";
+import { failOpenAlarm, healthCheckAlarm, METRIC_ALARM } from "../../fixtures/cloudwatch/metric-alarm";
 import { check, Mutation, mutated, schema } from "./support";
 
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:app-traffic-alarms`;
 const ALARM = healthCheckAlarm("api.example.com: region us-east-1 is unhealthy", "405934e1-9412-9baf-40d4-f2719b905ec5", TOPIC, { "activeactive:region": "us-east-1" });
 const LOG_GROUP_INPUTS = functionLogGroup("us-east-1");
+const FAIL_OPEN = failOpenAlarm({ "us-east-1": "gate-1", "us-west-2": "gate-2" }, TOPIC, { "activeactive:scope": "global" });
 
 describe("CloudWatch", () => {
     test("the program's alarm and log group pass", () => {
@@ -27,6 +28,34 @@ describe("CloudWatch", () => {
         ["0 evaluation periods", (t) => (t.evaluationPeriods = 0), [schema("ValidationError", "Value '0' at 'evaluationPeriods' failed to satisfy constraint: Member must have value greater than or equal to 1")]],
     ])("an alarm with %s is rejected", (_, mutate, expected) => {
         expect(check(METRIC_ALARM, mutated(ALARM, mutate))).toEqual(expected);
+    });
+
+    test("the fail-open alarm (metric math over the gates) passes", () => {
+        expect(check(METRIC_ALARM, FAIL_OPEN)).toEqual([]);
+    });
+
+    test.each<Mutation>([
+        [
+            "no query returning data",
+            (t) => (t.metricQueries.at(-1).returnData = false),
+            ["ValidationError: Exactly one element of the metrics list should return data (ReturnData true), found 0"],
+        ],
+        ["a metric name beside the queries", (t) => (t.metricName = "HealthCheckStatus"), ["ValidationError: Metrics list must not be set together with MetricName"]],
+        [
+            "a one-minute period over more than a day",
+            (t) => (t.evaluationPeriods = 1441),
+            ["ValidationError: The evaluation period of 86460 seconds (Period 60 x EvaluationPeriods 1441) exceeds the maximum of 86400 seconds"],
+        ],
+    ])("a metric-math alarm with %s is rejected", (_, mutate, expected) => {
+        expect(check(METRIC_ALARM, mutated(FAIL_OPEN, mutate))).toEqual(expected);
+    });
+
+    test("daily periods may span up to 7 days, not 8", () => {
+        const daily = { ...ALARM, period: 86400, evaluationPeriods: 7 };
+        expect(check(METRIC_ALARM, daily)).toEqual([]);
+        expect(check(METRIC_ALARM, { ...daily, evaluationPeriods: 8 })).toEqual([
+            "ValidationError: The evaluation period of 691200 seconds (Period 86400 x EvaluationPeriods 8) exceeds the maximum of 604800 seconds",
+        ]);
     });
 
     test("a log retention of 2 days is rejected", () => {

@@ -83,6 +83,19 @@ describe("aws:route53/healthCheck:HealthCheck", () => {
     test("a drain gate whose threshold exceeds its children is accepted (Route 53 keeps it unhealthy)", () => {
         expect(check(CHECK, { ...GATE, childHealthThreshold: 2 })).toEqual([]);
     });
+
+    test("a calculated check whose child is a calculated check is rejected; endpoint children are fine", () => {
+        const v = validator();
+        const idOf = (name: string, inputs: Record<string, any>) => computeOutputs({ type: CHECK, name, inputs, region: "us-east-1" }).id;
+        v.validate({ type: CHECK, name: "check", inputs: REGIONAL_CHECK, region: "us-east-1" });
+        const gate = { ...GATE, childHealthchecks: [idOf("check", REGIONAL_CHECK)] };
+        expect(v.validate({ type: CHECK, name: "gate", inputs: gate, region: "us-east-1" })).toEqual([]);
+        const gateId = idOf("gate", gate);
+        const anyRegion = { type: "CALCULATED", childHealthchecks: [gateId], childHealthThreshold: 1 };
+        expect(v.validate({ type: CHECK, name: "any-region", inputs: anyRegion, region: "us-east-1" })).toEqual([
+            `InvalidInput: Invalid parameter : A calculated health check can't monitor other calculated health checks; child ${gateId} is CALCULATED`,
+        ]);
+    });
 });
 
 describe("aws:route53/record:Record", () => {
@@ -189,6 +202,20 @@ describe("aws:route53/record:Record", () => {
         expect(check(RECORD, cname, v)).toEqual([
             "InvalidChangeBatch: [RRSet of type CNAME with DNS name api.example.com. is not permitted because a conflicting RRSet of type A with the same DNS name already exists in zone example.com.]",
         ]);
+    });
+
+    test.each<[string, (t: Record<string, any>) => void]>([
+        ["an empty hosted zone id", (t) => (t.aliases[0].zoneId = "")],
+        ["no hosted zone id", (t) => delete t.aliases[0].zoneId],
+    ])("an alias with %s (a target outside AWS) is rejected", (_, mutate) => {
+        const target = LATENCY_RECORD.aliases[0].name;
+        expect(check(RECORD, mutated(LATENCY_RECORD, mutate))).toEqual([
+            `InvalidInput: Invalid request: Missing field 'HostedZoneId' in AliasTarget (to ${target}) of ${change("api.example.com", "A", "us-east-1")}`,
+        ]);
+    });
+
+    test("an alias zone id unknown during preview is not judged", () => {
+        expect(check(RECORD, mutated(LATENCY_RECORD, (t) => (t.aliases[0].zoneId = unknown)))).toEqual([]);
     });
 
     test("records and aliases unknown during preview are not judged", () => {
