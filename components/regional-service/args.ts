@@ -203,11 +203,7 @@ export interface RegionalServiceArgs {
     alarmEmail?: string;
     /** @default { errorRatePercent: 5, latencyP99Ms: 2000, throttles: 0, replicationLatencyMs: 30000, certificateDaysToExpiry: 45 } */
     alarmThresholds?: Partial<AlarmThresholds>;
-    /**
-     * Pulumi `retainOnDelete` on the two log groups and the operations key that encrypts them: removing the service
-     * (a region dropped, `pulumi destroy`) leaves the access and function logs, and the key to read them, in the
-     * account. The stack passes `active-active:protect`. @default true
-     */
+    /** `retainOnDelete` on the log groups and their ops key (the stack passes `protect`). @default true */
     retainLogs?: boolean;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
