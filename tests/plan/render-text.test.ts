@@ -64,8 +64,7 @@ describe("what a stack user reads in the text plan", () => {
             "    a-fn, b-role, d-api",
             "  [advisory] aws-resource-required-tags  c-key: other",
         ]);
-        // The routing topic is unencrypted until issue 13 encrypts it (aws-sns-topic-kms-encrypted, advisory, says so).
-        expect(json.violations.filter((v) => v.resource !== "active-active-routing-alarms")).toEqual([]);
+        expect(json.violations).toEqual([]);
     });
 });
 
