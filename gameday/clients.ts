@@ -79,6 +79,7 @@ interface Attempt {
 
 export class Client {
     private conn: Connection | null = null;
+    private opened = 0;
     private readonly items = new Map<string, number>();
     private seq = 0;
     private readonly token: string;
@@ -176,7 +177,9 @@ export class Client {
                 return this.log(op, req, attempt, sentAt, { status: "connect_timeout", body: "", headers: {}, region }, false, sentAt);
             }
             await this.sleep(2 * rtt); // TCP and TLS 1.3 handshakes
-            this.conn = { region, openedAt: w.sched.now };
+            // The first connection stands for one opened earlier in steady state: its age is spread over the maximum.
+            const age = this.opened++ === 0 ? w.rng.uniform(0, s.maxConnectionAgeSeconds * 1000) : 0;
+            this.conn = { region, openedAt: w.sched.now - age };
             newConnection = true;
         }
         const conn = this.conn;

@@ -10,7 +10,16 @@ const s1 = (ms: number): number => Math.round(ms / 100) / 10;
 
 type DataFigures = Pick<
     Observed,
-    "missingAckedWrites" | "rpoSeconds" | "lwwOverwrittenWrites" | "duplicatesPrevented" | "duplicateWrites" | "duplicateAgesSeconds" | "missingAgesSeconds" | "maxReplicationLagSeconds"
+    | "missingAckedWrites"
+    | "rpoSeconds"
+    | "lwwOverwrittenWrites"
+    | "duplicatesPrevented"
+    | "duplicateWrites"
+    | "duplicateAgesSeconds"
+    | "missingAgesSeconds"
+    | "maxReplicationLagSeconds"
+    | "lateWrites"
+    | "maxVisibilityDelaySeconds"
 >;
 
 export function dataFigures(m: MeasureInput, primary: ResolvedFault, ops: OpLog[]): DataFigures {
@@ -33,7 +42,11 @@ export function dataFigures(m: MeasureInput, primary: ResolvedFault, ops: OpLog[
     // Lag in normal operation: writes made and delivered before the first fault.
     const firstFault = Math.min(...m.faults.map((f) => f.atSeconds * 1000));
     const lags = m.replication.writes.flatMap((w) => Object.entries(w.visibleAt).filter(([r, at]) => r !== w.origin && at < firstFault).map(([, at]) => at - w.at));
+    const delays = itemWrites.filter((w) => acked.has(w.op!)).map((w) => Math.max(0, ...m.settings.regions.map((r) => (w.visibleAt[r] ?? Infinity) - w.at)));
+    const late = delays.filter((d) => d > 10_000);
     return {
+        lateWrites: late.length,
+        maxVisibilityDelaySeconds: late.length === 0 ? 0 : s1(Math.max(...late.filter((d) => Number.isFinite(d)), 0)),
         missingAckedWrites: missing.length,
         rpoSeconds: missing.length === 0 ? 0 : s1(Math.max(...missing.map((w) => t0 - w.at))),
         lwwOverwrittenWrites: lost.length,

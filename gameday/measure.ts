@@ -43,6 +43,9 @@ export interface Observed {
     duplicateAgesSeconds: number[];
     missingAgesSeconds: number[];
     maxReplicationLagSeconds: number;
+    /** Acknowledged item writes some other region saw more than 10 s late, and the longest such delay. */
+    lateWrites: number;
+    maxVisibilityDelaySeconds: number;
     staleReads: number;
     drain: DrainFigures | null;
     failOpenAnswers: number;
@@ -133,7 +136,7 @@ export function measure(m: MeasureInput): ScenarioReport {
     };
     const model = { rtoSeconds: m.settings.model.rtoSeconds, rpoSeconds: m.settings.model.rpoSeconds, breakdown: m.settings.model.breakdown.map(({ part, seconds, assumed }) => ({ part, seconds, assumed })) };
     const difference = termRows(model.breakdown, observed);
-    const withinModel = observed.rtoSeconds === null ? null : observed.rtoSeconds <= model.rtoSeconds;
+    const withinModel = withinModelOf(primary, observed, model.rtoSeconds);
     return {
         name: m.scenario.name,
         description: m.scenario.description,
@@ -151,6 +154,16 @@ export function measure(m: MeasureInput): ScenarioReport {
         findings: findingsOf(primary, observed, model.rtoSeconds, m.settings),
         timeline: timelineOf(m, requests),
     };
+}
+
+/** RTO at most the model's; for a drain alone, the drain's own bounds (no new connection after the TTL, pooled ones
+ * gone within TTL + connection age). */
+function withinModelOf(primary: ResolvedFault, o: Observed, modelRto: number): boolean | null {
+    if (primary.kind === "drain" && o.drain !== null) {
+        const d = o.drain;
+        return d.newConnectionsAfterTtl === 0 && (d.lastRequestSeconds ?? 0) <= d.ttlSeconds + d.maxConnectionAgeSeconds;
+    }
+    return o.rtoSeconds === null ? null : o.rtoSeconds <= modelRto;
 }
 
 function countBy(values: string[]): Record<string, number> {

@@ -161,7 +161,13 @@ export class Replication {
         if (ready.length === 0) return;
         for (const p of ready) this.held.splice(this.held.indexOf(p), 1);
         ready.sort((a, b) => a.write.seq - b.write.seq);
-        for (const p of ready) this.schedule(p);
+        // A strong-consistency replica catches up before it serves again; an eventual one gets the backlog with lag.
+        if (this.consistency === "strong") void this.sched.track(this.applyAll(ready));
+        else for (const p of ready) this.schedule(p);
+    }
+
+    private async applyAll(ready: Pending[]): Promise<void> {
+        for (const p of ready) await this.apply(p);
     }
 
     /** Writes still held back by a cut link (not yet sent). */

@@ -16,7 +16,7 @@ export function renderText(r: ScenarioReport): string {
         `  ${"RPO (acked writes unseen)".padEnd(34)}${`${fmt(o.rpoSeconds)} (${o.missingAckedWrites})`.padEnd(14)}${fmt(r.model.rpoSeconds)}`,
         "",
         `  requests ${o.requests}, errors ${o.errors} ${JSON.stringify(o.errorsByStatus)}, operations failed ${o.opsFailed}, stale reads ${o.staleReads}`,
-        `  duplicates prevented ${o.duplicatesPrevented}, duplicates through ${o.duplicateWrites}, overwritten by last writer wins ${o.lwwOverwrittenWrites}, max replication lag ${o.maxReplicationLagSeconds} s`,
+        `  duplicates prevented ${o.duplicatesPrevented}, duplicates through ${o.duplicateWrites}, overwritten by last writer wins ${o.lwwOverwrittenWrites}, max replication lag ${o.maxReplicationLagSeconds} s, acknowledged writes seen late elsewhere ${o.lateWrites} (up to ${o.maxVisibilityDelaySeconds} s)`,
         ...(o.drain !== null
             ? [
                   `  drain ${o.drain.region}: ${o.drain.requestsAfterDrain} requests after the drain, last ${fmt(o.drain.lastRequestSeconds)} after it (TTL ${o.drain.ttlSeconds} s + connection age ${o.drain.maxConnectionAgeSeconds} s), new connections after the TTL ${o.drain.newConnectionsAfterTtl}`,

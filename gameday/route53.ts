@@ -129,8 +129,10 @@ export class Route53 {
         const cached = this.resolverCache.get(location);
         if (cached !== undefined && this.sched.now < cached.expiresAt) return cached.region;
         const { region, failOpen } = this.answer(location);
-        const ttl = this.settings.records.find((r) => r.region === region)!.ttlSeconds;
-        this.resolverCache.set(location, { region, expiresAt: this.sched.now + ttl * 1000 });
+        const ttlMs = this.settings.records.find((r) => r.region === region)!.ttlSeconds * 1000;
+        // A resolver's first answer stands for one cached earlier in steady state: some of its TTL is already spent.
+        const remaining = cached === undefined ? this.rng.uniform(0, ttlMs) : ttlMs;
+        this.resolverCache.set(location, { region, expiresAt: this.sched.now + remaining });
         this.answers.push({ at: this.sched.now, location, region, failOpen });
         return region;
     }
