@@ -25,6 +25,23 @@ const { LegacyFakeTimers, ModernFakeTimers } = require("@jest/fake-timers");
 
 const ENABLED = process.env.JEST_SHARED_SDK !== "0";
 
+/**
+ * jest-circus makes an AsyncLocalStorage for every test file and never disables it; Node runs every enabled one's
+ * hook on every promise made afterwards, so each file made every later file slower (by the end of a worker's files,
+ * a third of the suite's time), and the storages kept every finished file's realm alive for the garbage collector to
+ * walk. The storages made while a file runs are disabled when it is torn down.
+ */
+const asyncHooks = require("async_hooks");
+const NativeAsyncLocalStorage = asyncHooks.AsyncLocalStorage;
+let fileStorages = null;
+class FileAsyncLocalStorage extends NativeAsyncLocalStorage {
+    constructor(...args) {
+        super(...args);
+        if (fileStorages) fileStorages.push(this);
+    }
+}
+asyncHooks.AsyncLocalStorage = FileAsyncLocalStorage;
+
 /** Module specifiers that are loaded once per worker. */
 function isShared(moduleName) {
     return ENABLED && typeof moduleName === "string" && moduleName.startsWith("@pulumi/");
@@ -87,6 +104,8 @@ let shared;
 class SharedSdkEnvironment extends TestEnvironment {
     constructor(config, context) {
         super(config, context);
+        this.storages = [];
+        fileStorages = this.storages;
         if (!ENABLED) return;
         if (!shared) {
             shared = { context: this.context, global: this.global, proxy: this._globalProxy, modules: new SharedModules(this.context) };
@@ -117,6 +136,9 @@ class SharedSdkEnvironment extends TestEnvironment {
     }
 
     async teardown() {
+        // The shared realm's own storage (the SDK's, on its global) lives on; every other one of this file goes.
+        for (const storage of this.storages) if (!shared || storage !== shared.global.asyncLocalStorage) storage.disable();
+        if (fileStorages === this.storages) fileStorages = null;
         if (!ENABLED) return super.teardown();
         if (this.fakeTimers) this.fakeTimers.dispose();
         if (this.fakeTimersModern) this.fakeTimersModern.dispose();
