@@ -93,7 +93,7 @@ export function resolveRouting(spec: RoutingSpec, regions: readonly string[], ho
 /** Where each region's users go while `failed` is down, and who is left without an answer. */
 export interface RegionLoss {
     failed: string;
-    /** Share of all traffic (percent) each surviving region takes while `failed` is down. */
+    /** Share of all traffic (percent, unrounded) each surviving region takes while `failed` is down. */
     shares: Record<string, number>;
     /** Users with no healthy answer, in words; empty when everyone is served. */
     unserved: string[];
@@ -131,7 +131,7 @@ export function regionLoss(r: ResolvedRouting, regions: readonly string[], measu
     let consequence: string;
     if ("weights" in r) {
         const rest = survivors.reduce((s, x) => s + r.weights[x]!, 0);
-        for (const x of survivors) shares[x] = shares[x]! + rest === 0 ? lost / survivors.length : (lost * r.weights[x]!) / rest;
+        for (const x of survivors) shares[x] = shares[x]! + (rest === 0 ? lost / survivors.length : (lost * r.weights[x]!) / rest);
         consequence = `its ${round(lost)} % of requests spread over ${survivors.join(", ")} by weight`;
     } else if (r.policy === "failover") {
         const to = nearestTo(failed, r.standbys.filter((x) => x !== failed)) ?? survivors[0]!;
@@ -146,7 +146,7 @@ export function regionLoss(r: ResolvedRouting, regions: readonly string[], measu
         shares[to] = shares[to]! + lost;
         consequence = `its users move to the next-nearest region (${to} assumed)`;
     }
-    return { failed, shares: Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, round(v)])), unserved, consequence };
+    return { failed, shares, unserved, consequence };
 }
 
 function geolocationLoss(r: Extract<ResolvedRouting, { policy: "geolocation" }>, survivors: string[], failed: string, lost: number, shares: Record<string, number>, unserved: string[]): string {
