@@ -11,18 +11,19 @@ import { crossKeyProblems } from "./checks";
 import { FailoverPlan, planFailover } from "./failover";
 import { capacityPlan } from "./capacity";
 import type { RegionCapacity, ResolvedRouting } from "../packages/failover-model";
-import { resolvedRouting, routingPolicyOf } from "./routing";
 import { cloudflareSteeringFor } from "../packages/failover-model";
-import { NAMESPACE } from "./issues";
-import { AlarmSettings, CloudflareSettings, Complete, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
-import { ConfigSource, keyProblems, keyWarnings, parseKeys } from "./source";
+import { resolvedRouting, routingPolicyOf } from "./routing";
+import { NAMESPACE } from "./types";
+import type { Complete } from "./schema";
+import type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
+import { keyProblems, keyWarnings, parseKeys } from "./source";
 
-export { NAMESPACE } from "./issues";
-export { KNOWN_NAMESPACES } from "./source";
-export type { ConfigSource } from "./source";
-export type { CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
+export { KNOWN_NAMESPACES, NAMESPACE } from "./types";
+export type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
 export type { FailoverInput, FailoverPlan } from "./failover";
 export type { Consistency } from "../packages/aws-facts";
+/** The stack's explicit providers from its config (one per region, `aws-<region>`): what ActiveActiveStack takes. */
+export { createProviders } from "../providers";
 
 export type TrafficLayer = "route53" | "cloudflare";
 

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { missing, Problem, problem, show } from "../packages/aws-facts";
 import { KEYS } from "./schema";
 
-export const NAMESPACE = "active-active";
+import { NAMESPACE } from "./types";
+
+export { NAMESPACE } from "./types";
 
 /** `active-active:<key>` with an issue path: `active-active:table.globalSecondaryIndexes[1].name`. */
 export function keyPath(key: string, path: readonly PropertyKey[] = []): string {

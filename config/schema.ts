@@ -13,7 +13,8 @@ import { COUNTRY_CODE, ROUTE53_CONTINENTS, ROUTE53_GEOPROXIMITY_BIAS, ROUTE53_WE
 import { CLOUDFLARE_REGION_CODES, DEFAULT_CLOUDFLARE_PLAN, ROUTING_POLICIES, MAX_HEALTH_TIMEOUT_MS, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
 import { CLOUDFLARE_LOAD_BALANCER_DEFAULTS } from "../components/cloudflare-load-balancer/args";
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
-import { REGIONAL_SERVICE_DEFAULTS, type ServiceAuth } from "../components/regional-service/args";
+import { REGIONAL_SERVICE_DEFAULTS } from "../components/regional-service/args";
+import type { AlarmSettings, CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
 
 /** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
 export function says(reason: string, allowed: string): string {
@@ -281,10 +282,17 @@ export type Parsed = Partial<Complete>;
 /** Keys whose value is text: the engine's string is the value, never decoded as JSON. */
 export const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "accountId", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
 
-export type TableSettings = z.output<typeof tableSchema> & { ttlAttribute: string | null };
-/** The service settings; `auth` as RegionalService takes it (its issuer and audience are checked before this exists). */
-export type ServiceSettings = Omit<z.output<typeof serviceSchema>, "safeDeployment" | "auth"> & { safeDeployment: boolean; auth: ServiceAuth };
-export type HealthSettings = z.output<typeof healthSchema>;
-export type RoutingSettings = z.output<typeof routingSchema>;
-export type CloudflareSettings = z.output<typeof cloudflareSchema>;
-export type AlarmSettings = z.output<typeof alarmsSchema>;
+export type { AlarmSettings, CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
+
+/** True when each of A and B is assignable to the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only when the schema's output is exactly the public shape in types.ts. */
+function same<A, B>(check: Same<A, B>): Same<A, B> {
+    return check;
+}
+same<Omit<z.output<typeof tableSchema>, "ttlAttribute">, Omit<TableSettings, "ttlAttribute">>(true);
+same<Omit<z.output<typeof serviceSchema>, "safeDeployment" | "auth">, Omit<ServiceSettings, "safeDeployment" | "auth">>(true);
+same<z.output<typeof healthSchema>, HealthSettings>(true);
+same<z.output<typeof routingSchema>, RoutingSettings>(true);
+same<z.output<typeof cloudflareSchema>, CloudflareSettings>(true);
+same<z.output<typeof alarmsSchema>, AlarmSettings>(true);
