@@ -10,7 +10,9 @@ import { ArgsError } from "../components/problems";
 import { crossKeyProblems } from "./checks";
 import { FailoverPlan, planFailover } from "./failover";
 import { capacityPlan } from "./capacity";
-import type { RegionCapacity } from "../packages/failover-model";
+import type { RegionCapacity, ResolvedRouting } from "../packages/failover-model";
+import { cloudflareSteeringFor } from "../packages/failover-model";
+import { resolvedRouting, routingPolicyOf } from "./routing";
 import { NAMESPACE } from "./types";
 import type { Complete } from "./schema";
 import type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
@@ -49,6 +51,8 @@ export interface StackConfig {
     service: ServiceSettings;
     health: HealthSettings;
     routing: RoutingSettings;
+    /** How users are spread over the regions, every default filled in (`routing.policy`; docs/traffic.md). */
+    routingMode: ResolvedRouting;
     rtoTargetSeconds: number;
     /** The longest clients keep a pooled connection; unset: within the record's TTL (docs/traffic.md, "Clients"). */
     clientMaxConnectionAgeSeconds?: number;
@@ -120,7 +124,8 @@ function failoverInput(p: Complete): Parameters<typeof planFailover>[0] {
         routing: p.routing,
         serviceMode: p.service.mode,
         clientMaxConnectionAgeSeconds: p.clientMaxConnectionAgeSeconds,
-        cloudflare: p.cloudflare,
+        // The steering routing.policy maps to (config/routing.ts checks that the two are not both set).
+        cloudflare: p.cloudflare ? { ...p.cloudflare, steering: cloudflareSteeringFor(routingPolicyOf(p)) } : undefined,
     };
 }
 
@@ -148,6 +153,7 @@ function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan):
         service: { ...p.service, auth: p.service.auth as ServiceSettings["auth"], safeDeployment: p.service.safeDeployment ?? p.protect },
         health: p.health,
         routing: p.routing,
+        routingMode: resolvedRouting(p),
         rtoTargetSeconds: p.rtoTargetSeconds,
         clientMaxConnectionAgeSeconds: p.clientMaxConnectionAgeSeconds,
         failover,

@@ -110,5 +110,8 @@ function allowedFields(key: string, path: readonly PropertyKey[], raw: unknown):
         const tag = (at(raw, path) as Record<string, unknown> | undefined)?.[schema.def.discriminator];
         schema = schema.def.options.find((o: any) => o.shape?.[schema.def.discriminator]?.def?.values?.includes(tag)) ?? schema;
     }
+    // A record over an enum (routing.geolocation.continents): the enum's values.
+    const keys = schema?.def?.type === "record" ? unwrap(schema.def.keyType)?.options : undefined;
+    if (Array.isArray(keys)) return keys.join(", ");
     return schema?.shape ? Object.keys(schema.shape).join(", ") : "none";
 }

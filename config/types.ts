@@ -4,7 +4,8 @@
  * every declaration file it reaches: no `skipLibCheck`). schema.ts checks that its parsed output is exactly these
  * types (`Same` there), so the two cannot drift.
  */
-import type { CloudflarePlan, CloudflareRegionCode, CloudflareSteeringPolicy } from "../packages/failover-model";
+import type { CloudflarePlan, CloudflareRegionCode, RoutingPolicyName } from "../packages/failover-model";
+import type { Continent } from "../packages/aws-facts";
 import type { ServiceAuth } from "../components/regional-service/args";
 
 /** The namespace of this program's own keys: `active-active:<key>`. */
@@ -91,13 +92,27 @@ export interface RoutingSettings {
     cnameTtlSeconds?: number | undefined;
     dualStack: boolean;
     recoveryControl: boolean | { clusterArn: string };
+    /** How users are spread over the regions; unset: latency (Route 53) or `cloudflare.steering`. docs/traffic.md, "Routing modes". */
+    policy?: RoutingPolicyName | undefined;
+    /** Weighted (and Cloudflare least_*): region -> 0-255. */
+    weights?: Record<string, number> | undefined;
+    /** Geoproximity: region -> -99..99. */
+    biases?: Record<string, number> | undefined;
+    /** Geolocation: continent and country codes -> region, and the default record's target (a region, "nearest" or null). */
+    geolocation?: { continents?: Partial<Record<Continent, string>> | undefined; countries?: Record<string, string> | undefined; default?: string | null | undefined } | undefined;
+    /** Failover: percent of the primary's peak concurrency each standby keeps warm. */
+    standbyWarmPercent: number;
+    /** The monthly request volume (all regions) the --compare table prices, and the share of writes, percent. */
+    requestsPerMonth: number;
+    writePercent: number;
 }
 
 /** `active-active:cloudflare`. */
 export interface CloudflareSettings {
     accountId: string;
     zoneId: string;
-    steering: CloudflareSteeringPolicy;
+    /** The older key for the Cloudflare steering; `routing.policy` chooses it too (the two are not both set). */
+    steering: "dynamic_latency" | "proximity" | "geo";
     checkRegions: CloudflareRegionCode[];
     originTlsRule: boolean;
     proxied: boolean;

@@ -168,6 +168,7 @@ export class MockKit {
                 }
             });
             await this.settle();
+            if (this.options.strict !== false) for (const problem of this.strict.finish()) this.errors.push(new MockRegistrationError(problem));
             // Rejections are reported a few turns of the event loop after the registration that failed.
             for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
         } finally {

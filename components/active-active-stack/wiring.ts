@@ -125,6 +125,7 @@ export function routingArgs(s: ActiveActiveSettings, services: Record<string, Re
         settings: s.failover.route53,
         dualStack: s.routing.dualStack,
         recoveryControl: recoveryControlArgs(s, providers),
+        policy: s.routingMode,
         consistency: s.consistency,
         alarmTopicArn: s.alarms.snsTopicArns["us-east-1"],
         alarmEmail: s.alarms.email,
