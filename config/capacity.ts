@@ -4,15 +4,24 @@
  * size does not fit the account's concurrency quota. docs/capacity.md.
  */
 import { LAMBDA_MIN_UNRESERVED_CONCURRENCY, missing, Problem, problem } from "../packages/aws-facts";
-import { maxCapacityPerRegion, planCapacity, RegionCapacity } from "../packages/failover-model";
+import { maxCapacityPerRegion, planCapacity, RegionCapacity, ResolvedRouting } from "../packages/failover-model";
+import { resolvedRouting } from "./routing";
 import { keyPath } from "./issues";
 import type { Complete, Parsed } from "./schema";
 
-type CapacityKeys = Pick<Complete, "regions" | "service">;
+type CapacityKeys = Pick<Complete, "regions" | "service"> & Partial<Pick<Complete, "traffic" | "routing" | "cloudflare" | "homeRegion">>;
+
+/** The routing mode, when the keys that choose it parsed (else latency's sizing, the most even). */
+function routingOf(p: CapacityKeys): ResolvedRouting | undefined {
+    if (!p.routing || !p.traffic || !p.homeRegion || !p.regions.includes(p.homeRegion)) return undefined;
+    return resolvedRouting({ traffic: p.traffic, routing: p.routing, cloudflare: p.cloudflare, regions: p.regions, homeRegion: p.homeRegion });
+}
 
 export function capacityPlan(p: CapacityKeys): RegionCapacity[] {
     const s = p.service;
     return planCapacity({
+        routing: routingOf(p),
+        standbyWarmPercent: p.routing?.standbyWarmPercent,
         regions: p.regions,
         capacityPerRegion: s.capacityPerRegion,
         throttle: s.throttle,
@@ -43,7 +52,7 @@ export function trafficShareProblems(p: Parsed): Problem[] {
 /** Every region's worst case, plus the health function, leaves Lambda its 100 unreserved. */
 export function capacityProblems(p: Parsed): Problem[] {
     if (!p.service || !p.regions || trafficShareProblems(p).length > 0) return [];
-    const plan = capacityPlan({ regions: p.regions, service: p.service });
+    const plan = capacityPlan({ ...p, regions: p.regions, service: p.service });
     const short = plan.filter((r) => !r.fits);
     if (short.length === 0) return [];
     const s = p.service;

@@ -12,6 +12,7 @@ import { DrainKeys, regionsAndDrainProblems } from "../components/traffic-checks
 import { authProblems, healthTimeoutProblems, pinnedNameProblems, routeThrottleProblems } from "../components/regional-service/validate";
 import { provisionedBillingProblems } from "../components/global-table/validate";
 import { capacityProblems, trafficShareProblems } from "./capacity";
+import { routingModeProblems } from "./routing";
 import { keyPath } from "./issues";
 import { Parsed, STACK_KEY_SCHEMA } from "./schema";
 import { ConfigSource, decode } from "./source";
@@ -46,6 +47,7 @@ export function crossKeyProblems(p: Parsed, source: ConfigSource): Problem[] {
         ...capacityProblems(p),
         ...billingProblems(p, source),
         ...recoveryControlProblems(p),
+        ...routingModeProblems(p, source),
     ];
 }
 

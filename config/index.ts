@@ -10,17 +10,20 @@ import { ArgsError } from "../components/problems";
 import { crossKeyProblems } from "./checks";
 import { FailoverPlan, planFailover } from "./failover";
 import { capacityPlan } from "./capacity";
-import type { RegionCapacity } from "../packages/failover-model";
-import { NAMESPACE } from "./issues";
-import { AlarmSettings, CloudflareSettings, Complete, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
-import { ConfigSource, keyProblems, keyWarnings, parseKeys } from "./source";
+import type { RegionCapacity, ResolvedRouting } from "../packages/failover-model";
+import { cloudflareSteeringFor } from "../packages/failover-model";
+import { resolvedRouting, routingPolicyOf } from "./routing";
+import { NAMESPACE } from "./types";
+import type { Complete } from "./schema";
+import type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
+import { keyProblems, keyWarnings, parseKeys } from "./source";
 
-export { NAMESPACE } from "./issues";
-export { KNOWN_NAMESPACES } from "./source";
-export type { ConfigSource } from "./source";
-export type { CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./schema";
+export { KNOWN_NAMESPACES, NAMESPACE } from "./types";
+export type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
 export type { FailoverInput, FailoverPlan } from "./failover";
 export type { Consistency } from "../packages/aws-facts";
+/** The stack's explicit providers from its config (one per region, `aws-<region>`): what ActiveActiveStack takes. */
+export { createProviders } from "../providers";
 
 export type TrafficLayer = "route53" | "cloudflare";
 
@@ -48,6 +51,8 @@ export interface StackConfig {
     service: ServiceSettings;
     health: HealthSettings;
     routing: RoutingSettings;
+    /** How users are spread over the regions, every default filled in (`routing.policy`; docs/traffic.md). */
+    routingMode: ResolvedRouting;
     rtoTargetSeconds: number;
     /** The longest clients keep a pooled connection; unset: within the record's TTL (docs/traffic.md, "Clients"). */
     clientMaxConnectionAgeSeconds?: number;
@@ -119,7 +124,8 @@ function failoverInput(p: Complete): Parameters<typeof planFailover>[0] {
         routing: p.routing,
         serviceMode: p.service.mode,
         clientMaxConnectionAgeSeconds: p.clientMaxConnectionAgeSeconds,
-        cloudflare: p.cloudflare,
+        // The steering routing.policy maps to (config/routing.ts checks that the two are not both set).
+        cloudflare: p.cloudflare ? { ...p.cloudflare, steering: cloudflareSteeringFor(routingPolicyOf(p)) } : undefined,
     };
 }
 
@@ -147,6 +153,7 @@ function stackConfig(source: ConfigSource, p: Complete, failover: FailoverPlan):
         service: { ...p.service, auth: p.service.auth as ServiceSettings["auth"], safeDeployment: p.service.safeDeployment ?? p.protect },
         health: p.health,
         routing: p.routing,
+        routingMode: resolvedRouting(p),
         rtoTargetSeconds: p.rtoTargetSeconds,
         clientMaxConnectionAgeSeconds: p.clientMaxConnectionAgeSeconds,
         failover,

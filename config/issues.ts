@@ -7,7 +7,9 @@ import { z } from "zod";
 import { missing, Problem, problem, show } from "../packages/aws-facts";
 import { KEYS } from "./schema";
 
-export const NAMESPACE = "active-active";
+import { NAMESPACE } from "./types";
+
+export { NAMESPACE } from "./types";
 
 /** `active-active:<key>` with an issue path: `active-active:table.globalSecondaryIndexes[1].name`. */
 export function keyPath(key: string, path: readonly PropertyKey[] = []): string {
@@ -108,5 +110,8 @@ function allowedFields(key: string, path: readonly PropertyKey[], raw: unknown):
         const tag = (at(raw, path) as Record<string, unknown> | undefined)?.[schema.def.discriminator];
         schema = schema.def.options.find((o: any) => o.shape?.[schema.def.discriminator]?.def?.values?.includes(tag)) ?? schema;
     }
+    // A record over an enum (routing.geolocation.continents): the enum's values.
+    const keys = schema?.def?.type === "record" ? unwrap(schema.def.keyType)?.options : undefined;
+    if (Array.isArray(keys)) return keys.join(", ");
     return schema?.shape ? Object.keys(schema.shape).join(", ") : "none";
 }

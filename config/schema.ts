@@ -9,10 +9,12 @@ import {
     LAMBDA_TIMEOUT_S, LOG_RETENTION_DAYS, MAX_GSIS, MIN_REGIONS, notARegionReason, ON_DEMAND_REQUEST_UNITS, PITR_DAYS, ROUTE53_CHECKER_REGIONS,
     ROUTE53_MIN_CHECKER_REGIONS, ROUTE53_RESOURCE_PATH_MAX_LENGTH, SNS_TOPIC_ARN, LAMBDA_DEFAULT_CONCURRENCY_QUOTA, TABLE_NAME, TAG_VALUE_MAX_LENGTH, tagProblems, TARGET_UTILIZATION_PERCENT,
 } from "../packages/aws-facts";
-import { CLOUDFLARE_REGION_CODES, DEFAULT_CLOUDFLARE_PLAN, MAX_HEALTH_TIMEOUT_MS, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
+import { COUNTRY_CODE, ROUTE53_CONTINENTS, ROUTE53_GEOPROXIMITY_BIAS, ROUTE53_WEIGHT } from "../packages/aws-facts";
+import { CLOUDFLARE_REGION_CODES, DEFAULT_CLOUDFLARE_PLAN, ROUTING_POLICIES, MAX_HEALTH_TIMEOUT_MS, ROUTE53_CNAME_TTL_SECONDS, ROUTE53_FAILURE_THRESHOLD } from "../packages/failover-model";
 import { CLOUDFLARE_LOAD_BALANCER_DEFAULTS } from "../components/cloudflare-load-balancer/args";
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
-import { REGIONAL_SERVICE_DEFAULTS, type ServiceAuth } from "../components/regional-service/args";
+import { REGIONAL_SERVICE_DEFAULTS } from "../components/regional-service/args";
+import type { AlarmSettings, CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
 
 /** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
 export function says(reason: string, allowed: string): string {
@@ -185,6 +187,24 @@ export const routingSchema = z
                 message: says("is not a recovery control setting", 'true, false or {"clusterArn": "arn:aws:route53-recovery-control::<account>:cluster/<id>"}'),
             })
             .default(false),
+        // How users are spread over the regions (docs/traffic.md, "Routing modes"). Unset: latency records with
+        // Route 53, cloudflare.steering with Cloudflare. The rest refine the chosen mode; config/routing.ts checks them.
+        policy: oneOf(ROUTING_POLICIES, "a routing policy").optional(),
+        weights: z.record(z.string(), z.number().int().min(ROUTE53_WEIGHT.min).max(ROUTE53_WEIGHT.max)).optional(),
+        biases: z.record(z.string(), z.number().int().min(ROUTE53_GEOPROXIMITY_BIAS.min).max(ROUTE53_GEOPROXIMITY_BIAS.max)).optional(),
+        geolocation: z
+            .object({
+                continents: z.partialRecord(oneOf(ROUTE53_CONTINENTS, "a Route 53 continent code"), z.string()).optional(),
+                countries: z.record(z.string().regex(COUNTRY_CODE.pattern, { message: says("is not a country code", COUNTRY_CODE.allowed) }), z.string()).optional(),
+                default: z.string().nullable().optional(),
+            })
+            .strict()
+            .optional(),
+        // Failover only: percent of the primary's peak concurrency each standby keeps warm (docs/capacity.md).
+        standbyWarmPercent: z.number().min(0).max(100).default(0),
+        // The request volume the --compare table prices (per month, all regions), and the share that writes.
+        requestsPerMonth: z.number().int().min(0).max(1e12).default(100_000_000),
+        writePercent: z.number().min(0).max(100).default(10),
     })
     .strict();
 
@@ -194,7 +214,7 @@ export const cloudflareSchema = z
     .object({
         accountId: hex32("account id"),
         zoneId: hex32("zone id"),
-        steering: oneOf(["dynamic_latency", "proximity", "geo"], "a steering policy").default(CLOUDFLARE_LOAD_BALANCER_DEFAULTS.steering),
+        steering: oneOf(["dynamic_latency", "proximity", "geo"], "a steering policy").default("dynamic_latency"),
         // The Cloudflare regions users come from: every pool is probed from each (dynamic steering needs it).
         checkRegions: z.array(oneOf(CLOUDFLARE_REGION_CODES, "a Cloudflare region")).min(1).default([...CLOUDFLARE_LOAD_BALANCER_DEFAULTS.checkRegions]),
         originTlsRule: z.boolean().default(CLOUDFLARE_LOAD_BALANCER_DEFAULTS.originTlsRule),
@@ -262,10 +282,17 @@ export type Parsed = Partial<Complete>;
 /** Keys whose value is text: the engine's string is the value, never decoded as JSON. */
 export const TEXT_KEYS: ReadonlySet<string> = new Set(["homeRegion", "accountId", "domain", "consistency", "witnessRegion", "traffic", "hostedZoneId", "zoneName"]);
 
-export type TableSettings = z.output<typeof tableSchema> & { ttlAttribute: string | null };
-/** The service settings; `auth` as RegionalService takes it (its issuer and audience are checked before this exists). */
-export type ServiceSettings = Omit<z.output<typeof serviceSchema>, "safeDeployment" | "auth"> & { safeDeployment: boolean; auth: ServiceAuth };
-export type HealthSettings = z.output<typeof healthSchema>;
-export type RoutingSettings = z.output<typeof routingSchema>;
-export type CloudflareSettings = z.output<typeof cloudflareSchema>;
-export type AlarmSettings = z.output<typeof alarmsSchema>;
+export type { AlarmSettings, CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
+
+/** True when each of A and B is assignable to the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compiles only when the schema's output is exactly the public shape in types.ts. */
+function same<A, B>(check: Same<A, B>): Same<A, B> {
+    return check;
+}
+same<Omit<z.output<typeof tableSchema>, "ttlAttribute">, Omit<TableSettings, "ttlAttribute">>(true);
+same<Omit<z.output<typeof serviceSchema>, "safeDeployment" | "auth">, Omit<ServiceSettings, "safeDeployment" | "auth">>(true);
+same<z.output<typeof healthSchema>, HealthSettings>(true);
+same<z.output<typeof routingSchema>, RoutingSettings>(true);
+same<z.output<typeof cloudflareSchema>, CloudflareSettings>(true);
+same<z.output<typeof alarmsSchema>, AlarmSettings>(true);

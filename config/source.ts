@@ -5,21 +5,11 @@
  */
 import type { z } from "zod";
 import { closest, didYouMean, isCredentialName, missing, Problem } from "../packages/aws-facts";
-import { issueProblem, NAMESPACE } from "./issues";
+import { issueProblem } from "./issues";
+import { ConfigSource, KNOWN_NAMESPACES, NAMESPACE } from "./types";
 import { Key, KEYS, Parsed, TEXT_KEYS } from "./schema";
 
-export interface ConfigSource {
-    project: string;
-    stack: string;
-    /** Raw values of the `active-active` namespace, by bare key. */
-    values: Record<string, string>;
-    /** Every config key of the stack (any namespace), to find secrets stored in plain text. */
-    allKeys: string[];
-    isSecret(key: string): boolean;
-    /** True during `pulumi up`'s update step, when the Cloudflare provider needs its token. */
-    isUpdate: boolean;
-    env: Record<string, string | undefined>;
-}
+export type { ConfigSource } from "./types";
 
 /** Reads a raw config string the way the engine encodes it: JSON for lists, objects, numbers and booleans. */
 export function decode(raw: string): unknown {
@@ -35,11 +25,7 @@ export function secretKeys(source: ConfigSource): Set<string> {
     return new Set(Object.keys(source.values).filter((key) => source.isSecret(`${NAMESPACE}:${key}`)));
 }
 
-/**
- * The namespaces a key of this stack may be in: ours, the two providers', and the engine's own. A key in any other
- * is read by nobody, so a typo there (`active-actve:drain`) would otherwise change nothing, silently.
- */
-export const KNOWN_NAMESPACES = [NAMESPACE, "aws", "cloudflare", "pulumi"] as const;
+export { KNOWN_NAMESPACES } from "./types";
 
 /** Keys in no known namespace, each with the key it most likely meant. */
 export function namespaceProblems(allKeys: readonly string[]): Problem[] {

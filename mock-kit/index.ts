@@ -80,6 +80,11 @@ export interface MockKitOptions {
      * @default true when KIT_STACK_TRACES=1
      */
     stackTraces?: boolean;
+    /**
+     * Replaces the state the kit reports for a custom resource (inputs plus the outputs the cloud computes) with
+     * your own, e.g. Pulumi's echo-inputs state plus a few outputs. @default the computed state as it is
+     */
+    shapeOutputs?: (resource: { type: string; name: string; inputs: Record<string, any>; computed: Record<string, any> }) => Record<string, any>;
 }
 
 /** Thrown by the kit when a registration breaks a rule the real engine or provider would enforce. */
@@ -101,6 +106,8 @@ function findSecretPaths(value: unknown, path: string, out: string[]): void {
 export class MockKit {
     readonly resources: RecordedResource[] = [];
     readonly errors: Error[] = [];
+    /** What the last program run returned (its stack outputs, unresolved). */
+    outputs: Record<string, unknown> = {};
     private readonly byUrn = new Map<string, RecordedResource>();
     private readonly options: MockKitOptions;
     /** One validator per kit: cross-resource rules see this program's earlier registrations, never another kit's. */
@@ -161,6 +168,7 @@ export class MockKit {
                 }
             });
             await this.settle();
+            if (this.options.strict !== false) for (const problem of this.strict.finish()) this.errors.push(new MockRegistrationError(problem));
             // Rejections are reported a few turns of the event loop after the registration that failed.
             for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
         } finally {
@@ -169,7 +177,8 @@ export class MockKit {
         }
         if (programError !== undefined) throw programError;
         if (this.errors.length > 0) throw this.errors[0];
-        return (outputs ?? {}) as Record<string, unknown>;
+        this.outputs = (outputs ?? {}) as Record<string, unknown>;
+        return this.outputs;
     }
 
     /** Waits until every outstanding registration and output has resolved. */
@@ -337,7 +346,9 @@ export class MockKit {
             if (problems.length > 0) this.errors.push(new MockRegistrationError(`${args.type} "${args.name}": ${problems.join("; ")}`));
         }
         const accountIdKnown = !this.providerSkipsAccountId(args.provider);
-        return computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region, accountIdKnown });
+        const computed = computeOutputs({ type: args.type, name: args.name, inputs: args.inputs, region, accountIdKnown });
+        const shape = this.options.shapeOutputs;
+        return shape ? { id: computed.id, state: shape({ type: args.type, name: args.name, inputs: args.inputs, computed: computed.state }) } : computed;
     }
 
     private call(args: pulumi.runtime.MockCallArgs): Record<string, any> {

@@ -30,6 +30,7 @@ import { IAM_RULES } from "./strict/iam";
 import { KMS_RULES } from "./strict/kms";
 import { LAMBDA_RULES } from "./strict/lambda";
 import { ROUTE53_RULES } from "./strict/route53";
+import { unfinishedFailoverSets } from "./strict/route53-routing";
 
 export { StrictOptions, ValidationTarget } from "./strict/common";
 
@@ -52,6 +53,8 @@ export const STRICT_RULES: Readonly<Record<string, ResourceRule>> = {
 export interface StrictValidator {
     /** The problems with one registration, in the API's words; empty when it is accepted (and then remembered). */
     validate(t: ValidationTarget): string[];
+    /** Problems only the whole program shows (a failover record set missing its other half), once it has registered. */
+    finish(): string[];
 }
 
 export function createStrictValidator(options: StrictOptions = {}): StrictValidator {
@@ -65,6 +68,7 @@ export function createStrictValidator(options: StrictOptions = {}): StrictValida
             if (problems.length === 0) rule.remember?.(r, state);
             return problems;
         },
+        finish: () => unfinishedFailoverSets(state),
     };
 }
 

@@ -4,7 +4,7 @@
  * same tables as the printed plan. Mermaid ids are letters, digits and underscores only; every label is quoted.
  */
 import { displayType, keySettings } from "./key-settings";
-import { regionSections, summaryLine } from "./render-text";
+import { evaluatedRules, regionSections, summaryLine } from "./render-text";
 import { regionServed, TYPES } from "./topology";
 import type { PlanJson, PlanResource } from "./types";
 
@@ -177,7 +177,7 @@ export function renderMarkdown(plan: PlanJson): string {
         for (const r of resources) out.push(`| \`${displayType(r.type)}\` | ${cell(r.name)} | ${cell(keySettings(r))} |`);
         out.push("");
     }
-    out.push("## Policies", "", `${plan.policies.length} rules evaluated at the ${plan.policyEnv} levels. ${plan.policyPack.note}.`, "");
+    out.push("## Policies", "", `${evaluatedRules(plan)} at the ${plan.policyEnv} levels. ${plan.policyPack.note}.`, "");
     if (plan.violations.length > 0) {
         out.push("| Level | Policy | Resource | Message |", "|---|---|---|---|");
         for (const v of plan.violations) out.push(`| ${v.enforcementLevel} | ${cell(v.policy)} | ${cell(v.resource)} | ${cell(v.message)} |`);

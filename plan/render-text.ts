@@ -63,11 +63,17 @@ function resourcesSection(plan: PlanJson): string[] {
     return out;
 }
 
+/** The rules evaluated at the environment's levels: the pack's rules less those its config disables there. */
+export function evaluatedRules(plan: PlanJson): string {
+    const disabled = plan.policies.filter((p) => p.enforcementLevel === "disabled").length;
+    return `${plan.policies.length - disabled} rules evaluated${disabled > 0 ? ` (${disabled} disabled)` : ""}`;
+}
+
 function policySection(plan: PlanJson): string[] {
     const mandatory = plan.violations.filter((v) => v.enforcementLevel === "mandatory");
     const other = plan.violations.filter((v) => v.enforcementLevel !== "mandatory");
     const out = [
-        `Policies (${plan.policyEnv} levels): ${plan.policies.length} rules evaluated, ` +
+        `Policies (${plan.policyEnv} levels): ${evaluatedRules(plan)}, ` +
             `${mandatory.length} mandatory violation${mandatory.length === 1 ? "" : "s"}, ${other.length} advisory`,
         `  ${plan.policyPack.note}`,
     ];

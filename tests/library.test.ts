@@ -59,3 +59,16 @@ test("package.json exports the built library with its type declarations", () => 
     expect(build.compilerOptions.outDir).toBe("dist");
     expect(build.include).toEqual(expect.arrayContaining(["components/**/*.ts", "packages/failover-model/*.ts"]));
 });
+
+test("every subpath entry resolves under moduleResolution node too: typesVersions maps it to the same declarations", () => {
+    const subpaths = Object.keys(pkg.exports).filter((e) => e !== "." && e !== "./package.json");
+    expect(subpaths).toEqual(expect.arrayContaining(["./config", "./testing"]));
+    // `node` resolution (Pulumi's template tsconfig) ignores `exports`; `typesVersions` is what it reads.
+    expect(pkg.typesVersions).toEqual({ "*": Object.fromEntries(subpaths.map((e) => [e.slice(2), [pkg.exports[e].types.slice(2)]])) });
+});
+
+test("active-active/testing is the mock kit's public entry, built with the library", () => {
+    expect(pkg.exports["./testing"]).toEqual({ types: "./dist/mock-kit/testing.d.ts", default: "./dist/mock-kit/testing.js" });
+    const build = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.build.json"), "utf8"));
+    expect(build.include).toEqual(expect.arrayContaining(["mock-kit/**/*.ts", "config/**/*.ts"]));
+});

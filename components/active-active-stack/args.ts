@@ -7,7 +7,7 @@ import type * as aws from "@pulumi/aws";
 import type * as cloudflare from "@pulumi/cloudflare";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Consistency } from "../../packages/aws-facts";
-import type { Rpo, Rto } from "../../packages/failover-model";
+import type { ResolvedRouting, Rpo, Rto } from "../../packages/failover-model";
 import type { CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import type { GlobalSecondaryIndexSpec, GlobalTable, GlobalTableAutoscaling, KeyAttribute, LocalSecondaryIndexSpec } from "../global-table";
 import type { LatencyRoutingArgs } from "../latency-routing";
@@ -133,6 +133,8 @@ export interface ActiveActiveSettings {
     health: { path: string; checkerRegions: string[] };
     /** `recoveryControl`: ARC routing controls in every gate (true: a new cluster; or an existing cluster's ARN). */
     routing: { dualStack: boolean; recoveryControl?: boolean | { clusterArn: string } };
+    /** How users are spread over the regions (failover-model `resolveRouting`). @default latency (Cloudflare: its steering) */
+    routingMode?: ResolvedRouting;
     failover: StackFailover;
     alarms: { snsTopicArns: Record<string, string>; email?: string };
     tags: Record<string, string>;

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { Consistency } from "../../packages/aws-facts";
-import { DEFAULT_ROUTE53_SETTINGS, Route53Settings } from "../../packages/failover-model";
+import { DEFAULT_ROUTE53_SETTINGS, ResolvedRouting, Route53Settings } from "../../packages/failover-model";
 import { WithDefaults } from "../defaults";
 import type { RecoveryControlArgs } from "./recovery-control";
 import type { DomainTarget } from "../regional-service/args";
@@ -70,6 +70,12 @@ export interface LatencyRoutingArgs {
      * configuration API needs. @default undefined (no ARC resources)
      */
     recoveryControl?: RecoveryControlArgs;
+    /**
+     * How the service name spreads users (failover-model `resolveRouting`): latency, weighted, geoproximity,
+     * geolocation or failover records, each on its region's gate. The component keeps its historical name (its URNs
+     * are the API) whatever the mode. @default { policy: "latency" }
+     */
+    policy?: ResolvedRouting;
     /** Tags for every taggable child. @default {} */
     tags?: Record<string, string>;
 }
@@ -82,6 +88,7 @@ export const LATENCY_ROUTING_DEFAULTS = {
     dualStack: false,
     consistency: "eventual" as Consistency,
     tags: {} as Record<string, string>,
+    policy: { policy: "latency" } as ResolvedRouting,
 } as const;
 
 /** The args with every default filled in: what the builders read. */

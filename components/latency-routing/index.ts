@@ -1,5 +1,6 @@
 /**
- * LatencyRouting (`activeactive:route53:LatencyRouting`): Route 53 latency routing over the regional services. Per
+ * LatencyRouting (`activeactive:route53:LatencyRouting`): Route 53 routing over the regional services, by latency
+ * (default) or by the mode in `policy` (weighted, geoproximity, geolocation, failover: policy-records.ts). Per
  * region a health check of its pinned name, its drain gate, latency records, the pinned name's simple record and an
  * alarm; globally the fail-open alarm over every gate and the alarm topic. Route 53 is global: the caller passes the
  * us-east-1 provider and every child inherits it.
@@ -14,6 +15,7 @@ import { alarmTopicArn, createFailOpenAlarm, createUnhealthyAlarm } from "./alar
 import { LATENCY_ROUTING_DEFAULTS, LatencyRoutingArgs, LatencyRoutingRegion, ResolvedLatencyRoutingArgs, TAG_REGION } from "./args";
 import { createAnyRegionCheck, createGate, createRegionalCheck } from "./health-checks";
 import { createPinnedRecords, createRegionRecords } from "./records";
+import { createPolicyRecords } from "./policy-records";
 import { createRecoveryControls, RecoveryControls } from "./recovery-control";
 import { validateLatencyRoutingArgs } from "./validate";
 
@@ -57,6 +59,7 @@ export class LatencyRouting extends pulumi.ComponentResource {
         this.recoveryControls = args.recoveryControl ? createRecoveryControls(name, resolved, args.recoveryControl, regions, this) : undefined;
 
         for (const r of args.regions) this.addRegion(name, resolved, r);
+        if (resolved.policy.policy !== "latency") this.records.push(...createPolicyRecords(name, resolved, resolved.policy, this.gates, this));
 
         this.anyRegionCheckId = createAnyRegionCheck(name, resolved, Object.values(this.healthChecks), this).id;
         // Logical name kept from when it watched a calculated check over the gates (which Route 53 refuses).
@@ -85,7 +88,9 @@ export class LatencyRouting extends pulumi.ComponentResource {
         const gate = createGate(name, args, r, control ? [check, control] : [check], this);
         this.healthChecks[r.region] = check;
         this.gates[r.region] = gate;
-        this.records.push(...createRegionRecords(name, args, r, gate, this), ...createPinnedRecords(name, args, r, this));
+        // Latency's records keep their place and names; every other mode's are made once all gates exist.
+        if (args.policy.policy === "latency") this.records.push(...createRegionRecords(name, args, r, gate, this));
+        this.records.push(...createPinnedRecords(name, args, r, this));
         const tags = { ...args.tags, [TAG_REGION]: r.region };
         const watched = { logicalName: `${name}-${r.region}-alarm`, check, description: `${args.serviceName}: region ${r.region} is unhealthy`, tags };
         this.alarms.push(createUnhealthyAlarm(watched, this.alarmTopicArn, this));

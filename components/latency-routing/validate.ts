@@ -7,6 +7,7 @@ import { checkerRegionProblems, isDefaultExecuteApiHost, missing, parseArn, Prob
 import { DEFAULT_ROUTE53_SETTINGS, route53SettingsErrors } from "../../packages/failover-model";
 import { modelSettingsProblems, regionsAndDrainProblems } from "../traffic-checks";
 import { LatencyRoutingArgs } from "./args";
+import { policyProblems } from "./validate-policy";
 
 /** Every problem with the args, worded with the offending value; empty when fine. */
 export function validateLatencyRoutingArgs(args: LatencyRoutingArgs): Problem[] {
@@ -22,6 +23,7 @@ export function validateLatencyRoutingArgs(args: LatencyRoutingArgs): Problem[] 
             : []),
         ...frontDoorProblems(args),
         ...aliasTargetProblems(args, settings.recordKind),
+        ...policyProblems(args.policy, args.regions.map((r) => r.region)),
     ];
 }
 

@@ -65,7 +65,9 @@ export function functionPolicyDocument(p: FunctionPolicyInput): Record<string, u
  * cross-service confused-deputy guard (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html).
  * CodeDeploy documents both keys for its service role
  * (https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html); for Lambda's execution
- * role AWS's own samples use `aws:SourceAccount` alone, which is what the function role gets.
+ * role an AWS-published sample uses `aws:SourceAccount` alone (github.com/aws/agent-toolkit-for-aws,
+ * skills/.../deploying-custom-domain-rest-api/scripts/lambda-trust-policy.json), which is what the function role
+ * gets; no Lambda documentation page states it (SECURITY.md, "what the tests cannot prove").
  */
 export function assumeRolePolicy(service: string, account: string, sourceArnLike?: string): string {
     const condition = {

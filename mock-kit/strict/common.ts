@@ -50,7 +50,7 @@ export interface StrictState {
     /** Route 53 zone id -> zone name, normalized (lower case, no trailing dot). */
     zones: Map<string, string>;
     /** `${zoneId}|${name}` -> the record sets already created there. */
-    records: Map<string, { type: string; setIdentifier?: string }[]>;
+    records: Map<string, { type: string; setIdentifier?: string; policy?: string; failover?: string; location?: string }[]>;
     /** ACM certificate ARN -> the names it covers and the DNS validation records it asks for. */
     certificates: Map<string, { region: string; names: string[]; validation: DnsValidation[] }>;
     /** Normalized DNS validation record name -> what ACM expects there. */

@@ -11,6 +11,7 @@ import {
     ROUTE53_REQUEST_INTERVALS,
 } from "../../packages/aws-facts";
 import { computeOutputs } from "../outputs";
+import { routedRecord, routingAgainstSet, routingValues } from "./route53-routing";
 import { Problems, Resource, ResourceRule, StrictState, dnsKey, dnsNameProblem, fqdn, inZone, list, zoneIdOf } from "./common";
 
 /** Limits only the API checks (the shared ones come from aws-facts). */
@@ -219,6 +220,9 @@ const record: ResourceRule = {
         const p = new Problems("InvalidInput");
         recordShape(r, p);
         recordContext(r, p, s);
+        routingValues(r, p);
+        const key = recordKey(r);
+        if (key) routingAgainstSet(r, s.records.get(`${key.zoneId}|${key.name}`) ?? [], p);
         return p.list();
     },
     remember(r, s) {
@@ -227,7 +231,7 @@ const record: ResourceRule = {
         const k = `${key.zoneId}|${key.name}`;
         const existing = s.records.get(k) ?? [];
         if (!existing.some((e) => e.type === key.type && e.setIdentifier === key.setIdentifier)) {
-            s.records.set(k, [...existing, { type: key.type, setIdentifier: key.setIdentifier }]);
+            s.records.set(k, [...existing, { type: key.type, setIdentifier: key.setIdentifier, ...routedRecord(r) }]);
         }
     },
 };

@@ -16,3 +16,4 @@ export * from "./credentials";
 export * from "./prices";
 export * from "./issuers";
 export * from "./suggest";
+export * from "./routing";

@@ -6,6 +6,7 @@
  * regional concurrency quota, of which Lambda keeps 100 unreserved. Pure; docs/capacity.md.
  */
 import { LAMBDA_MIN_UNRESERVED_CONCURRENCY } from "../aws-facts/limits";
+import { regionLoss, ResolvedRouting, steadyShares } from "./modes";
 
 export interface CapacityInput {
     /** Every region of the deployment (a drain spends headroom, it never resizes a function). */
@@ -20,6 +21,13 @@ export interface CapacityInput {
     concurrencyQuota: number;
     /** Reserved concurrency of the separate health function in each region. */
     healthConcurrency: number;
+    /**
+     * The routing mode, when it is not latency-like: weighted modes spread a failed region's share by weight;
+     * failover sizes every standby for the primary's whole load. @default latency (any region may be next-closest)
+     */
+    routing?: ResolvedRouting;
+    /** Failover only: percent of the primary's peak each standby keeps warm (provisioned concurrency). @default 0 */
+    standbyWarmPercent?: number;
 }
 
 export interface RegionCapacity {
@@ -37,6 +45,8 @@ export interface RegionCapacity {
     throttle: { rateLimit: number; burstLimit: number };
     healthConcurrency: number;
     concurrencyQuota: number;
+    /** Warm (provisioned) concurrency: a failover standby's share of the primary's peak; 0 elsewhere. */
+    provisionedConcurrency: number;
     /** Concurrency left unreserved after both functions; Lambda needs at least 100. */
     unreserved: number;
     fits: boolean;
@@ -55,31 +65,73 @@ function ceil(value: number): number {
 /** Every region's worst-case size and what it leaves of the account's quota, in the order of `regions`. */
 export function planCapacity(input: CapacityInput): RegionCapacity[] {
     const { regions, capacityPerRegion, throttle, concurrencyQuota, healthConcurrency } = input;
-    const shares = sharesOf(regions, input.trafficShare);
     const total = capacityPerRegion * regions.length;
-    const own = (r: string) => (total * shares[r]!) / 100;
+    const worstCases = input.routing && ("weights" in input.routing || input.routing.policy === "failover") ? byLoss(input, total) : nextClosest(input, total);
     return regions.map((region) => {
-        const others = regions.filter((r) => r !== region);
-        const absorbs = others.reduce<string | null>((best, r) => (best === null || own(r) > own(best) ? r : best), null);
-        const absorbed = absorbs === null ? 0 : own(absorbs);
-        const worst = own(region) + absorbed;
+        const w = worstCases[region]!;
+        const worst = w.own + w.absorbed;
         const factor = worst / capacityPerRegion;
         const reservedConcurrency = Math.max(1, ceil(worst));
         const unreserved = concurrencyQuota - reservedConcurrency - healthConcurrency;
+        const standby = input.routing?.policy === "failover" && input.routing.primary !== region;
         return {
             region,
-            sharePercent: Math.round(shares[region]! * 100) / 100,
-            ownConcurrency: Math.round(own(region) * 100) / 100,
-            absorbs,
-            absorbedConcurrency: Math.round(absorbed * 100) / 100,
+            sharePercent: Math.round(w.share * 100) / 100,
+            ownConcurrency: Math.round(w.own * 100) / 100,
+            absorbs: w.absorbs,
+            absorbedConcurrency: Math.round(w.absorbed * 100) / 100,
             reservedConcurrency,
             throttle: { rateLimit: ceil(throttle.rateLimit * factor), burstLimit: ceil(throttle.burstLimit * factor) },
             healthConcurrency,
             concurrencyQuota,
+            provisionedConcurrency: standby ? ceil((total * (input.standbyWarmPercent ?? 0)) / 100) : 0,
             unreserved,
             fits: unreserved >= LAMBDA_MIN_UNRESERVED_CONCURRENCY,
         };
     });
+}
+
+interface WorstCase {
+    share: number;
+    own: number;
+    absorbs: string | null;
+    absorbed: number;
+}
+
+/** Latency-like modes: a failed region's users all go to one next-closest region, which may be any other. */
+function nextClosest(input: CapacityInput, total: number): Record<string, WorstCase> {
+    const shares = sharesOf(input.regions, input.trafficShare);
+    const own = (r: string) => (total * shares[r]!) / 100;
+    return Object.fromEntries(
+        input.regions.map((region) => {
+            const others = input.regions.filter((r) => r !== region);
+            const absorbs = others.reduce<string | null>((best, r) => (best === null || own(r) > own(best) ? r : best), null);
+            return [region, { share: shares[region]!, own: own(region), absorbs, absorbed: absorbs === null ? 0 : own(absorbs) }];
+        }),
+    );
+}
+
+/** Weighted and failover modes: each region's load while each other region is down (regionLoss), the worst kept. */
+function byLoss(input: CapacityInput, total: number): Record<string, WorstCase> {
+    const { regions } = input;
+    const steady = steadyShares(input.routing!, regions, sharesOf(regions, input.trafficShare));
+    const out: Record<string, WorstCase> = {};
+    for (const region of regions) {
+        const own = (total * steady[region]!) / 100;
+        let worst: WorstCase = { share: steady[region]!, own, absorbs: null, absorbed: 0 };
+        const routing = input.routing!;
+        // Latency among several standbys may send every user to any one of them: each is sized for all of it.
+        if (routing.policy === "failover" && region !== routing.primary) {
+            out[region] = { ...worst, absorbs: routing.primary, absorbed: total - own };
+            continue;
+        }
+        for (const failed of regions.filter((r) => r !== region)) {
+            const absorbed = (total * regionLoss(input.routing!, regions, steady, failed).shares[region]!) / 100 - own;
+            if (absorbed > worst.absorbed + 1e-9) worst = { ...worst, absorbs: failed, absorbed };
+        }
+        out[region] = worst;
+    }
+    return out;
 }
 
 /** The largest capacityPerRegion whose worst case still fits every region's quota (0 when none does). */

@@ -10,6 +10,7 @@ import {
 } from "./constants";
 import { cachedAnswerPart, connectionReusePart } from "./dns";
 import { Derivation, Resolved, Rto, RtoPart, sumParts } from "./types";
+import type { CloudflareSteeringValue } from "./steering";
 
 export interface CloudflareSettings {
     /** Seconds between monitor checks; at least the plan's minimum. */
@@ -178,7 +179,7 @@ export function resolveCloudflare(request: CloudflareRequest): Resolved<Cloudfla
     return { settings, rto, errors };
 }
 
-export type CloudflareSteeringPolicy = "dynamic_latency" | "proximity" | "geo";
+export type CloudflareSteeringPolicy = CloudflareSteeringValue;
 
 /** How the load balancer picks a pool for a user, what it needs for that, and the page that says so. */
 export interface CloudflareSteering {
@@ -210,5 +211,14 @@ export function cloudflareSteering(policy: CloudflareSteeringPolicy, checkRegion
     if (policy === "proximity") {
         return { policy, checkRegions: probed, failoverOrderRegions: [], basis: `nearest pool by its coordinates; health from ${regions}`, source: DOCS.cloudflareProximitySteering };
     }
-    return { policy, checkRegions: probed, failoverOrderRegions: [], basis: `each Cloudflare region's own pools first, then config order; health from ${regions}`, source: DOCS.cloudflareGeoSteering };
+    if (policy === "geo") {
+        return { policy, checkRegions: probed, failoverOrderRegions: [], basis: `each Cloudflare region's own pools first, then config order; health from ${regions}`, source: DOCS.cloudflareGeoSteering };
+    }
+    const basis: Record<typeof policy, string> = {
+        off: "failover order: the primary's pool while it is healthy, then the next in order",
+        random: "a random pool by pool weight",
+        least_outstanding_requests: "the pool with the fewest requests in flight, scaled by pool weight",
+        least_connections: "the pool with the fewest open connections, scaled by pool weight",
+    };
+    return { policy, checkRegions: probed, failoverOrderRegions: [], basis: `${basis[policy]}; health from ${regions}`, source: DOCS.cloudflareSteeringPolicies };
 }

@@ -25,6 +25,7 @@ export const DOCS = {
         "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/dynamic-steering/",
     cloudflareProximitySteering:
         "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/proximity-steering/",
+    cloudflareSteeringPolicies: "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/",
     cloudflareGeoSteering: "https://developers.cloudflare.com/load-balancing/understand-basics/traffic-steering/steering-policies/geo-steering/",
 } as const;
 

@@ -48,3 +48,5 @@ export * from "./cloudflare";
 export * from "./rpo";
 export * from "./capacity";
 export * from "./health";
+export * from "./modes";
+export * from "./steering";

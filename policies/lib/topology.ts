@@ -63,6 +63,8 @@ export interface Topology {
     unplacedChecks: StackResource[];
     /** Latency records by their latency region. */
     records: Map<string, StackResource[]>;
+    /** Weighted, geoproximity, geolocation and failover records by the region they answer with (`routing.policy`). */
+    routed: Map<string, StackResource[]>;
     pools: Map<string, StackResource[]>;
     unplacedPools: StackResource[];
     monitors: StackResource[];
@@ -93,6 +95,21 @@ export function latencyRegion(r: StackResource): string | undefined {
     const policies = r.props.latencyRoutingPolicies;
     if (isUnknown(policies)) return undefined;
     return str(asList(policies as Record<string, unknown>[])[0]?.region);
+}
+
+const OTHER_POLICIES = ["weightedRoutingPolicies", "geolocationRoutingPolicies", "failoverRoutingPolicies", "geoproximityRoutingPolicy"];
+
+/**
+ * The region a weighted, geoproximity, geolocation or failover record answers with: geoproximity's AWS region, else
+ * the region its set identifier starts with (the library names sets `<region>` or `<region>-<location>`).
+ */
+export function routedRegion(r: StackResource, regions: ReadonlySet<string>): string | undefined {
+    if (r.type !== TYPES.record || !OTHER_POLICIES.some((k) => asList(r.props[k] as unknown[]).length > 0 || (k === "geoproximityRoutingPolicy" && r.props[k]))) return undefined;
+    const geo = r.props.geoproximityRoutingPolicy as Record<string, unknown> | undefined;
+    const direct = str(geo?.awsRegion);
+    if (direct) return direct;
+    const sid = str(r.props.setIdentifier);
+    return sid ? [...regions].find((x) => sid === x || sid.startsWith(`${x}-`)) : undefined;
 }
 
 function tableFacts(resource: StackResource): TableFacts {
@@ -153,6 +170,7 @@ export function topology(resources: StackResource[]): Topology {
         allRegionChecks: [],
         unplacedChecks: [],
         records: new Map(),
+        routed: new Map(),
         pools: new Map(),
         unplacedPools: [],
         monitors: [],
@@ -232,7 +250,11 @@ export function topology(resources: StackResource[]): Topology {
             add(region);
         }
     }
-    if (t.records.size > 0 || t.endpointChecks.size > 0) t.traffic = "route53";
+    for (const r of resources) {
+        const region = routedRegion(r, regions);
+        if (region) push(t.routed, region, r);
+    }
+    if (t.records.size > 0 || t.routed.size > 0 || t.endpointChecks.size > 0) t.traffic = "route53";
     else if (t.loadBalancers.length > 0 || t.pools.size > 0 || t.unplacedPools.length > 0) t.traffic = "cloudflare";
 
     // Sorted: messages and reports must not depend on the order components register in.

@@ -48,6 +48,7 @@ import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
 import { regionParity } from "./stack/region-parity";
 import { strongConsistencyTopology } from "./stack/strong-consistency-topology";
+import { tableProtected } from "./stack/table-protected";
 
 export const policies: Policies = [
     tablePitrEnabled,
@@ -91,6 +92,7 @@ export const policies: Policies = [
     strongConsistencyTopology,
     modeledRto,
     drainKeepsServingRegions,
+    tableProtected,
     allRegionsUnhealthyAlarm,
     alarmActionsReachSubscriber,
     iamAuthRegionPinned,

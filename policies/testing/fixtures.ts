@@ -95,7 +95,8 @@ function tableResources(regions: string[], options: StackOptions): HarnessResour
         return { ...key, outputs: { ...key.inputs, arn: keyArn(r) } };
     });
     const inputs = globalTable({ regions, consistency: options.consistency, witness: options.witness, tags: TAGS });
-    return [...keys, resource(TABLE, "app-table", inputs, { region: regions[0], id: "app-table" })];
+    // Protected, as GlobalTable makes it by default (`protect: true`).
+    return [...keys, { ...resource(TABLE, "app-table", inputs, { region: regions[0], id: "app-table" }), protect: true }];
 }
 
 /** RegionalService in one region: role and policy, logs, function, stage and custom domain. */

@@ -88,7 +88,7 @@ describe("the bundle cache across processes (review F11)", () => {
         expect(bundleCacheEnabled(env, dryRun)).toBe(expected);
     });
 
-    test("bundleSource serves a poisoned-but-consistent entry only in a preview, never during an update", () => {
+    test("bundleSource serves a poisoned-but-consistent entry only in a preview off CI, never during an update or in CI", () => {
         const poisoned = (name: string) => {
             const app = path.join(scratch, name);
             fs.writeFileSync(app, 'export const handler = async () => "the checkout\'s code";\n');
@@ -98,14 +98,25 @@ describe("the bundle cache across processes (review F11)", () => {
             return app;
         };
         const mocks = { newResource: (a: pulumi.runtime.MockResourceArgs) => ({ id: a.name, state: a.inputs }), call: (a: pulumi.runtime.MockCallArgs) => a.inputs };
-        const [inPreview, inUpdate] = [poisoned("preview-entry.ts"), poisoned("update-entry.ts")];
+        const [inPreview, inUpdate, inCi] = [poisoned("preview-entry.ts"), poisoned("update-entry.ts"), poisoned("ci-entry.ts")];
+        // The developer's machine, not CI: this test runs under CI=true in CI, where the cache is off even in a preview.
+        const saved = { CI: process.env.CI, ACTIVE_ACTIVE_BUNDLE_CACHE: process.env.ACTIVE_ACTIVE_BUNDLE_CACHE };
+        delete process.env.CI;
+        delete process.env.ACTIVE_ACTIVE_BUNDLE_CACHE;
         try {
             pulumi.runtime.setMocks(mocks, "p", "s", true);
             expect(bundleSource(inPreview)).toBe("attacker");
+            process.env.CI = "true";
+            expect(bundleSource(inCi)).toContain("the checkout's code");
+            delete process.env.CI;
             pulumi.runtime.setMocks(mocks, "p", "s", false);
             expect(bundleSource(inUpdate)).toContain("the checkout's code");
         } finally {
-            for (const app of [inPreview, inUpdate]) fs.rmSync(DISK_CACHE.file(app), { force: true });
+            for (const [k, v] of Object.entries(saved)) {
+                if (v === undefined) delete process.env[k];
+                else process.env[k] = v;
+            }
+            for (const app of [inPreview, inUpdate, inCi]) fs.rmSync(DISK_CACHE.file(app), { force: true });
         }
     });
 });

@@ -57,7 +57,7 @@ const stackAuth = (audience: string) => ({
     scopes: { read: "items:read", write: "items:write" },
 });
 const DEFAULT_HEALTH = { path: "/health", checkerRegions: ["us-east-1", "eu-west-1", "ap-southeast-1"] };
-const DEFAULT_ROUTING = { recordType: "auto", dualStack: false, recoveryControl: false };
+const DEFAULT_ROUTING = { recordType: "auto", dualStack: false, recoveryControl: false, standbyWarmPercent: 0, requestsPerMonth: 100_000_000, writePercent: 10 };
 
 /** The parsed config without the failover plan, which the failover model's own tests pin down. */
 function withoutFailover(config: StackConfig): Omit<StackConfig, "failover" | "capacity"> {
@@ -85,6 +85,7 @@ describe("the stack files parse", () => {
             service: { ...DEFAULT_SERVICE, auth: stackAuth("api.dev.example.com"), memoryMb: 256, capacityPerRegion: 5, logRetentionDays: 7, safeDeployment: false },
             health: { ...DEFAULT_HEALTH, requestIntervalSeconds: 30, failureThreshold: 3 },
             routing: DEFAULT_ROUTING,
+            routingMode: { policy: "latency" },
             rtoTargetSeconds: 300,
             alarms: { snsTopicArns: {}, email: "dev-alerts@example.com" },
             tags: { "app:name": "active-active", "app:stack": "dev", env: "dev", owner: "platform-team" },
@@ -117,6 +118,7 @@ describe("the stack files parse", () => {
             service: { ...DEFAULT_SERVICE, auth: stackAuth("api.staging.example.com"), capacityPerRegion: 10, logRetentionDays: 30, safeDeployment: true },
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
+            routingMode: { policy: "latency" },
             rtoTargetSeconds: 180,
             alarms: { snsTopicArns: {}, email: "oncall-staging@example.com" },
             tags: { "app:name": "active-active", "app:stack": "staging", env: "staging", owner: "platform-team" },
@@ -153,6 +155,7 @@ describe("the stack files parse", () => {
             service: { ...DEFAULT_SERVICE, auth: stackAuth("api.example.com"), memoryMb: 1024, capacityPerRegion: 50, logRetentionDays: 90, safeDeployment: true },
             health: DEFAULT_HEALTH,
             routing: DEFAULT_ROUTING,
+            routingMode: { policy: "latency" },
             rtoTargetSeconds: 120,
             alarms: { snsTopicArns: {}, email: "oncall@example.com" },
             tags: { "app:name": "active-active", "app:stack": "prod", env: "prod", owner: "platform-team", "cost-center": "4200" },

@@ -24,7 +24,7 @@ export function drainedConfig(rtoSeconds = 100): ResilienceConfig {
         },
         capacity: planCapacity({ regions: ["us-east-1", "us-west-2"], capacityPerRegion: 20, throttle: { rateLimit: 500, burstLimit: 1000 }, concurrencyQuota: 1000, healthConcurrency: 5 }),
         service: { ...REGIONAL_SERVICE_DEFAULTS, mode: "lambda", endpoints: {}, trafficShare: undefined, concurrencyQuota: 1000, auth: { type: "iam" } },
-        routing: { recordType: "auto", dualStack: false, recoveryControl: false },
+        routing: { recordType: "auto", dualStack: false, recoveryControl: false, standbyWarmPercent: 0, requestsPerMonth: 100_000_000, writePercent: 10 },
         protect: false,
     };
 }

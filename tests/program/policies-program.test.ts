@@ -87,3 +87,14 @@ test("the prod stack drained down to one region is stopped by the drain rule alo
         ],
     ]);
 });
+
+test("the prod stack with protect off is stopped by the table-protected rule alone", async () => {
+    const kit = await runProgram("prod", { protect: false });
+    const report = await runPolicyPack(kit.resources, { env: "prod" });
+    expect(mandatoryViolations(report).map((v) => [v.policy, v.message])).toEqual([
+        [
+            "active-active-table-protected",
+            "active-active-table-table: Pulumi protect is off (active-active:protect is false); allowed: protect on (active-active:protect: true)",
+        ],
+    ]);
+});

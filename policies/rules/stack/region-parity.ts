@@ -67,12 +67,16 @@ export const regionParity = stackRule({
         if (t.traffic === "route53") {
             layer("endpoint health check", t.endpointChecks, `exactly one HTTPS health check (tag ${TAG_REGION}=<region>)`);
             if (t.gates.size > 0) layer("gate health check", t.gates, "exactly one calculated gate check");
-            const recordTypes = [...new Set([...t.records.values()].flat().map((r) => str(r.props.type)).filter((x): x is string => !!x))];
+            if (t.routed.size > 0) {
+                // Another mode than latency: every region answers on the service name (or its standby or default set).
+                for (const r of regions) if (!t.records.get(r)?.length && !t.routed.get(r)?.length) report(`region ${r} has no routing record; allowed: at least one record of the routing mode per region (${all})`);
+            }
+            const recordTypes = t.routed.size > 0 ? [] : [...new Set([...t.records.values()].flat().map((r) => str(r.props.type)).filter((x): x is string => !!x))];
             for (const type of recordTypes) {
                 const byRegion = new Map([...t.records].map(([r, recs]) => [r, recs.filter((rec) => str(rec.props.type) === type)]));
                 layer(`latency record of type ${type}`, byRegion, "exactly one");
             }
-            if (t.records.size === 0) report(`no latency records route to the stack's regions (${all}); allowed: one latency record per region`);
+            if (t.records.size === 0 && t.routed.size === 0) report(`no latency records route to the stack's regions (${all}); allowed: one latency record per region`);
             for (const c of t.unplacedChecks) {
                 report(`health check "${c.name}" belongs to no known region; allowed: tag ${TAG_REGION}=<region>, or ${TAG_SCOPE}=${SCOPE_GLOBAL} for global monitoring`, c.urn);
             }

@@ -8,6 +8,7 @@ import { minRegions } from "./min-regions";
 import { modeledRto } from "./modeled-rto";
 import { regionParity } from "./region-parity";
 import { strongConsistencyTopology } from "./strong-consistency-topology";
+import { tableProtected } from "./table-protected";
 
 const TABLE_URN = urnOf("aws:dynamodb/table:Table", "app-table");
 const CHECK = "aws:route53/healthCheck:HealthCheck";
@@ -392,5 +393,20 @@ describe("active-active-alarm-actions-reach-subscriber", () => {
     });
     test("does not apply to a stack without alarms", async () => {
         expect(await checkStack(alarmActionsReachSubscriber, [resource("aws:s3/bucket:Bucket", "b", {}, { region: "us-east-1" })])).toBe("not applicable");
+    });
+});
+
+describe("active-active-table-protected", () => {
+    test("passes a stack whose table carries Pulumi protect", async () => {
+        expect(await checkStack(tableProtected, stack)).toEqual([]);
+    });
+    test("a table without protect (active-active:protect: false)", async () => {
+        const unprotected = stack.map((r) => (r.type === "aws:dynamodb/table:Table" ? { ...r, protect: false } : r));
+        expect(await checkStack(tableProtected, unprotected)).toEqual([
+            { message: "app-table: Pulumi protect is off (active-active:protect is false); allowed: protect on (active-active:protect: true)", urn: TABLE_URN },
+        ]);
+    });
+    test("does not apply to a stack without a table", async () => {
+        expect(await checkStack(tableProtected, stack.filter((r) => r.type !== "aws:dynamodb/table:Table"))).toBe("not applicable");
     });
 });

@@ -92,3 +92,26 @@ describe("validateLatencyRoutingArgs", () => {
         ]);
     });
 });
+
+describe("policy (issue 18)", () => {
+    const regions = REGION_SETS[3]!;
+    test("every Route 53 mode within its limits is accepted", () => {
+        for (const policy of [
+            { policy: "weighted", weights: { "us-east-1": 0, "us-west-2": 255, "eu-west-1": 1 } },
+            { policy: "geoproximity", biases: { "us-east-1": -99, "us-west-2": 99, "eu-west-1": 0 } },
+            { policy: "failover", primary: "us-east-1", standbys: ["us-west-2", "eu-west-1"] },
+            { policy: "geolocation", locations: [{ region: "us-east-1", continent: "NA" }], defaultTarget: null },
+        ] as const) {
+            expect(validateLatencyRoutingArgs(argsFor(regions, { policy: policy as any }))).toEqual([]);
+        }
+    });
+    test("a weight out of range, a location mapped twice, an unknown primary and a Cloudflare-only policy", () => {
+        const lines = (policy: unknown) => validateLatencyRoutingArgs(argsFor(regions, { policy: policy as any })).map(renderProblem);
+        expect(lines({ policy: "weighted", weights: { "us-east-1": 256, "us-west-2": 1, "eu-west-1": 1 } })).toEqual(["policy.weights.us-east-1: 256 is out of range; allowed: an integer from 0 to 255"]);
+        expect(lines({ policy: "geolocation", locations: [{ region: "us-east-1", continent: "EU" }, { region: "eu-west-1", continent: "EU" }], defaultTarget: "nearest" })).toEqual([
+            'policy.locations[1]: "EU" is mapped twice; allowed: each location once (Route 53 refuses two records for one location)',
+        ]);
+        expect(lines({ policy: "failover", primary: "ap-south-1", standbys: regions })).toEqual(['policy.primary: "ap-south-1" is not one of the regions; allowed: us-east-1, us-west-2, eu-west-1']);
+        expect(lines({ policy: "least_connections", weights: {} })).toEqual(['policy.policy: "least_connections" is not a Route 53 routing policy; allowed: latency, weighted, geoproximity, geolocation, failover']);
+    });
+});

@@ -1,0 +1,8 @@
+import { program } from "./infra";
+
+const outputs = program();
+
+export const endpoint = outputs.endpoint;
+export const regionalEndpoints = outputs.regionalEndpoints;
+export const tableName = outputs.tableName;
+export const resilience = outputs.resilience;
