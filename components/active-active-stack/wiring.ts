@@ -5,6 +5,7 @@
 import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { regionPinnedName } from "../../packages/aws-facts";
+import { cloudflarePoolWeights, cloudflareSteeringFor } from "../../packages/failover-model";
 import type { CloudflareLoadBalancer, CloudflareLoadBalancerArgs } from "../cloudflare-load-balancer";
 import { ValidationRecords } from "../certificate-validation";
 import type { GlobalTable, GlobalTableArgs, GlobalTableBilling } from "../global-table";
@@ -148,7 +149,9 @@ export function loadBalancerArgs(s: ActiveActiveSettings, services: Record<strin
             pinned: pinnedOf(s, services[region]!),
         })),
         drain: s.drain,
-        steering: cf.steering,
+        // routing.policy through the one mapping (failover-model steering.ts), else cloudflare.steering as given.
+        steering: s.routingMode ? cloudflareSteeringFor(s.routingMode.policy) : cf.steering,
+        ...cloudflareModeArgs(s),
         checkRegions: cf.checkRegions,
         sessionAffinity: cf.sessionAffinity,
         settings: s.failover.cloudflare,
@@ -157,6 +160,13 @@ export function loadBalancerArgs(s: ActiveActiveSettings, services: Record<strin
         originTlsRule: cf.originTlsRule,
         consistency: s.consistency,
     };
+}
+
+/** Pool weights (random, least_*) and the failover primary from the routing mode. */
+function cloudflareModeArgs(s: ActiveActiveSettings): Pick<CloudflareLoadBalancerArgs, "poolWeights" | "primary"> {
+    const mode = s.routingMode;
+    if (mode && "weights" in mode) return { poolWeights: cloudflarePoolWeights(mode.weights) };
+    return mode?.policy === "failover" ? { primary: mode.primary } : {};
 }
 
 export function stackOutputs(

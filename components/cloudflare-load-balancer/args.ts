@@ -44,8 +44,16 @@ export interface CloudflareLoadBalancerArgs {
     regions: CloudflareLoadBalancerRegion[];
     /** Regions whose pools are disabled. At least one region must keep serving. @default [] */
     drain?: string[];
-    /** @default "dynamic_latency" */
+    /**
+     * The steering policy (`routing.policy` through failover-model `cloudflareSteeringFor`): dynamic_latency, proximity,
+     * geo, random (by `poolWeights`), off (failover order: `primary` first), least_outstanding_requests and
+     * least_connections (proxied only; scaled by `poolWeights`). @default "dynamic_latency"
+     */
     steering?: SteeringPolicy;
+    /** random and least_*: each region's pool weight, 0-1 (failover-model `cloudflarePoolWeights`). @default 1 for every pool */
+    poolWeights?: Record<string, number>;
+    /** The region whose pool comes first in `defaultPools` (steering "off" answers with it while it is healthy). @default the first region */
+    primary?: string;
     /**
      * The Cloudflare regions every pool is probed from: every region your users come from, since dynamic steering
      * sends users of an unprobed region to the pools in failover order. @default all 13 Cloudflare regions

@@ -14,7 +14,11 @@ export function createLoadBalancer(
     parent: pulumi.Resource,
 ): cloudflare.LoadBalancer {
     const settings = args.settings;
+    // Failover order: the primary first, then the config's order (steering "off" answers with the first healthy pool).
+    const primary = args.primary && regions.includes(args.primary) ? args.primary : regions[0]!;
+    regions = [primary, ...regions.filter((r) => r !== primary)];
     const fallback = regions.find((r) => !args.drain.includes(r))!;
+    const weighted = args.steering === "random" || args.steering === "least_outstanding_requests" || args.steering === "least_connections";
     return new cloudflare.LoadBalancer(
         `${name}-lb`,
         {
@@ -28,9 +32,16 @@ export function createLoadBalancer(
             ...(settings.proxied ? {} : { ttl: settings.ttlSeconds ?? CLOUDFLARE_UNPROXIED_TTL_SECONDS }),
             sessionAffinity: args.sessionAffinity,
             ...(args.steering === "geo" ? { regionPools: geoRegionPools(regions, poolId) } : {}),
+            ...(weighted ? { randomSteering: { defaultWeight: 1, poolWeights: poolWeights(regions, poolId, args.poolWeights ?? {}) } } : {}),
         },
         { parent },
     );
+}
+
+/** Pool id -> weight (random_steering.pool_weights is keyed by pool id); regions without a weight take the default 1. */
+function poolWeights(regions: string[], poolId: (region: string) => pulumi.Output<string>, weights: Record<string, number>): pulumi.Output<Record<string, number>> {
+    const given = regions.filter((r) => weights[r] !== undefined);
+    return pulumi.all(given.map(poolId)).apply((ids) => Object.fromEntries(given.map((r, i) => [ids[i]!, weights[r]!])));
 }
 
 /**

@@ -15,7 +15,26 @@ export function validateCloudflareLoadBalancerArgs(args: CloudflareLoadBalancerA
         ...originProblems(args),
         ...checkRegionProblems(args.checkRegions),
         ...modelSettingsProblems("settings", cloudflareSettingsErrors(settings, args.plan ?? DEFAULT_CLOUDFLARE_PLAN), "resolveCloudflare"),
+        ...steeringProblems(args, regions, settings.proxied),
     ];
+}
+
+/**
+ * least_* steering counts requests or connections at Cloudflare's proxy: "can be configured for DNS-only load
+ * balancers, but is only supported in a no-operation, dummy form" (Cloudflare, Least Outstanding Requests steering,
+ * Limitations). Pool weights are 0-1 (random_steering.pool_weights); the primary is one of the regions.
+ */
+function steeringProblems(args: CloudflareLoadBalancerArgs, regions: readonly string[], proxied: boolean): Problem[] {
+    const out: Problem[] = [];
+    if ((args.steering === "least_outstanding_requests" || args.steering === "least_connections") && !proxied) {
+        out.push(problem("steering", args.steering, "needs a proxied load balancer (DNS-only ones count no requests)", "settings.proxied true, or another steering", "steering-proxied"));
+    }
+    for (const [r, w] of Object.entries(args.poolWeights ?? {})) {
+        if (!regions.includes(r)) out.push(problem(`poolWeights.${r}`, w, "is not one of the regions", regions.join(", "), "pool-weight-region"));
+        else if (!(w >= 0 && w <= 1)) out.push(problem(`poolWeights.${r}`, w, "is out of range", "0 to 1", "pool-weight-range"));
+    }
+    if (args.primary !== undefined && !regions.includes(args.primary)) out.push(problem("primary", args.primary, "is not one of the regions", regions.join(", "), "primary-region"));
+    return out;
 }
 
 /** Every region needs a Cloudflare placement (its pool's coordinates and geo region). */

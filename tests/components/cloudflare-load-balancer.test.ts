@@ -206,3 +206,17 @@ describe("validateCloudflareLoadBalancerArgs", () => {
         expect(validateCloudflareLoadBalancerArgs({ ...base, ...change }).map(renderProblem)).toEqual(expected);
     });
 });
+
+describe("steering from routing.policy (issue 18)", () => {
+    const base = (extra: Partial<CloudflareLoadBalancerArgs>) => validateCloudflareLoadBalancerArgs(argsFor(["us-east-1", "eu-west-1"], extra)).map(renderProblem);
+    test("least_connections on a DNS-only load balancer, a pool weight above 1 and an unknown primary are refused", () => {
+        expect(base({ steering: "least_connections", settings: { ...DEFAULT_CLOUDFLARE_SETTINGS, proxied: false }, poolWeights: { "us-east-1": 2 }, primary: "ap-south-1" })).toEqual([
+            'steering: "least_connections" needs a proxied load balancer (DNS-only ones count no requests); allowed: settings.proxied true, or another steering',
+            "poolWeights.us-east-1: 2 is out of range; allowed: 0 to 1",
+            'primary: "ap-south-1" is not one of the regions; allowed: us-east-1, eu-west-1',
+        ]);
+    });
+    test("the same steering proxied, with weights in range and a known primary, is accepted", () => {
+        expect(base({ steering: "least_connections", poolWeights: { "us-east-1": 1, "eu-west-1": 0.5 }, primary: "eu-west-1" })).toEqual([]);
+    });
+});

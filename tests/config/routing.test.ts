@@ -49,7 +49,8 @@ describe("bad config", () => {
         ]);
     });
     test("bad config: cloudflare.steering beside routing.policy", () => {
-        const source = configSource("prod", { set: { ...CLOUDFLARE, "active-active:routing": { policy: "weighted" } } });
+        const cloudflare = { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210", steering: "dynamic_latency" };
+        const source = configSource("prod", { set: { ...CLOUDFLARE, "active-active:cloudflare": cloudflare, "active-active:routing": { policy: "weighted" } } });
         expect(configProblems(source)).toEqual([
             'active-active:cloudflare.steering: "dynamic_latency" is set beside active-active:routing.policy, which chooses the Cloudflare steering too; allowed: one of the two (active-active:routing.policy "weighted" steers Cloudflare by docs/traffic.md\'s mapping)',
         ]);
@@ -58,6 +59,12 @@ describe("bad config", () => {
         const source = configSource("prod", { set: { ...CLOUDFLARE, "active-active:cloudflare": { accountId: "0123456789abcdef0123456789abcdef", zoneId: "fedcba9876543210fedcba9876543210" }, "active-active:routing": { policy: "geoproximity", biases: { "us-east-1": 10 } } } });
         expect(configProblems(source)).toEqual([
             'active-active:routing.biases: {"us-east-1":10} has no Cloudflare counterpart (proximity steering uses each pool\'s coordinates as they are); allowed: unset with traffic "cloudflare"',
+        ]);
+    });
+    test("bad config: a geolocation map with Cloudflare names the layer", () => {
+        const source = configSource("prod", { set: { ...CLOUDFLARE, "active-active:routing": { policy: "geolocation", geolocation: { default: null } } } });
+        expect(configProblems(source)).toEqual([
+            'active-active:routing.geolocation: {"default":null} has no Cloudflare counterpart here (geo steering maps each Cloudflare region to its own pools first); allowed: unset with traffic "cloudflare"',
         ]);
     });
     test("bad config: least_outstanding_requests on a DNS-only load balancer", () => {
