@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
+  // jest's node environment, with the Pulumi SDKs loaded once per worker (tests/jest/shared-environment.js).
+  testEnvironment: "<rootDir>/tests/jest/shared-environment.js",
+  runtime: "<rootDir>/tests/jest/shared-runtime.js",
   roots: ["<rootDir>/tests", "<rootDir>/policies", "<rootDir>/packages"],
   testMatch: ["**/*.test.ts"],
   // The slow suite (`npm run test:slow`, jest.slow.config.js) holds what is slow by nature.

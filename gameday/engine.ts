@@ -1,0 +1,73 @@
+/**
+ * One DynamoDB-compatible engine per region: dynalite, in-process and in memory, with the stack's table (its name
+ * and key schema from the plan). The app reaches it through its own SDK clients; the simulator's replication and
+ * fault models sit in a middleware on those clients (region.ts) and use a plain client of their own here.
+ */
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+
+type DynaliteFactory = (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => Server;
+// dynalite ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dynalite = require("dynalite") as DynaliteFactory;
+
+/** dynalite checks no signature; the SDK needs something to sign with. */
+export const LOCAL_CREDENTIALS = { accessKeyId: "AKIDGAMEDAY", secretAccessKey: "gameday-local-secret" } as const;
+
+export interface Engine {
+    readonly region: string;
+    readonly endpoint: string;
+    /** A plain client (one attempt, no fault middleware) for replication and inspection. */
+    readonly raw: DynamoDBClient;
+    close(): Promise<void>;
+}
+
+export interface TableShape {
+    tableName: string;
+    partitionKey: string;
+    sortKey: string;
+}
+
+export async function startEngine(region: string, table: TableShape): Promise<Engine> {
+    const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(0, "127.0.0.1", () => {
+            server.off("error", reject);
+            resolve();
+        });
+    });
+    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const raw = new DynamoDBClient({ region, endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+    await raw.send(
+        new CreateTableCommand({
+            TableName: table.tableName,
+            KeySchema: [
+                { AttributeName: table.partitionKey, KeyType: "HASH" },
+                { AttributeName: table.sortKey, KeyType: "RANGE" },
+            ],
+            AttributeDefinitions: [
+                { AttributeName: table.partitionKey, AttributeType: "S" },
+                { AttributeName: table.sortKey, AttributeType: "S" },
+            ],
+            BillingMode: "PAY_PER_REQUEST",
+        }),
+    );
+    for (;;) {
+        const described = await raw.send(new DescribeTableCommand({ TableName: table.tableName }));
+        if (described.Table?.TableStatus === "ACTIVE") break;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return {
+        region,
+        endpoint,
+        raw,
+        close: () =>
+            new Promise<void>((resolve) => {
+                raw.destroy();
+                server.close(() => resolve());
+                server.closeAllConnections();
+            }),
+    };
+}
