@@ -17,6 +17,7 @@ import { NAMESPACE } from "./types";
 import type { Complete } from "./schema";
 import type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
 import { keyProblems, keyWarnings, parseKeys } from "./source";
+import { fleetKeys, fleetProblems } from "./services";
 
 export { KNOWN_NAMESPACES, NAMESPACE } from "./types";
 export type { AlarmSettings, CloudflareSettings, ConfigSource, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
@@ -64,6 +65,8 @@ export interface StackConfig {
     allowReplicaRemoval: boolean;
     /** Regions whose replica gets deletion protection off: the first of the two updates that remove a replica. */
     unprotectReplicas: string[];
+    /** With `active-active:services`: each service's own settings (its keys laid over the stack's), in order. */
+    services?: { name: string; settings: StackConfig }[];
     /** Keys that are valid but change nothing (e.g. `aws:region`), one rendered line each; `loadConfig` logs them. */
     warnings: string[];
 }
@@ -106,13 +109,18 @@ export function loadConfig(): StackConfig {
 /** Parses and checks a stack's config. Pure: every input comes through `source`. */
 export function parseConfig(source: ConfigSource): StackConfig {
     const { parsed, problems: schemaProblems } = parseKeys(source);
-    const problems = [...keyProblems(source), ...schemaProblems, ...crossKeyProblems(parsed, source)];
+    const crossKey = (p: typeof parsed) => crossKeyProblems(p, source);
+    const problems = [...keyProblems(source), ...schemaProblems, ...crossKey(parsed), ...fleetProblems(parsed, crossKey)];
     if (problems.length > 0) throw new ConfigError(problems);
     // Every key is valid from here on: the failover model reads several of them.
     const complete = parsed as Complete;
-    const failover = planFailover(failoverInput(complete));
-    if ("problems" in failover) throw new ConfigError(failover.problems);
-    return stackConfig(source, complete, failover);
+    const resolve = (keys: Complete): StackConfig => {
+        const failover = planFailover(failoverInput(keys));
+        if ("problems" in failover) throw new ConfigError(failover.problems);
+        return stackConfig(source, keys, failover);
+    };
+    const config = resolve(complete);
+    return complete.services ? { ...config, services: fleetKeys(complete).map(({ name, keys }) => ({ name, settings: resolve(keys) })) } : config;
 }
 
 function failoverInput(p: Complete): Parameters<typeof planFailover>[0] {

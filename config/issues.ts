@@ -98,7 +98,7 @@ function tooBig(issue: z.core.$ZodIssueTooBig, value: unknown): [string, string]
 
 /** The fields an object at `path` of key `key` accepts, for "unknown field" problems. */
 function allowedFields(key: string, path: readonly PropertyKey[], raw: unknown): string {
-    const unwrap = (s: any): any => (s?.def?.innerType ? unwrap(s.def.innerType) : s);
+    const unwrap = (s: any): any => (s?.def?.innerType ? unwrap(s.def.innerType) : s?.def?.getter ? unwrap(s.def.getter()) : s);
     let schema: any = unwrap((KEYS as Record<string, z.ZodType>)[key]);
     for (const p of path) {
         schema = unwrap(schema);

@@ -15,6 +15,7 @@ import { CLOUDFLARE_LOAD_BALANCER_DEFAULTS } from "../components/cloudflare-load
 import { GLOBAL_TABLE_DEFAULTS } from "../components/global-table/args";
 import { REGIONAL_SERVICE_DEFAULTS } from "../components/regional-service/args";
 import type { AlarmSettings, CloudflareSettings, HealthSettings, RoutingSettings, ServiceSettings, TableSettings } from "./types";
+import { servicesSchema } from "./services";
 
 /** A schema message: what is wrong, then what is allowed. issues.ts splits it back into a Problem. */
 export function says(reason: string, allowed: string): string {
@@ -270,6 +271,7 @@ export const KEYS = {
     protect: z.boolean().default(GLOBAL_TABLE_DEFAULTS.protect),
     allowReplicaRemoval: z.boolean().default(GLOBAL_TABLE_DEFAULTS.allowReplicaRemoval),
     unprotectReplicas: z.array(region).default([]),
+    services: servicesSchema.optional(), // a fleet, one table, services and routed name each (config/services.ts)
 } as const;
 
 export type Keys = typeof KEYS;

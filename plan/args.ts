@@ -30,6 +30,8 @@ Options
                         so the program's data-loss guards compare the config with what is deployed
   --policy-env ENV      policy levels to use: dev, staging or prod
                         (default: from the stack name: dev, staging, prod, or NAME-*; otherwise prod)
+  --compare             print the routing modes side by side for this stack (RTO, RPO, capacity, monthly cost,
+                        what one region's loss does); docs/traffic.md, "Choosing a routing mode"
   --quiet               no progress lines on stderr
   -h, --help            this help
 
@@ -44,7 +46,8 @@ Examples
   npm run plan -- --stack prod --config 'active-active:drain=["us-west-2"]'
   npm run plan -- --stack prod --config active-active:service.capacityPerRegion=40
   npm run plan -- --stack prod --config 'active-active:drain=["us-west-2"]' --against prod
-  npm run plan -- --stack prod --config active-active:traffic=cloudflare`;
+  npm run plan -- --stack prod --config active-active:traffic=cloudflare
+  npm run plan -- --stack prod --compare`;
 
 export interface CliArgs {
     help: boolean;
@@ -64,6 +67,8 @@ export interface CliArgs {
     secretEnv: Record<string, string>;
     policyEnv?: PolicyEnv;
     quiet: boolean;
+    /** Print the routing-mode comparison instead of the plan. */
+    compare?: boolean;
 }
 
 /** A `--config` VALUE: JSON when it parses as JSON, else the string as given. */
@@ -102,8 +107,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
             args.help = true;
             continue;
         }
-        if (flag === "--quiet") {
-            args.quiet = true;
+        if (flag === "--quiet" || flag === "--compare") {
+            args[flag === "--quiet" ? "quiet" : "compare"] = true;
             continue;
         }
         if (!valued.has(flag)) {

@@ -14,6 +14,8 @@ import type { PlanResult } from "./run";
 import { scrubText } from "./redact";
 import { diffPlans, renderDiff } from "./diff";
 import { renderChanges } from "./render-text";
+import { compareModes, renderComparison } from "./compare";
+import { ConfigError } from "../config";
 import type { PlanJson } from "./types";
 
 const debug = process.env.PLAN_DEBUG === "1";
@@ -161,6 +163,18 @@ function report(args: CliArgs, result: PlanResult, base: { label: string; json: 
     return result.exitCode;
 }
 
+/** The routing modes side by side (plan/compare.ts); a config the stack refuses exits 2 like the plan. */
+function compare(args: CliArgs): number {
+    try {
+        process.stdout.write(scrubText(renderComparison(compareModes(args.stack!, args.config)), Object.values(args.secrets)));
+        return EXIT.ok;
+    } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        process.stderr.write(`bad config:\n${e.problems.map((p) => `  - ${p}`).join("\n")}\n`);
+        return EXIT.badConfig;
+    }
+}
+
 async function cli(argv: string[]): Promise<number> {
     try {
         const args = usage(argv);
@@ -169,6 +183,7 @@ async function cli(argv: string[]): Promise<number> {
             return EXIT.ok;
         }
         checkStackExists(args.stack!);
+        if (args.compare) return compare(args);
         const deployed = readDeployed(args.deployed);
         const file = readBaseFile(args.diff);
         const result = await plan(args, deployed);

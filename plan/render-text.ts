@@ -133,6 +133,10 @@ function resilienceSection(plan: PlanJson): string[] {
             ]),
         ]),
     ];
+    if (r.routingPolicy && r.routingPolicy !== "latency") {
+        out.push(`  Routing mode ${r.routingPolicy} (docs/traffic.md, "Routing modes"): what users see when a region is lost`);
+        out.push(...r.perRegion.filter((p) => p.serving).map((p) => `    ${p.region}: ${p.note.replace(`${r.routingPolicy}: `, "")}`));
+    }
     if (r.breakdown.length > 0) {
         out.push("  RTO breakdown:");
         out.push(...table(r.breakdown.map((b) => [`${b.seconds} s`, b.part + (b.assumed ? " (assumed)" : "")]), "    "));

@@ -5,12 +5,13 @@
  */
 import type { StackConfig } from "../config";
 import { ARC_CLUSTER_USD_PER_HOUR, HOURS_PER_MONTH } from "../packages/aws-facts";
-import { healthBudget, replicationWatch } from "../packages/failover-model";
+import { healthBudget, regionLoss, replicationWatch, ResolvedRouting, standbyState } from "../packages/failover-model";
 import { isSwitchedOff, replicaRegions, routingSwitch } from "./topology";
 import type { DrainEffect, PlanResource, RecoveryControlReport, RegionFailure, Resilience } from "./types";
 
 /** What the report reads of the parsed config. */
-export type ResilienceConfig = Pick<StackConfig, "regions" | "servingRegions" | "drain" | "traffic" | "consistency" | "failover" | "capacity" | "service" | "routing" | "protect">;
+export type ResilienceConfig = Pick<StackConfig, "regions" | "servingRegions" | "drain" | "traffic" | "consistency" | "failover" | "capacity" | "service" | "routing" | "protect"> &
+    Partial<Pick<StackConfig, "routingMode">>;
 
 function recoveryControlReport(config: ResilienceConfig): RecoveryControlReport {
     const rc = config.routing.recoveryControl;
@@ -39,6 +40,8 @@ function regionFailure(config: ResilienceConfig, region: string): RegionFailure 
         const note = "it is the only serving region; undrain another region to restore failover";
         return { region, serving: true, rtoSeconds: null, rpoSeconds, meetsTarget: false, failoverTo: [], note };
     }
+    const mode = config.routingMode;
+    if (mode && mode.policy !== "latency") return modeFailure(config, region, mode);
     const mechanism =
         config.traffic === "route53"
             ? "its health check fails and Route 53 stops answering with its latency record"
@@ -52,6 +55,18 @@ function regionFailure(config: ResilienceConfig, region: string): RegionFailure 
         failoverTo: others,
         note: `${mechanism}; ${others.join(", ")} ${others.length === 1 ? "takes" : "take"} its users`,
     };
+}
+
+/** Another mode than latency: what that mode does with the region's users (failover-model `regionLoss`). */
+function modeFailure(config: ResilienceConfig, region: string, mode: ResolvedRouting): RegionFailure {
+    const { rto, rpo, rtoTargetSeconds } = config.failover;
+    const shares = Object.fromEntries(config.capacity.map((c) => [c.region, c.sharePercent]));
+    const loss = regionLoss(mode, config.regions, shares, region);
+    const movesNobody = mode.policy === "failover" && region !== mode.primary;
+    const rtoSeconds = loss.unserved.length > 0 ? null : movesNobody ? 0 : rto.rtoSeconds;
+    const failoverTo = Object.keys(loss.shares).filter((r) => loss.shares[r]! > (shares[r] ?? 0) + 1e-9);
+    const note = `${mode.policy}: ${loss.consequence}${standbyState({ routing: mode, capacity: config.capacity }, region)}`;
+    return { region, serving: true, rtoSeconds, rpoSeconds: rpo.rpoSeconds, meetsTarget: rtoSeconds !== null && rtoSeconds <= rtoTargetSeconds, failoverTo, note };
 }
 
 function drainReport(config: ResilienceConfig, resources: PlanResource[]): Resilience["drain"] {
@@ -83,6 +98,7 @@ export function buildResilience(config: ResilienceConfig, resources: PlanResourc
     const settings = { ...((config.traffic === "route53" ? config.failover.route53 : config.failover.cloudflare) ?? {}) } as Record<string, unknown>;
     const watch = replicationWatch(config.service.heartbeatIntervalMs, rpo.rpoSeconds);
     return {
+        routingPolicy: config.routingMode?.policy,
         capacity: config.capacity.map((c) => ({ ...c, throttle: { ...c.throttle } })),
         healthBudget: healthBudget(config.service.healthTimeoutMs),
         replication: { thresholdMs: watch.thresholdMs, detectionDelaySeconds: watch.detectionDelaySeconds },

@@ -128,6 +128,8 @@ export interface RecoveryControlReport {
 }
 
 export interface Resilience {
+    /** The routing mode (`routing.policy`, resolved); absent in plans made before routing modes. */
+    routingPolicy?: string;
     /** Each region sized for the worst single-region failure against the account's concurrency quota. */
     capacity: CapacityRow[];
     /** `/health`'s worst answer time against Route 53's response window (failover-model `healthBudget`). */

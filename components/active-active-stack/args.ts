@@ -141,6 +141,12 @@ export interface ActiveActiveSettings {
     protect: boolean;
     allowReplicaRemoval: boolean;
     unprotectReplicas: string[];
+    /**
+     * A fleet: one service per entry, each with its own table, regional services and routed name (children named
+     * `<name>-<service>-...`), sharing the providers and the traffic layer. Unset: one service from these settings,
+     * with the children named `<name>-...`.
+     */
+    services?: { name: string; settings: ActiveActiveSettings }[];
 }
 
 export interface ActiveActiveStackArgs {
@@ -189,4 +195,6 @@ export interface ActiveActiveStackOutputs {
     resilience: ResilienceFigures;
     /** Read back by the next run to refuse changes that would lose data. */
     deployment: DeploymentOutput;
+    /** With a fleet: every service's outputs by name (the outputs above are the first service's). */
+    services?: Record<string, Omit<ActiveActiveStackOutputs, "services">>;
 }

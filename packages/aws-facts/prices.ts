@@ -3,7 +3,10 @@
  * here is priced at `PRICE_FALLBACK_REGION`'s rates, and whoever prints the figure says so. Prices change: update
  * `asOf` and the rates together, from the page in `source`.
  *
- * Issue 18 (the `--compare` table) adds Lambda, API Gateway, provisioned concurrency and Route 53 here.
+ * The `--compare` table (issue 18) prices Lambda (requests, Arm duration, provisioned concurrency), HTTP API requests
+ * and Route 53 health checks too. These rates are the published us-east-1 list prices as we read them on `asOf`
+ * (first usage tier, no free tier, no Savings Plans); they were not re-read online when this table was written, so
+ * check them against `source` before quoting a figure.
  */
 
 export interface DynamoDbOnDemandRates {
@@ -44,4 +47,46 @@ export function dynamoDbOnDemandRates(region: string): { rates: DynamoDbOnDemand
     const own = DYNAMODB_ON_DEMAND_PRICES.byRegion[region];
     if (own) return { rates: own, fallback: false };
     return { rates: DYNAMODB_ON_DEMAND_PRICES.byRegion[PRICE_FALLBACK_REGION]!, fallback: true };
+}
+
+/** Lambda, Arm (the functions are arm64), first duration tier, us-east-1. */
+export interface LambdaRates {
+    /** USD per million requests. */
+    request: number;
+    /** USD per GB-second of on-demand duration. */
+    durationGbSecond: number;
+    /** USD per GB-second of provisioned concurrency kept (whether used or not). */
+    provisionedGbSecond: number;
+}
+
+export const LAMBDA_PRICES: PriceTable<LambdaRates> = {
+    asOf: "2025-01-01",
+    source: "https://aws.amazon.com/lambda/pricing/ (Arm price, US East (N. Virginia))",
+    byRegion: { "us-east-1": { request: 0.2, durationGbSecond: 0.0000133334, provisionedGbSecond: 0.0000033334 } },
+};
+
+/** API Gateway HTTP APIs: USD per million requests (first 300 million a month), us-east-1. */
+export const API_GATEWAY_HTTP_PRICES: PriceTable<{ request: number }> = {
+    asOf: "2025-01-01",
+    source: "https://aws.amazon.com/api-gateway/pricing/ (HTTP APIs)",
+    byRegion: { "us-east-1": { request: 1.0 } },
+};
+
+/**
+ * Route 53 health checks, USD per check per month: a basic check of an AWS endpoint, and each optional feature
+ * (HTTPS, string matching, fast interval, latency measurement) on one. Calculated checks are priced as basic checks
+ * here (assumed: the pricing page lists endpoint checks). Alias queries to API Gateway are free, so DNS queries of
+ * the default alias records add nothing; CNAME records' queries are not priced here.
+ */
+export const ROUTE53_HEALTH_CHECK_PRICES = {
+    asOf: "2025-01-01",
+    source: "https://aws.amazon.com/route53/pricing/ (Health checks)",
+    basicAwsEndpoint: 0.5,
+    optionalFeatureAwsEndpoint: 1.0,
+} as const;
+
+/** A price table's rates for a region, and whether they are the fallback region's. */
+export function ratesIn<R>(table: PriceTable<R>, region: string): { rates: R; fallback: boolean } {
+    const own = table.byRegion[region];
+    return own ? { rates: own, fallback: false } : { rates: table.byRegion[PRICE_FALLBACK_REGION]!, fallback: true };
 }

@@ -50,3 +50,4 @@ export * from "./capacity";
 export * from "./health";
 export * from "./modes";
 export * from "./steering";
+export * from "./compare";

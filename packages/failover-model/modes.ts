@@ -137,7 +137,7 @@ export function regionLoss(r: ResolvedRouting, regions: readonly string[], measu
         const to = nearestTo(failed, r.standbys.filter((x) => x !== failed)) ?? survivors[0]!;
         if (failed === r.primary) shares[to] = 100;
         consequence = failed === r.primary
-            ? `every user moves to the standby ${r.standbys.length > 1 ? `set (latency among ${r.standbys.join(", ")}; ${to} assumed nearest)` : to}; cold and throttled unless the standby is sized`
+            ? `every user moves to the standby ${r.standbys.length > 1 ? `set (latency among ${r.standbys.join(", ")}; ${to} assumed nearest)` : to}`
             : "no user notices: a standby serves no one";
     } else if (r.policy === "geolocation") {
         consequence = geolocationLoss(r, survivors, failed, lost, shares, unserved);

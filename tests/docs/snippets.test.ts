@@ -9,6 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import { GLOBAL_TABLE_DEFAULTS, LATENCY_ROUTING_DEFAULTS, REGIONAL_SERVICE_DEFAULTS } from "../../components";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -53,8 +54,8 @@ function templateOptions(): ts.CompilerOptions {
     };
 }
 
-/** Each snippet's diagnostics, rendered `where: TS<code> <message>`; the repository's own files are not judged here. */
-function compile(list: Snippet[]): string[] {
+/** One program for every snippet (and the broken one below): each snippet's diagnostics, `where (+line): TS<code> <message>`. */
+function compileProgram(list: Snippet[]): { program: ts.Program; problems: string[] } {
     const options = templateOptions();
     const host = ts.createCompilerHost(options, true);
     const byFile = new Map(list.map((s) => [s.file, s]));
@@ -74,7 +75,7 @@ function compile(list: Snippet[]): string[] {
             out.push(`${s.where} (+${line}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
         }
     }
-    return out;
+    return { program, problems: out };
 }
 
 test("the docs have TypeScript snippets, and the list of files read is the docs a newcomer reads", () => {
@@ -82,13 +83,85 @@ test("the docs have TypeScript snippets, and the list of files read is the docs 
     expect([...new Set(found)].sort()).toEqual(["README.md", "docs/global-table.md", "docs/regional-service.md", "docs/testing.md", "policies/README.md"]);
 });
 
+const BROKEN: Snippet = {
+    where: "docs/x.md:3",
+    file: path.join(ROOT, "__snippet__broken.ts"),
+    code: 'import { GlobalTable } from "active-active";\nawait Promise.resolve(new GlobalTable("t", {}));\n',
+};
+
+let compiled: { program: ts.Program; problems: string[] };
+beforeAll(() => {
+    compiled = compileProgram([...snippets(), BROKEN]);
+});
+
 test("every TypeScript snippet compiles under Pulumi's template options", () => {
-    expect(compile(snippets())).toEqual([]);
+    expect(compiled.problems.filter((p) => !p.startsWith(BROKEN.where))).toEqual([]);
 });
 
 test("a snippet that does not compile is reported with where it is", () => {
-    const broken: Snippet = { where: "docs/x.md:3", file: path.join(ROOT, "__snippet__broken.ts"), code: 'import { GlobalTable } from "active-active";\nawait Promise.resolve(new GlobalTable("t", {}));\n' };
-    const problems = compile([broken]);
+    const problems = compiled.problems.filter((p) => p.startsWith(BROKEN.where));
+    // Top-level await in CommonJS, and args missing what GlobalTable requires.
     expect(problems.some((p) => p.startsWith("docs/x.md:3 (+2): TS1378 "))).toBe(true);
     expect(problems.some((p) => p.startsWith("docs/x.md:3 (+2): TS2345 ") || p.startsWith("docs/x.md:3 (+2): TS2740 "))).toBe(true);
+});
+
+/** The component args tables: each lists exactly the interface's properties, and a literal default equals the code's. */
+const ARG_TABLES = [
+    { doc: "docs/global-table.md", after: "### Args", type: "GlobalTableArgs", defaults: GLOBAL_TABLE_DEFAULTS as object, skip: [] as string[] },
+    { doc: "docs/regional-service.md", after: "### Args", type: "RegionalServiceArgs", defaults: {}, skip: [] },
+    { doc: "docs/regional-service.md", after: "Mode `lambda` (`LambdaMode`)", type: "LambdaMode", defaults: REGIONAL_SERVICE_DEFAULTS as object, skip: ["kind"] },
+    { doc: "docs/traffic.md", after: "## `LatencyRouting`", type: "LatencyRoutingArgs", defaults: LATENCY_ROUTING_DEFAULTS as object, skip: [] },
+];
+
+/** The first table after `after` in a doc: arg names (top-level, from the first column) and default cells. */
+function argsTable(doc: string, after: string): { names: string[]; defaults: Map<string, string> } {
+    const text = fs.readFileSync(path.join(ROOT, doc), "utf8");
+    const from = text.indexOf(after);
+    expect(from).toBeGreaterThanOrEqual(0);
+    const lines = text.slice(from).split("\n");
+    const start = lines.findIndex((l) => l.startsWith("| "));
+    const rows = [];
+    for (let i = start + 2; i < lines.length && lines[i]!.startsWith("|"); i++) rows.push(lines[i]!.split(" | "));
+    const names: string[] = [];
+    const defaults = new Map<string, string>();
+    for (const [first, , def] of rows) {
+        for (const m of first!.matchAll(/`([A-Za-z]+)`/g)) {
+            names.push(m[1]!);
+            defaults.set(m[1]!, def!.trim());
+        }
+    }
+    return { names: [...new Set(names)].sort(), defaults };
+}
+
+describe("the args tables in docs/ are the components' args", () => {
+    let checker: ts.TypeChecker;
+    let entry: ts.Symbol[];
+    beforeAll(() => {
+        const { program } = compiled;
+        checker = program.getTypeChecker();
+        entry = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(path.join(ROOT, "components/index.ts"))!)!);
+    });
+
+    test.each(ARG_TABLES)("$doc, $type: every arg and no other", ({ doc, after, type, skip }) => {
+        const symbol = entry.find((s) => s.name === type)!;
+        const declared = checker.getDeclaredTypeOfSymbol(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+        const props = checker.getPropertiesOfType(declared).map((p) => p.name).filter((n) => !skip.includes(n)).sort();
+        expect(argsTable(doc, after).names).toEqual(props);
+    });
+
+    test.each(ARG_TABLES)("$doc, $type: each literal default is the code's", ({ doc, after, defaults }) => {
+        const wrong: string[] = [];
+        for (const [name, cell] of argsTable(doc, after).defaults) {
+            const literal = /^`([^`]+)`$/.exec(cell)?.[1];
+            if (literal === undefined || !(name in defaults)) continue;
+            let value: unknown;
+            try {
+                value = JSON.parse(literal);
+            } catch {
+                continue;
+            }
+            if (JSON.stringify(value) !== JSON.stringify((defaults as Record<string, unknown>)[name])) wrong.push(`${name}: docs ${literal}, code ${JSON.stringify((defaults as Record<string, unknown>)[name])}`);
+        }
+        expect(wrong).toEqual([]);
+    });
 });

@@ -92,9 +92,12 @@ export const allRegionsUnhealthyAlarm = stackRule({
         }
         for (const alarm of candidates) {
             const ids = watchedCheckIds(alarm);
-            const missed = ids === null || gateIds.some((id) => id === undefined) ? [] : gates.filter((g) => !ids.includes(knownId(g)!));
+            // A fleet has a routed name per service: an alarm watches the gates of its own routing component.
+            const siblings = gates.filter((g) => g.parent !== undefined && g.parent === alarm.parent);
+            const own = siblings.length > 0 ? siblings : gates;
+            const missed = ids === null || gateIds.some((id) => id === undefined) ? [] : own.filter((g) => !ids.includes(knownId(g)!));
             if (missed.length > 0) {
-                report(`alarm "${alarm.name}" watches ${gates.length - missed.length} of the ${gates.length} gates (not ${missed.map((g) => g.name).join(", ")}); allowed: every region's gate`, alarm.urn);
+                report(`alarm "${alarm.name}" watches ${own.length - missed.length} of the ${own.length} gates (not ${missed.map((g) => g.name).join(", ")}); allowed: every region's gate`, alarm.urn);
             }
             checkAlarm(alarm, report);
         }

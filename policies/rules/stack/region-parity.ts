@@ -1,7 +1,7 @@
 /**
  * active-active-region-parity
  *
- * Requires: every region of the stack has exactly one of each layer: the home table or one replica of each
+ * Requires: every region of the stack has exactly one of each layer per service (a fleet has one table per service): the home table or one replica of each
  * table; one regional service (a Lambda function; with external endpoints, the endpoint behind the region's check
  * or pool); with Route 53, one endpoint health check, one gate check (when gates are used) and one latency record
  * per record type; with Cloudflare, one pool. No regional AWS resource may sit in a region outside the stack, except
@@ -54,11 +54,14 @@ export const regionParity = stackRule({
             }
         }
 
+        // A fleet (active-active:services) has one table per service, and each layer once per service in every region.
+        const perRegion = Math.max(1, t.tables.length);
+        const exactly = perRegion === 1 ? "exactly one" : `exactly ${perRegion} (one per table's service)`;
         const layer = (label: string, byRegion: Map<string, StackResource[]>, allowed: string) => {
             for (const r of regions) {
                 const found = byRegion.get(r) ?? [];
                 if (found.length === 0) report(`region ${r} has no ${label}; allowed: ${allowed} in every region of the stack (${all})`);
-                else if (found.length > 1) report(`region ${r} has ${found.length} ${label}s (${names(found)}); allowed: exactly one`, found[1]!.urn);
+                else if (found.length !== perRegion) report(`region ${r} has ${found.length} ${label}s (${names(found)}); allowed: ${exactly}`, found[Math.min(perRegion, found.length - 1)]!.urn);
             }
         };
 
