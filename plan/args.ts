@@ -107,12 +107,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
             args.help = true;
             continue;
         }
-        if (flag === "--quiet") {
-            args.quiet = true;
-            continue;
-        }
-        if (flag === "--compare") {
-            args.compare = true;
+        if (flag === "--quiet" || flag === "--compare") {
+            args[flag === "--quiet" ? "quiet" : "compare"] = true;
             continue;
         }
         if (!valued.has(flag)) {
