@@ -149,7 +149,9 @@ export class Client {
         const s = this.w.settings;
         for (let attempt = 1; attempt <= s.maxAttempts; attempt++) {
             const got = await this.attempt(op, req, attempt);
-            const retryable = typeof got.status !== "number" || got.status === 429 || got.status >= 500;
+            // 409 request_in_progress: the same Idempotency-Key is still running; the app asks to retry shortly.
+            const inProgress = got.status === 409 && errorCode(got.body) === "request_in_progress";
+            const retryable = inProgress || typeof got.status !== "number" || got.status === 429 || got.status >= 500;
             if (!retryable) return got;
             if (attempt === s.maxAttempts) break;
             const after = Number(got.headers["retry-after"] ?? NaN);
@@ -220,6 +222,14 @@ export class Client {
             replayed: got.headers["idempotent-replayed"] === "true",
         });
         return got;
+    }
+}
+
+function errorCode(body: string): string | null {
+    try {
+        return (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? null;
+    } catch {
+        return null;
     }
 }
 

@@ -20,6 +20,7 @@ type DataFigures = Pick<
     | "maxReplicationLagSeconds"
     | "lateWrites"
     | "maxVisibilityDelaySeconds"
+    | "unconvergedWrites"
 >;
 
 export function dataFigures(m: MeasureInput, primary: ResolvedFault, ops: OpLog[]): DataFigures {
@@ -44,7 +45,9 @@ export function dataFigures(m: MeasureInput, primary: ResolvedFault, ops: OpLog[
     const lags = m.replication.writes.flatMap((w) => Object.entries(w.visibleAt).filter(([r, at]) => r !== w.origin && at < firstFault).map(([, at]) => at - w.at));
     const delays = itemWrites.filter((w) => acked.has(w.op!)).map((w) => Math.max(0, ...m.settings.regions.map((r) => (w.visibleAt[r] ?? Infinity) - w.at)));
     const late = delays.filter((d) => d > 10_000);
+    const replicas = m.settings.regions;
     return {
+        unconvergedWrites: m.replication.writes.filter((w) => w.at <= m.scenario.durationSeconds * 1000 && replicas.some((r) => w.visibleAt[r] === undefined && !w.lostAt.includes(r))).length,
         lateWrites: late.length,
         maxVisibilityDelaySeconds: late.length === 0 ? 0 : s1(Math.max(...late.filter((d) => Number.isFinite(d)), 0)),
         missingAckedWrites: missing.length,

@@ -46,6 +46,8 @@ export interface Observed {
     /** Acknowledged item writes some other region saw more than 10 s late, and the longest such delay. */
     lateWrites: number;
     maxVisibilityDelaySeconds: number;
+    /** Writes some replica neither holds nor dropped by last writer wins once replication settled (should be 0). */
+    unconvergedWrites: number;
     staleReads: number;
     drain: DrainFigures | null;
     failOpenAnswers: number;

@@ -27,6 +27,7 @@ export const SERVICE_MS = { items: 25, health: 15 } as const;
 
 export interface RegionFaults {
     brownoutMs: number;
+    brownoutJitterMs: number;
     brownoutAffects: "items" | "health" | "both";
     throttleRate: number;
 }
@@ -78,7 +79,7 @@ export interface RegionOptions {
 
 export class Region {
     readonly name: string;
-    readonly faults: RegionFaults = { brownoutMs: 0, brownoutAffects: "items", throttleRate: 0 };
+    readonly faults: RegionFaults = { brownoutMs: 0, brownoutJitterMs: 0, brownoutAffects: "items", throttleRate: 0 };
     private readonly items: App;
     private readonly health: App;
     private extraMs = 0;
@@ -169,7 +170,8 @@ export class Region {
         this.extraMs = 0;
         const app = isHealth ? this.health : this.items;
         const response = await this.o.sched.track(app.handle(this.event(req, route, headers, authorizer), this.context()));
-        const brownout = this.faults.brownoutAffects === "both" || (this.faults.brownoutAffects === "health") === isHealth ? this.faults.brownoutMs : 0;
+        const slowed = this.faults.brownoutMs > 0 && (this.faults.brownoutAffects === "both" || (this.faults.brownoutAffects === "health") === isHealth);
+        const brownout = slowed ? this.faults.brownoutMs + this.o.rng.uniform(0, this.faults.brownoutJitterMs) : 0;
         const serviceMs = (isHealth ? SERVICE_MS.health : SERVICE_MS.items) + this.extraMs + brownout;
         if (serviceMs > INTEGRATION_TIMEOUT_MS) return answer(504, { message: "Service Unavailable" }, INTEGRATION_TIMEOUT_MS);
         return { statusCode: response.statusCode ?? 200, headers: (response.headers ?? {}) as Record<string, string>, body: response.body ?? "", serviceMs };

@@ -112,6 +112,29 @@ async function simulate(
         requests: [],
         ops: [],
     };
+    // Powertools' idempotency layer reads Date.now() for record expiry; on simulated time it must read the same clock
+    // as the app, or a run would depend on how fast this machine is.
+    const realNow = Date.now;
+    Date.now = () => EPOCH_MS + Math.floor(sched.now);
+    try {
+        return await drive(o, world, traffic, faults, settings, drains, replication);
+    } finally {
+        Date.now = realNow;
+    }
+}
+
+async function drive(
+    o: RunOptions,
+    world: World,
+    traffic: Route53 | Cloudflare,
+    faults: ResolvedFault[],
+    settings: GamedaySettings,
+    drains: Map<string, GamedaySettings>,
+    replication: Replication,
+): Promise<ScenarioReport> {
+    const { scenario } = o;
+    const { sched, network, regions } = world;
+    const stopAt = world.stopAt;
     traffic.start();
     for (const location of Object.keys(DEFAULT_LOCATIONS)) {
         for (let i = 0; i < scenario.clients.perLocation; i++) new Client(`${location}-${i}`, location, world).start();
@@ -128,7 +151,7 @@ async function simulate(
     return measure({ scenario, settings, faults, world, replication, traffic, seed: o.seed, idempotency: o.idempotency !== false, settleMs: SETTLE_MS });
 }
 
-function schedule(f: ResolvedFault, sched: Scheduler, network: Network, regions: Map<string, Region>, traffic: Route53 | Cloudflare, settings: GamedaySettings, drains: Map<string, GamedaySettings>): void {
+function schedule(f: ResolvedFault, sched: Scheduler, network: Network, regions: ReadonlyMap<string, Region>, traffic: Route53 | Cloudflare, settings: GamedaySettings, drains: Map<string, GamedaySettings>): void {
     const start = f.atSeconds * 1000;
     const end = f.untilSeconds === null ? null : f.untilSeconds * 1000;
     const later = (action: () => void) => end !== null && sched.at(end, action);
@@ -140,7 +163,7 @@ function schedule(f: ResolvedFault, sched: Scheduler, network: Network, regions:
                 later(() => network.setDown(r, false));
                 break;
             case "brownout":
-                sched.at(start, () => void Object.assign(region.faults, { brownoutMs: f.latencyMs, brownoutAffects: f.affects }));
+                sched.at(start, () => void Object.assign(region.faults, { brownoutMs: f.latencyMs, brownoutJitterMs: f.jitterMs, brownoutAffects: f.affects }));
                 later(() => void Object.assign(region.faults, { brownoutMs: 0 }));
                 break;
             case "throttle":

@@ -19,8 +19,9 @@ export interface Fault {
     atSeconds: number;
     /** When the fault ends; null: it lasts to the end of the run. */
     untilSeconds: number | null;
-    /** brownout: extra time every affected request takes, ms. */
+    /** brownout: extra time every affected request takes, ms, plus a uniform draw up to `jitterMs`. */
     latencyMs: number;
+    jitterMs: number;
     /** brownout: which function is slow. */
     affects: "items" | "health" | "both";
     /** throttle: share of the engine's calls refused. */
@@ -119,6 +120,7 @@ function parseFault(f: Obj, i: number, duration: number, problems: string[], num
         atSeconds,
         untilSeconds,
         latencyMs: number(f, "latencyMs", where, 0, 0, 120_000),
+        jitterMs: number(f, "jitterMs", where, 0, 0, 120_000),
         affects,
         rate: number(f, "rate", where, 0, 0, 1),
     };
