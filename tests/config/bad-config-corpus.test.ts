@@ -13,7 +13,7 @@ import { configProblems, configSource, ConfigSourceOptions, engineConfig, StackN
 
 const ALL_REGIONS = AWS_REGIONS.join(", ");
 const KNOWN_KEYS =
-    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, clientMaxConnectionAgeSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas";
+    "regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, clientMaxConnectionAgeSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas, services";
 const MRSC_SETS = "US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3";
 const CHECKER_REGIONS = "us-east-1, us-west-1, us-west-2, eu-west-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, sa-east-1";
 const LOG_RETENTIONS = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";

@@ -28,7 +28,7 @@ describe("bad config: keys in no known namespace", () => {
 
     test("bad config: an unknown key of our namespace names the key it most likely meant", () => {
         expect(configProblems(configSource("dev", { set: { "active-active:drian": ["us-west-2"] } }))[0]).toBe(
-            'active-active:drian: unknown key (did you mean "drain"?); allowed: regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, clientMaxConnectionAgeSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas',
+            'active-active:drian: unknown key (did you mean "drain"?); allowed: regions, homeRegion, accountId, domain, consistency, witnessRegion, traffic, drain, hostedZoneId, zoneName, cloudflare, table, service, health, routing, rtoTargetSeconds, clientMaxConnectionAgeSeconds, alarms, tags, protect, allowReplicaRemoval, unprotectReplicas, services',
         );
     });
 });
