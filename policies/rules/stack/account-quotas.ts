@@ -7,7 +7,7 @@
  * account's raised quotas.
  * Why: a fleet grows with services x regions (20 services in 8 regions need ~340 health checks); the update that
  * crosses a quota fails half-way (TooManyHealthChecks, PutFunctionConcurrency refused), after some regions changed.
- * Severity: high.
+ * Severity: medium (advisory everywhere: an account with raised quotas declares them in the pack config).
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
  */
@@ -34,7 +34,7 @@ export function quotaNeeds(resources: readonly StackResource[]): { healthChecks:
 export const accountQuotas = stackRule<AccountQuotasConfig>({
     name: "active-active-account-quotas",
     description: "The stack fits the account's Route 53 health check quota and each region's reservable Lambda concurrency.",
-    severity: "high",
+    severity: "medium",
     url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html",
     remediationSteps: "Request the quota increase (Service Quotas) before the update and set the raised figure in the pack config, or plan fewer services or regions.",
     configSchema: {
