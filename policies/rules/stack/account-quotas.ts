@@ -7,7 +7,7 @@
  * account's raised quotas.
  * Why: a fleet grows with services x regions (20 services in 8 regions need ~340 health checks); the update that
  * crosses a quota fails half-way (TooManyHealthChecks, PutFunctionConcurrency refused), after some regions changed.
- * Severity: medium (advisory everywhere: an account with raised quotas declares them in the pack config).
+ * Severity: medium. Advisory everywhere: an account with raised quotas declares them in the pack config.
  * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
  */
