@@ -50,6 +50,7 @@ import { jwtIssuerOutsideRegions } from "./stack/jwt-issuer-outside-regions";
 import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
 import { regionParity } from "./stack/region-parity";
+import { accountQuotas } from "./stack/account-quotas";
 import { strongConsistencyTopology } from "./stack/strong-consistency-topology";
 import { tableProtected } from "./stack/table-protected";
 
@@ -103,5 +104,6 @@ export const policies: Policies = [
     alarmActionsReachSubscriber,
     iamAuthRegionPinned,
     jwtIssuerOutsideRegions,
+    accountQuotas,
 ];
 
