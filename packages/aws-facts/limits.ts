@@ -106,6 +106,12 @@ export const LAMBDA_DEFAULT_CONCURRENCY_QUOTA = 1000;
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html).
  */
 export const LAMBDA_MIN_UNRESERVED_CONCURRENCY = 100;
+/**
+ * Active Route 53 health checks per AWS account before an increase: 200 (Route 53 quotas, "Health checks":
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html; the account's own figure is
+ * GetAccountLimit MAX_HEALTH_CHECKS_BY_OWNER, and CreateHealthCheck beyond it fails with TooManyHealthChecks).
+ */
+export const ROUTE53_DEFAULT_HEALTH_CHECK_QUOTA = 200;
 
 // ---- Route 53 ----------------------------------------------------------------------------------------------------
 /** ResourcePath of a health check: at most 255 characters (API_HealthCheckConfig, `ResourcePath`). */

@@ -47,6 +47,7 @@ import { jwtIssuerOutsideRegions } from "./stack/jwt-issuer-outside-regions";
 import { minRegions } from "./stack/min-regions";
 import { modeledRto } from "./stack/modeled-rto";
 import { regionParity } from "./stack/region-parity";
+import { accountQuotas } from "./stack/account-quotas";
 import { strongConsistencyTopology } from "./stack/strong-consistency-topology";
 import { tableProtected } from "./stack/table-protected";
 
@@ -97,5 +98,6 @@ export const policies: Policies = [
     alarmActionsReachSubscriber,
     iamAuthRegionPinned,
     jwtIssuerOutsideRegions,
+    accountQuotas,
 ];
 

@@ -159,3 +159,38 @@ describe("bad config: active-active:services", () => {
         ]);
     });
 });
+
+describe("active-active-account-quotas", () => {
+    test("the prod stack fits the default quotas: no violation", async () => {
+        const { config, secretKeys } = engineConfig("prod");
+        const kit = MockKit.install({ config, secretKeys, stack: "prod" });
+        await kit.runProgram(() => main());
+        expect(await violationsOf("active-active-account-quotas", kit.resources)).toEqual([]);
+    });
+
+    test("one health check beyond the default 200 is flagged; a raised quota in the pack config passes it", async () => {
+        const kit = await fleetKit(TWO);
+        const check = kit.resourcesOfType("aws:route53/healthCheck:HealthCheck")[0]!;
+        const have = kit.resourcesOfType("aws:route53/healthCheck:HealthCheck").length;
+        // A service needs 7 checks in 3 regions (20 services: 140; 30: 210): here, as many copies as it takes.
+        const extra = Array.from({ length: 201 - have }, (_, i) => ({ ...check, name: `${check.name}-x${i}`, urn: `${check.urn}-x${i}`, id: `${check.id}-x${i}` }));
+        const resources = [...kit.resources, ...extra];
+        expect(await violationsOf("active-active-account-quotas", resources)).toEqual([
+            "the stack has 201 Route 53 health checks; allowed: at most 200 (the account's quota, pack config healthCheckQuota)",
+        ]);
+        const raised = await runPolicyPack(resources, { config: { "active-active-account-quotas": { healthCheckQuota: 500 } } });
+        expect(raised.violations.filter((v) => v.policy === "active-active-account-quotas")).toEqual([]);
+    });
+
+    test("reservations beyond a region's reservable concurrency are flagged per region", async () => {
+        const kit = await fleetKit(TWO);
+        const report = await runPolicyPack(kit.resources, { config: { "active-active-account-quotas": { concurrencyQuota: 300 } } });
+        const reserved = (region: string) =>
+            kit.resources.filter((r) => r.type === "aws:lambda/function:Function" && r.region === region).reduce((n, r) => n + (r.inputs.reservedConcurrentExecutions ?? 0), 0);
+        expect(report.violations.filter((v) => v.policy === "active-active-account-quotas").map((v) => v.message).sort()).toEqual(
+            ["eu-west-1", "us-east-1", "us-west-2"].map(
+                (r) => `region ${r}: the stack's functions reserve ${reserved(r)} concurrent executions; allowed: at most 200 (quota 300 less the 100 Lambda keeps unreserved, pack config concurrencyQuota)`,
+            ),
+        );
+    });
+});
