@@ -200,6 +200,12 @@ export class Client {
             return this.log(op, req, attempt, sentAt, { status: "timeout", body: "", headers: {}, region }, newConnection, conn.openedAt);
         }
         await this.sleep(rtt / 2 + answer.serviceMs);
+        if (w.network.isDown(region)) {
+            // The region died with the answer on its way: the work is done, the client never hears of it.
+            await this.sleep(Math.max(0, s.requestTimeoutMs - rtt - answer.serviceMs));
+            this.conn = null;
+            return this.log(op, req, attempt, sentAt, { status: "timeout", body: "", headers: {}, region }, newConnection, conn.openedAt);
+        }
         if (answer.statusCode >= 500) this.conn = null;
         return this.log(op, req, attempt, sentAt, { status: answer.statusCode, body: answer.body, headers: answer.headers, region }, newConnection, conn.openedAt);
     }

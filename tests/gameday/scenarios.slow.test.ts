@@ -50,6 +50,14 @@ const CHECKS: Record<string, (r: ScenarioReport) => void> = {
         eventualData(r);
         expect(r.observed.errorsByStatus).not.toHaveProperty("500");
     },
+    "region-down-busy": (r) => {
+        // Slow replication and a busy region: acknowledged writes are caught on the failed side (observed RPO), all
+        // of them from within the replication lag before the fault.
+        failsOverWithinModel(r);
+        eventualData(r);
+        expect(r.observed.missingAckedWrites).toBeGreaterThan(0);
+        expect(r.observed.rpoSeconds).toBeGreaterThan(0);
+    },
     "strong-region-down": (r) => {
         failsOverWithinModel(r);
         strongData(r);
