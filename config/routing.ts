@@ -64,6 +64,11 @@ function refinementProblems(p: Parsed, policy: RoutingPolicyName | undefined): P
     if (r.weights && !weighted) out.push(problem(ROUTING("weights"), r.weights, `applies only to policy "weighted" (or a Cloudflare least_* policy), not ${JSON.stringify(policy ?? "the steering default")}`, "unset, or set policy to weighted", "weights-policy"));
     if (r.biases && policy !== "geoproximity") out.push(problem(ROUTING("biases"), r.biases, `applies only to policy "geoproximity", not ${JSON.stringify(policy ?? "the steering default")}`, "unset, or set policy to geoproximity", "biases-policy"));
     if (r.geolocation && policy !== "geolocation") out.push(problem(ROUTING("geolocation"), r.geolocation, `applies only to policy "geolocation", not ${JSON.stringify(policy ?? "the steering default")}`, "unset, or set policy to geolocation", "geolocation-policy"));
+    if (r.standbyWarmPercent > 0 && policy !== "failover") {
+        out.push(problem(ROUTING("standbyWarmPercent"), r.standbyWarmPercent, `applies only to policy "failover", not ${JSON.stringify(policy ?? "the steering default")}`, "0, or set policy to failover", "standby-policy"));
+    } else if (r.standbyWarmPercent > 0 && (p.service?.safeDeployment ?? p.protect) === false) {
+        out.push(problem(ROUTING("standbyWarmPercent"), r.standbyWarmPercent, "needs safe deployments (provisioned concurrency is set on the live alias they publish)", `0, or ${keyPath("service", ["safeDeployment"])} true`, "standby-alias"));
+    }
     if (p.traffic === "cloudflare" && r.biases) {
         out.push(problem(ROUTING("biases"), r.biases, "has no Cloudflare counterpart (proximity steering uses each pool's coordinates as they are)", 'unset with traffic "cloudflare"', "biases-cloudflare"));
     }

@@ -17,8 +17,8 @@ import { activeActiveStack, mutate, provider, resource, ROOT_URN, UNKNOWN_STRING
 const CRITICAL_OR_HIGH = policies.filter((p) => p.severity === "critical" || p.severity === "high").map((p) => p.name);
 
 describe("the pack", () => {
-    test("has 47 distinct rules, each with a severity, a description and a motivating link", () => {
-        expect(new Set(policies.map((p) => p.name)).size).toBe(47);
+    test("has 50 distinct rules, each with a severity, a description and a motivating link", () => {
+        expect(new Set(policies.map((p) => p.name)).size).toBe(50);
         for (const p of policies) {
             expect(p.name).toMatch(/^(aws|cloudflare|active-active)-[a-z0-9-]+$/);
             expect(["low", "medium", "high", "critical"]).toContain(p.severity);

@@ -212,6 +212,7 @@ export interface RegionalServiceArgs {
 /** A region's worst-case size (failover-model `RegionCapacity`, the parts the service deploys). */
 export interface RegionSizing {
     reservedConcurrency: number;
+    /** Warm environments on the `live` alias: a failover standby's share of the primary's peak (needs safeDeployment). @default 0 */ provisionedConcurrency?: number;
     throttle: { rateLimit: number; burstLimit: number };
 }
 

@@ -14,7 +14,7 @@ import { createFunction } from "./function";
 import { createHttpApi } from "./http-api";
 import { createCustomDomains } from "./custom-domain";
 import { createAlarms } from "./alarms";
-import { createCanary, createLiveAlias } from "./safe-deployment";
+import { createCanary, createLiveAlias, createWarmStandby } from "./safe-deployment";
 import { authProblems, routeThrottleProblems, validateRegionalServiceArgs } from "./validate";
 
 export {
@@ -127,6 +127,7 @@ function createLambdaService(name: string, args: RegionalServiceArgs, mode: Lamb
     const s = lambdaService(name, args, mode);
     const { opsKey, accessLogs, fn, healthFn, partition, account } = createFunction(s, children);
     const alias = s.settings.safeDeployment ? createLiveAlias(s, children, fn) : undefined;
+    if (alias) createWarmStandby(s, children, fn, alias);
     const http = createHttpApi(s, children, { fn, healthFn, alias, accessLogs, partition, account });
     const domains = createCustomDomains(s, children, http);
     const alarms = createAlarms(s, children, { opsKey, fn, healthFn, api: http.api, certificate: domains.certificate });

@@ -21,6 +21,16 @@ export function createLiveAlias(s: LambdaService, o: RegionGatedOptions, fn: aws
     );
 }
 
+/**
+ * A failover standby's warm environments on the `live` alias (`<service>-warm`), only when the sizing asks for some:
+ * the requests beyond them start cold (failover-model `standbyState`). Billed while configured (prices.ts).
+ */
+export function createWarmStandby(s: LambdaService, o: RegionGatedOptions, fn: aws.lambda.Function, alias: aws.lambda.Alias): aws.lambda.ProvisionedConcurrencyConfig | undefined {
+    const warm = s.sizing.provisionedConcurrency ?? 0;
+    if (warm === 0) return undefined;
+    return new aws.lambda.ProvisionedConcurrencyConfig(`${s.name}-warm`, { functionName: fn.name, qualifier: alias.name, provisionedConcurrentExecutions: warm }, o.opts);
+}
+
 export interface CanaryInputs {
     fn: aws.lambda.Function;
     alias: aws.lambda.Alias;

@@ -23,7 +23,17 @@ export function validateRegionalServiceArgs(args: RegionalServiceArgs): Problem[
         ...regionProblems(args),
         ...(mode.kind === "external" ? externalProblems(mode.hostname) : lambdaProblems(mode)),
         ...(mode.kind === "lambda" ? [...keyProblems(args), ...alarmProblems(args), ...pinnedNameProblems(args.domain, [args.region])] : []),
+        ...warmProblems(args),
     ];
+}
+
+/** Provisioned concurrency is configured on a version or alias: the `live` alias safe deployments publish. */
+function warmProblems({ sizing, mode }: RegionalServiceArgs): Problem[] {
+    const warm = sizing?.provisionedConcurrency ?? 0;
+    if (warm === 0) return [];
+    if (mode.kind === "lambda" && mode.safeDeployment && warm <= sizing!.reservedConcurrency) return [];
+    const why = mode.kind !== "lambda" || !mode.safeDeployment ? "needs the live alias of safe deployments (provisioned concurrency is set on a version or alias)" : `exceeds the reserved concurrency ${sizing!.reservedConcurrency}`;
+    return [problem("sizing.provisionedConcurrency", warm, why, "0, or a service of mode lambda with safeDeployment and at most its reserved concurrency", "provisioned-concurrency")];
 }
 
 /**

@@ -42,6 +42,9 @@ import { requiredTags } from "./tags/required-tags";
 import { allRegionsUnhealthyAlarm } from "./stack/all-regions-unhealthy-alarm";
 import { alarmActionsReachSubscriber } from "./stack/alarm-actions-reach-subscriber";
 import { drainKeepsServingRegions } from "./stack/drain-keeps-serving-regions";
+import { standbyWarm } from "./stack/standby-warm";
+import { geolocationDefault } from "./route53/geolocation-default";
+import { weightedServingRegions } from "./route53/weighted-serving-regions";
 import { iamAuthRegionPinned } from "./stack/iam-auth-region-pinned";
 import { jwtIssuerOutsideRegions } from "./stack/jwt-issuer-outside-regions";
 import { minRegions } from "./stack/min-regions";
@@ -93,6 +96,9 @@ export const policies: Policies = [
     strongConsistencyTopology,
     modeledRto,
     drainKeepsServingRegions,
+    geolocationDefault,
+    weightedServingRegions,
+    standbyWarm,
     tableProtected,
     allRegionsUnhealthyAlarm,
     alarmActionsReachSubscriber,

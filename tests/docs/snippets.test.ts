@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
-import { GLOBAL_TABLE_DEFAULTS, LATENCY_ROUTING_DEFAULTS, REGIONAL_SERVICE_DEFAULTS } from "../../components";
+import { CLOUDFLARE_LOAD_BALANCER_DEFAULTS, GLOBAL_TABLE_DEFAULTS, LATENCY_ROUTING_DEFAULTS, REGIONAL_SERVICE_DEFAULTS } from "../../components";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -111,6 +111,7 @@ const ARG_TABLES = [
     { doc: "docs/regional-service.md", after: "### Args", type: "RegionalServiceArgs", defaults: {}, skip: [] },
     { doc: "docs/regional-service.md", after: "Mode `lambda` (`LambdaMode`)", type: "LambdaMode", defaults: REGIONAL_SERVICE_DEFAULTS as object, skip: ["kind"] },
     { doc: "docs/traffic.md", after: "## `LatencyRouting`", type: "LatencyRoutingArgs", defaults: LATENCY_ROUTING_DEFAULTS as object, skip: [] },
+    { doc: "docs/traffic.md", after: "### CloudflareLoadBalancer args", type: "CloudflareLoadBalancerArgs", defaults: CLOUDFLARE_LOAD_BALANCER_DEFAULTS as object, skip: [] },
 ];
 
 /** The first table after `after` in a doc: arg names (top-level, from the first column) and default cells. */
