@@ -5,13 +5,19 @@
  * `retry-after` when given), a JWT from the local identity provider, and one keep-alive connection per client that
  * is reused until it fails or reaches its maximum age: a pooled connection outlives the DNS answer that opened it.
  */
+import { AllRegionsFailedError, type ActiveActiveClient } from "../client";
 import type { IdentityProvider } from "./jwt";
+import { pinnedClient } from "./pinned";
 import type { LatencyMatrix } from "./geography";
 import type { Network } from "./network";
 import type { HttpRequest, Region } from "./region";
 import type { Random, Scheduler } from "./scheduler";
 
 export interface ClientSettings {
+    /** `dns`: the service name through the traffic layer; `pinned`: active-active/client over the region-pinned names. */
+    mode: "dns" | "pinned";
+    /** pinned: how long one attempt may take before the client tries the next region, ms. */
+    pinnedAttemptTimeoutMs: number;
     perLocation: number;
     /** Mean time between two operations of one client, ms. */
     thinkMs: number;
@@ -83,6 +89,8 @@ export class Client {
     private readonly items = new Map<string, number>();
     private seq = 0;
     private readonly token: string;
+    private readonly pinned: ActiveActiveClient | null;
+    private current: { op: OpLog; kind: string; attempt: number } | null = null;
 
     constructor(
         readonly id: string,
@@ -91,6 +99,13 @@ export class Client {
     ) {
         const nowS = Math.floor(w.epochMs / 1000);
         this.token = w.idp.sign({ sub: id, iss: w.idp.issuer, client_id: w.audience, scope: "items:read items:write", iat: nowS, exp: nowS + 86_400, token_use: "access" });
+        this.pinned =
+            w.settings.mode === "pinned"
+                ? pinnedClient(w, location, w.settings.pinnedAttemptTimeoutMs, this.token, (e) => {
+                      const c = this.current!;
+                      w.requests.push({ client: id, location, op: c.op.op, kind: c.kind, attempt: c.attempt, newConnection: false, connectionOpenedAt: e.sentAt, ...e });
+                  })
+                : null;
     }
 
     start(): void {
@@ -148,7 +163,7 @@ export class Client {
     private async call(op: OpLog, req: HttpRequest): Promise<Attempt | null> {
         const s = this.w.settings;
         for (let attempt = 1; attempt <= s.maxAttempts; attempt++) {
-            const got = await this.attempt(op, req, attempt);
+            const got = this.pinned !== null ? await this.pinnedAttempt(op, req, attempt) : await this.attempt(op, req, attempt);
             // 409 request_in_progress: the same Idempotency-Key is still running; the app asks to retry shortly.
             const inProgress = got.status === 409 && errorCode(got.body) === "request_in_progress";
             const retryable = inProgress || typeof got.status !== "number" || got.status === 429 || got.status >= 500;
@@ -159,6 +174,20 @@ export class Client {
             await this.sleep(backoff);
         }
         return null;
+    }
+
+    /** One request through active-active/client: it tries the regions in turn itself, one Idempotency-Key for all. */
+    private async pinnedAttempt(op: OpLog, req: HttpRequest, attempt: number): Promise<Attempt> {
+        this.current = { op, kind: req.method === "GET" ? "read" : "write", attempt };
+        const { "idempotency-key": key, ...headers } = req.headers;
+        try {
+            const res = await this.pinned!.request(req.method, req.path, { ...(req.body !== undefined ? { body: req.body } : {}), headers, ...(key !== undefined ? { idempotencyKey: key } : {}) });
+            return { status: res.status, body: typeof res.body === "string" ? res.body : JSON.stringify(res.body ?? {}), headers: Object.fromEntries(res.headers), region: res.region };
+        } catch (e) {
+            const last = e instanceof AllRegionsFailedError ? e.last : undefined;
+            if (last === undefined) return { status: "timeout", body: "", headers: {}, region: null };
+            return { status: last.status, body: JSON.stringify(last.body ?? {}), headers: Object.fromEntries(last.headers), region: last.region };
+        }
     }
 
     private sleep(ms: number): Promise<void> {

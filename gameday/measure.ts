@@ -21,6 +21,8 @@ export interface TermRow {
 
 export interface Observed {
     rtoSeconds: number | null;
+    /** The longest a client of the failed region went from its first failed request to a success elsewhere. */
+    longestClientOutageSeconds: number | null;
     rtoByLocation: Record<string, number | null>;
     failedOver: boolean;
     detectionSeconds: number | null;
@@ -120,6 +122,7 @@ export function measure(m: MeasureInput): ScenarioReport {
     const data = dataFigures(m, primary, ops);
     const observed: Observed = {
         rtoSeconds: recovery.rtoMs === null ? null : s1(recovery.rtoMs),
+        longestClientOutageSeconds: recovery.outageMs === null ? null : s1(recovery.outageMs),
         rtoByLocation: Object.fromEntries(Object.entries(recovery.byLocation).map(([k, v]) => [k, v === null ? null : s1(v)])),
         failedOver: recovery.rtoMs !== null,
         detectionSeconds: detectedAt === null ? null : s1(detectedAt - t0),
@@ -175,21 +178,28 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 /** Clients served by a failed region just before the fault, and when each first succeeded elsewhere. */
-function recoveryOf(requests: RequestLog[], failed: Set<string>, t0: number): { rtoMs: number | null; byLocation: Record<string, number | null>; locations: Set<string> } {
+function recoveryOf(
+    requests: RequestLog[],
+    failed: Set<string>,
+    t0: number,
+): { rtoMs: number | null; outageMs: number | null; byLocation: Record<string, number | null>; locations: Set<string> } {
     const lastBefore = new Map<string, RequestLog>();
     for (const r of requests) if (r.ok && r.sentAt < t0) lastBefore.set(r.client, r);
     const affected = [...lastBefore.values()].filter((r) => r.region !== null && failed.has(r.region)).map((r) => r.client);
     const byLocation: Record<string, number | null> = {};
     let worst: number | null = 0;
+    let outage: number | null = 0;
     for (const client of affected) {
         const first = requests.find((r) => r.client === client && r.ok && r.sentAt >= t0 && r.region !== null && !failed.has(r.region));
+        const firstFailure = requests.find((r) => r.client === client && !r.ok && r.sentAt >= t0);
+        if (firstFailure !== undefined) outage = outage === null || first === undefined ? null : Math.max(outage, first.doneAt - firstFailure.sentAt);
         const location = lastBefore.get(client)!.location;
         const ms = first === undefined ? null : first.doneAt - t0;
         const prev = byLocation[location];
         byLocation[location] = prev === null || ms === null ? null : Math.max(prev ?? 0, ms);
         worst = worst === null || ms === null ? null : Math.max(worst, ms);
     }
-    return { rtoMs: affected.length === 0 ? null : worst, byLocation, locations: new Set(affected.map((c) => lastBefore.get(c)!.location)) };
+    return { rtoMs: affected.length === 0 ? null : worst, outageMs: affected.length === 0 ? null : outage, byLocation, locations: new Set(affected.map((c) => lastBefore.get(c)!.location)) };
 }
 
 /** The last moment a resolver of an affected location got its first answer away from the failed regions. */

@@ -23,6 +23,7 @@ export function renderText(r: ScenarioReport): string {
               ]
             : []),
         ...(o.recoveryAfterFaultSeconds !== null ? [`  back in service ${o.recoveryAfterFaultSeconds} s after the fault ended`] : []),
+        `  longest outage one client saw (first failed request to a success elsewhere): ${fmt(o.longestClientOutageSeconds)}`,
         `  by location (RTO): ${Object.entries(o.rtoByLocation).map(([k, v]) => `${k} ${fmt(v)}`).join(", ") || "no client was on the failed region"}`,
         `  within the model: ${r.withinModel === null ? "n/a (no failover)" : r.withinModel ? "yes" : "NO"}`,
         ...r.findings.map((f) => `  finding: ${f}`),

@@ -40,6 +40,8 @@ export interface Scenario {
 }
 
 export const DEFAULT_CLIENTS: ClientSettings = {
+    mode: "dns",
+    pinnedAttemptTimeoutMs: 2000,
     perLocation: 2,
     thinkMs: 3000,
     requestTimeoutMs: 10_000,
@@ -82,7 +84,9 @@ export function parseScenario(name: string, raw: unknown): Scenario {
     const duration = number(o, "durationSeconds", "", 480, 30, 3600);
     const c = (o.clients ?? {}) as Obj;
     const clients: ClientSettings = { ...DEFAULT_CLIENTS };
-    for (const key of ["perLocation", "thinkMs", "requestTimeoutMs", "connectTimeoutMs", "maxAttempts", "backoffBaseMs", "backoffCapMs", "maxConnectionAgeSeconds"] as const) {
+    if (c.mode !== undefined && c.mode !== "dns" && c.mode !== "pinned") problems.push(`clients.mode: ${JSON.stringify(c.mode)} is not allowed (dns or pinned)`);
+    else if (c.mode !== undefined) clients.mode = c.mode;
+    for (const key of ["pinnedAttemptTimeoutMs", "perLocation", "thinkMs", "requestTimeoutMs", "connectTimeoutMs", "maxAttempts", "backoffBaseMs", "backoffCapMs", "maxConnectionAgeSeconds"] as const) {
         clients[key] = number(c, key, "clients.", DEFAULT_CLIENTS[key], key === "maxAttempts" || key === "perLocation" ? 1 : 0, 600_000);
     }
     const r = (o.replication ?? {}) as Obj;

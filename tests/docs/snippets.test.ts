@@ -50,7 +50,7 @@ function templateOptions(): ts.CompilerOptions {
         noEmit: true,
         types: ["node"],
         // The package's entries, as package.json `exports` and `typesVersions` map them, to the sources.
-        paths: { "active-active": ["./components/index.ts"], "active-active/config": ["./config/index.ts"], "active-active/testing": ["./mock-kit/testing.ts"] },
+        paths: { "active-active": ["./components/index.ts"], "active-active/config": ["./config/index.ts"], "active-active/testing": ["./mock-kit/testing.ts"], "active-active/client": ["./client/index.ts"] },
     };
 }
 
@@ -80,7 +80,7 @@ function compileProgram(list: Snippet[]): { program: ts.Program; problems: strin
 
 test("the docs have TypeScript snippets, and the list of files read is the docs a newcomer reads", () => {
     const found = snippets().map((s) => s.where.split(":")[0]);
-    expect([...new Set(found)].sort()).toEqual(["README.md", "docs/global-table.md", "docs/regional-service.md", "docs/testing.md", "policies/README.md"]);
+    expect([...new Set(found)].sort()).toEqual(["README.md", "docs/global-table.md", "docs/regional-service.md", "docs/testing.md", "docs/traffic.md", "policies/README.md"]);
 });
 
 const BROKEN: Snippet = {

@@ -47,6 +47,8 @@ function eventualData(r: ScenarioReport): void {
 const CHECKS: Record<string, (r: ScenarioReport) => void> = {
     "region-down": (r) => {
         failsOverWithinModel(r);
+        // DNS failover: the clients of the failed region wait for detection and their resolvers' TTL.
+        expect(r.observed.longestClientOutageSeconds!).toBeGreaterThan(r.observed.detectionSeconds!);
         eventualData(r);
         expect(r.observed.errorsByStatus).not.toHaveProperty("500");
     },
@@ -57,6 +59,14 @@ const CHECKS: Record<string, (r: ScenarioReport) => void> = {
         eventualData(r);
         expect(r.observed.missingAckedWrites).toBeGreaterThan(0);
         expect(r.observed.rpoSeconds).toBeGreaterThan(0);
+    },
+    "region-down-pinned": (r) => {
+        // active-active/client moves on after one 2 s attempt on the dead region: no client waits for DNS.
+        expect(r.observed.failedOver).toBe(true);
+        expect(r.observed.longestClientOutageSeconds).not.toBeNull();
+        expect(r.observed.longestClientOutageSeconds!).toBeLessThanOrEqual(2 + 1);
+        expect(r.observed.rtoSeconds!).toBeLessThanOrEqual(r.model.rtoSeconds);
+        eventualData(r);
     },
     "strong-region-down": (r) => {
         failsOverWithinModel(r);
