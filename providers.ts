@@ -12,7 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as cloudflare from "@pulumi/cloudflare";
+import type * as cloudflare from "@pulumi/cloudflare";
 import type { StackConfig } from "./config";
 import { ARC_CONFIG_REGION, ROUTE53_METRICS_REGION } from "./packages/aws-facts";
 import { rememberProviderRegion } from "./components/provider-region";
@@ -39,8 +39,17 @@ export function createProviders(config: StackConfig): Providers {
     for (const region of regions) {
         byRegion[region] = rememberProviderRegion(new aws.Provider(awsProviderName(region), awsProviderArgs(region)), region);
     }
-    const cf = config.traffic === "cloudflare" ? new cloudflare.Provider("cloudflare", cloudflareCredentials()) : undefined;
+    const cf = config.traffic === "cloudflare" ? new (loadCloudflare().Provider)("cloudflare", cloudflareCredentials()) : undefined;
     return { aws: byRegion, global: byRegion[ROUTE53_METRICS_REGION]!, recoveryControl: arc ? byRegion[ARC_CONFIG_REGION] : undefined, cloudflare: cf };
+}
+
+/**
+ * @pulumi/cloudflare, loaded only when the Cloudflare layer is chosen: a Route 53 stack never pays for loading it
+ * (it stays a regular dependency, so types resolve for every consumer).
+ */
+export function loadCloudflare(): typeof cloudflare {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return require("@pulumi/cloudflare");
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as cloudflare from "@pulumi/cloudflare";
+import type * as cloudflare from "@pulumi/cloudflare";
 
 /** Short, so a renewed or replaced certificate is validated within minutes. */
 export const VALIDATION_RECORD_TTL_SECONDS = 60;
@@ -115,7 +115,10 @@ export class ValidationRecords {
             );
             return { recordName, fqdns: record.fqdn.apply((f) => [withoutTrailingDot(f)]) };
         }
-        const record = new cloudflare.DnsRecord(
+        // Loaded here, on the Cloudflare path only (a Route 53 stack never loads the Cloudflare SDK).
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const { DnsRecord } = require("@pulumi/cloudflare") as typeof cloudflare;
+        const record = new DnsRecord(
             logical,
             {
                 zoneId: args.zoneId,

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { GlobalTable } from "../global-table";
 import { RegionalService } from "../regional-service";
 import { LatencyRouting } from "../latency-routing";
-import { CloudflareLoadBalancer } from "../cloudflare-load-balancer";
+import type { CloudflareLoadBalancer } from "../cloudflare-load-balancer";
 import type { ActiveActiveSettings, ActiveActiveStackArgs, ActiveActiveStackOutputs, DeploymentRecord, ResilienceFigures, StackProviders } from "./args";
 import { awsProviderFor, createValidationRecords, loadBalancerArgs, routingArgs, serviceArgs, stackOutputs, tableArgs } from "./wiring";
 
@@ -72,7 +72,10 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
         if (settings.traffic === "route53") {
             routing = new LatencyRouting(`${name}-routing`, routingArgs(settings, services, providers), { parent: this, provider: providers.global });
         } else {
-            loadBalancer = new CloudflareLoadBalancer(`${name}-lb`, loadBalancerArgs(settings, services), { parent: this, provider: providers.cloudflare! });
+            // Required on the Cloudflare path only, so a Route 53 stack never loads the Cloudflare SDK.
+            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            const { CloudflareLoadBalancer: LoadBalancer } = require("../cloudflare-load-balancer") as typeof import("../cloudflare-load-balancer");
+            loadBalancer = new LoadBalancer(`${name}-lb`, loadBalancerArgs(settings, services), { parent: this, provider: providers.cloudflare! });
         }
         return { table, services, routing, loadBalancer, outputs: stackOutputs(settings, table, services, routing, loadBalancer) };
     }
