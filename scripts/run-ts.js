@@ -8,7 +8,13 @@
 // options, under node_modules/.cache/run-ts. RUN_TS_CACHE=0 turns both off.
 "use strict";
 const caching = process.env.RUN_TS_CACHE !== "0";
-if (caching) require("v8-compile-cache");
+if (caching) {
+    try {
+        require("v8-compile-cache");
+    } catch {
+        // An install from before this dependency (no `npm ci` since): run without the code cache.
+    }
+}
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
