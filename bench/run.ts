@@ -166,14 +166,15 @@ function report(
     say();
     say("## Against the targets");
     say();
-    const within = (d: number | "n/a", band: number) => (d === "n/a" ? "n/a" : Math.abs(d) <= band ? "yes" : "no");
-    const worst = (xs: { deviation: number | "n/a" }[]) => xs.filter((x) => x.deviation !== "n/a").reduce((m, x) => Math.max(m, Math.abs(x.deviation as number)), 0);
+    const measured = (xs: { deviation: number | "n/a" }[]) => xs.filter((x) => x.deviation !== "n/a").map((x) => Math.abs(x.deviation as number));
+    const worst = (xs: { deviation: number | "n/a" }[]) => (measured(xs).length === 0 ? "n/a (inside the noise)" : `worst ${fmt(Math.max(...measured(xs)) * 100, 1)} %`);
+    const met = (xs: { deviation: number | "n/a" }[]) => (measured(xs).length === 0 ? "n/a" : measured(xs).every((d) => d <= 0.1) ? "yes" : "no");
     const big = r.fleet.find((p) => p.services === 20 && p.regions === 8)!;
     const suite = median(r.suite.ms) / 1000;
     say("| target | measured (median) | met |");
     say("|---|---|---|");
-    say(`| every fleet point within ±10 % of the line (time) | worst ${fmt(worst(time) * 100, 1)} % | ${time.every((x) => within(x.deviation, 0.1) !== "no") ? "yes" : "no"} |`);
-    say(`| every fleet point within ±10 % of the line (memory) | worst ${fmt(worst(memory) * 100, 1)} % | ${memory.every((x) => within(x.deviation, 0.1) !== "no") ? "yes" : "no"} |`);
+    say(`| every fleet point within ±10 % of the line (time) | ${worst(time)} | ${met(time)} |`);
+    say(`| every fleet point within ±10 % of the line (memory) | ${worst(memory)} | ${met(memory)} |`);
     say(`| 20 services x 8 regions plans in under 15 s | ${fmt(median(big.runs.ms) / 1000, 1)} s | ${median(big.runs.ms) < 15000 ? "yes" : "no"} |`);
     say(`| \`npm test\` at most 12 s warm | ${fmt(suite, 1)} s | ${suite <= 12 ? "yes" : "no"} |`);
 }

@@ -39,7 +39,8 @@ async function main(): Promise<number> {
 main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-        process.stderr.write(`gameday failed: ${e instanceof Error ? e.message : String(e)}\n`);
+        const message = e instanceof Error ? e.message : String(e);
+        process.stderr.write(`${message.startsWith("gameday:") ? message : `gameday failed: ${message}`}\n`);
         process.exit(e instanceof Error && e.message.startsWith("gameday:") ? 2 : 1);
     },
 );

@@ -23,9 +23,13 @@ export function renderSvg(r: ScenarioReport): string {
         parts.push(`<text x="${LEFT - 8}" y="${top + 4}" font-size="10" text-anchor="end">100%</text><text x="${LEFT - 8}" y="${top + PANEL}" font-size="10" text-anchor="end">0%</text>`);
         Object.entries(series).forEach(([name, values], i) => {
             const color = COLORS[i % COLORS.length]!;
-            const points = values.map((v, b) => (v === null ? null : `${x((b + 0.5) * t.bucketSeconds).toFixed(1)},${y(v).toFixed(1)}`));
-            const runs = points.join(" ").split(/\s*null\s*/).filter((p) => p.trim() !== "");
-            for (const run of runs) parts.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${run.trim()}"/>`);
+            // A bucket without requests breaks the line: no traffic is not a success rate.
+            const runs: string[][] = [[]];
+            values.forEach((v, b) => {
+                if (v === null) runs.push([]);
+                else runs[runs.length - 1]!.push(`${x((b + 0.5) * t.bucketSeconds).toFixed(1)},${y(v).toFixed(1)}`);
+            });
+            for (const run of runs.filter((r) => r.length > 0)) parts.push(`<polyline fill="none" stroke="${color}" stroke-width="1.5" points="${run.join(" ")}"/>`);
             parts.push(`<text x="${W - 15}" y="${top + 14 + i * 13}" font-size="11" fill="${color}" text-anchor="end">${esc(name)}</text>`);
         });
     };

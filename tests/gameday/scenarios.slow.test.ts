@@ -119,6 +119,12 @@ const CHECKS: Record<string, (r: ScenarioReport) => void> = {
         expect(r.observed.errors).toBe(0);
         expect(r.withinModel).toBe(true);
     },
+    "cloudflare-drain": (r) => {
+        // The edge picks a pool per request: nothing reaches the disabled pool after the drain.
+        expect(r.traffic).toBe("cloudflare");
+        expect(r.observed.drain).toEqual({ region: "us-east-1", requestsAfterDrain: 0, newConnectionsAfterTtl: 0, lastRequestSeconds: null, ttlSeconds: 0, maxConnectionAgeSeconds: 60 });
+        expect(r.observed.errors).toBe(0);
+    },
     "drain-and-failure": (r) => {
         failsOverWithinModel(r);
         eventualData(r);
