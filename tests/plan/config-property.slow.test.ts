@@ -62,6 +62,21 @@ const routing = fc.record(
         cnameTtlSeconds: mostly(fc.integer({ min: 0, max: 400 })),
         dualStack: mostly(fc.boolean()),
         recoveryControl: mostly(fc.oneof(fc.boolean(), fc.constant({ clusterArn: "arn:aws:route53-recovery-control::123456789012:cluster/abc-123" }), fc.constant({ clusterArn: "nope" }))),
+        // Routing modes (issue 18): every policy, refinements that fit or not, regions the stacks have or lack.
+        policy: mostly(fc.constantFrom("latency", "weighted", "geoproximity", "geolocation", "failover", "least_outstanding_requests", "least_connections", "round_robin")),
+        weights: mostly(fc.dictionary(fc.constantFrom("us-east-1", "us-west-2", "eu-west-1", "ap-south-1"), fc.integer({ min: -1, max: 300 }))),
+        biases: mostly(fc.dictionary(fc.constantFrom("us-east-1", "eu-west-1", "sa-east-1"), fc.integer({ min: -120, max: 120 }))),
+        geolocation: mostly(
+            fc.record(
+                {
+                    continents: fc.dictionary(fc.constantFrom("NA", "EU", "AS", "XX"), fc.constantFrom("us-east-1", "eu-west-1", "us-west-2", "ap-south-1")),
+                    countries: fc.dictionary(fc.constantFrom("DE", "US", "de", "*"), fc.constantFrom("us-east-1", "eu-west-1")),
+                    default: fc.constantFrom("nearest", "us-west-2", null, "mars-1"),
+                },
+                { requiredKeys: [] },
+            ),
+        ),
+        standbyWarmPercent: mostly(fc.integer({ min: -10, max: 120 })),
     },
     { requiredKeys: [] },
 );
