@@ -29,7 +29,11 @@ export interface TableShape {
     sortKey: string;
 }
 
-export async function startEngine(region: string, table: TableShape): Promise<Engine> {
+/**
+ * dynalite on 127.0.0.1 with a random port, tables made ACTIVE at once: the one home of the local engine, shared by
+ * the game day and the runtime tests (tests/helpers/dynamo-server.ts).
+ */
+export async function listenDynalite(): Promise<{ server: Server; endpoint: string; port: number }> {
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
@@ -38,9 +42,13 @@ export async function startEngine(region: string, table: TableShape): Promise<En
             resolve();
         });
     });
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const raw = new DynamoDBClient({ region, endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
-    await raw.send(
+    const port = (server.address() as AddressInfo).port;
+    return { server, endpoint: `http://127.0.0.1:${port}`, port };
+}
+
+/** Creates the app's table (string partition and sort keys, on demand) and waits for ACTIVE, not for a duration. */
+export async function createAppTable(client: DynamoDBClient, table: TableShape): Promise<void> {
+    await client.send(
         new CreateTableCommand({
             TableName: table.tableName,
             KeySchema: [
@@ -54,11 +62,18 @@ export async function startEngine(region: string, table: TableShape): Promise<En
             BillingMode: "PAY_PER_REQUEST",
         }),
     );
+    // With createTableMs 0 the table turns ACTIVE on the next tick.
     for (;;) {
-        const described = await raw.send(new DescribeTableCommand({ TableName: table.tableName }));
+        const described = await client.send(new DescribeTableCommand({ TableName: table.tableName }));
         if (described.Table?.TableStatus === "ACTIVE") break;
         await new Promise<void>((resolve) => setImmediate(resolve));
     }
+}
+
+export async function startEngine(region: string, table: TableShape): Promise<Engine> {
+    const { server, endpoint } = await listenDynalite();
+    const raw = new DynamoDBClient({ region, endpoint, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+    await createAppTable(raw, table);
     return {
         region,
         endpoint,

@@ -1,17 +1,11 @@
-import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { createAppTable, listenDynalite } from "../../gameday/engine";
 
 /**
  * An in-process, in-memory DynamoDB-compatible server (dynalite) on 127.0.0.1 with a random port, and one table with
  * string partition and sort keys. dynalite has no transactions, TTL API, streams or
  * `ReturnValuesOnConditionCheckFailure` (it silently drops that parameter), which the app does not need.
  */
-
-type DynaliteFactory = (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number; path?: string }) => Server;
-// dynalite ships no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const dynalite = require("dynalite") as DynaliteFactory;
 
 /** Credentials for the local server; dynalite does not check signatures, the SDK only needs something to sign with. */
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDLOCALTEST", secretAccessKey: "local-test-secret" } as const;
@@ -41,16 +35,7 @@ export async function startDynamoServer(options: DynamoServerOptions = {}): Prom
     const partitionKey = options.partitionKey ?? "pk";
     const sortKey = options.sortKey ?? "sk";
 
-    const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            server.off("error", reject);
-            resolve();
-        });
-    });
-    const port = (server.address() as AddressInfo).port;
-    const endpoint = `http://127.0.0.1:${port}`;
+    const { server, endpoint, port } = await listenDynalite();
 
     const clients: DynamoDBClient[] = [];
     const client = (): DynamoDBClient => {
@@ -58,28 +43,7 @@ export async function startDynamoServer(options: DynamoServerOptions = {}): Prom
         clients.push(created);
         return created;
     };
-
-    const admin = client();
-    await admin.send(
-        new CreateTableCommand({
-            TableName: tableName,
-            KeySchema: [
-                { AttributeName: partitionKey, KeyType: "HASH" },
-                { AttributeName: sortKey, KeyType: "RANGE" },
-            ],
-            AttributeDefinitions: [
-                { AttributeName: partitionKey, AttributeType: "S" },
-                { AttributeName: sortKey, AttributeType: "S" },
-            ],
-            BillingMode: "PAY_PER_REQUEST",
-        }),
-    );
-    // With createTableMs 0 the table turns ACTIVE on the next tick; wait for that state, not for a duration.
-    for (;;) {
-        const described = await admin.send(new DescribeTableCommand({ TableName: tableName }));
-        if (described.Table?.TableStatus === "ACTIVE") break;
-        await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    await createAppTable(client(), { tableName, partitionKey, sortKey });
 
     let closed: Promise<void> | null = null;
     return {
