@@ -100,9 +100,13 @@ export class ActiveActiveClient {
 
     async request(method: string, path: string, options: RequestOptions = {}): Promise<ClientResponse> {
         const verb = method.toUpperCase();
-        const key = options.idempotencyKey ?? (UNSAFE.has(verb) ? this.newKey() : undefined);
         const base = typeof this.options.headers === "function" ? await this.options.headers() : this.options.headers ?? {};
-        const headers: Record<string, string> = { ...base, ...options.headers, ...(key ? { "Idempotency-Key": key } : {}) };
+        // One Idempotency-Key header whatever case the caller spelled it in: fetch joins two of one name ("k1, k2").
+        const isKey = (name: string) => name.toLowerCase() === "idempotency-key";
+        const merged = Object.entries({ ...base, ...options.headers });
+        const key = options.idempotencyKey ?? [...merged].reverse().find(([name]) => isKey(name))?.[1] ?? (UNSAFE.has(verb) ? this.newKey() : undefined);
+        const headers: Record<string, string> = Object.fromEntries(merged.filter(([name]) => !isKey(name)));
+        if (key) headers["Idempotency-Key"] = key;
         const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
         if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["Content-Type"] = "application/json";
         const started = this.now();
