@@ -24,7 +24,7 @@ export interface AccountQuotasConfig {
 export function quotaNeeds(resources: readonly StackResource[]): { healthChecks: number; reservedByRegion: Record<string, number> } {
     const reservedByRegion: Record<string, number> = {};
     for (const r of resources) {
-        if (r.type !== "aws:lambda/function:Function" || typeof r.region !== "string") continue;
+        if (r.type !== TYPES.function || typeof r.region !== "string") continue;
         const reserved = r.props.reservedConcurrentExecutions;
         if (typeof reserved === "number" && reserved > 0) reservedByRegion[r.region] = (reservedByRegion[r.region] ?? 0) + reserved;
     }

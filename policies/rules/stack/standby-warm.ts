@@ -11,7 +11,7 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html
  */
 import { stackRule } from "../../lib/policy";
-import { topology, TYPES } from "../../lib/topology";
+import { routedRegion, topology, TYPES } from "../../lib/topology";
 import { asList, num, str } from "../../lib/values";
 
 const WARM = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
@@ -26,7 +26,7 @@ export const standbyWarm = stackRule({
         const primary = resources.find((r) => r.type === TYPES.record && str(asList(r.props.failoverRoutingPolicies as Record<string, unknown>[])[0]?.type) === "PRIMARY");
         if (!primary) notApplicable("no failover records");
         const t = topology(resources);
-        const home = t.regions.find((r) => str(primary!.props.setIdentifier) === r);
+        const home = routedRegion(primary!, new Set(t.regions));
         if (!home) notApplicable("the primary record names no region of the stack");
         const reserved = (region: string) => num(t.functions.get(region)?.[0]?.props.reservedConcurrentExecutions);
         const peak = reserved(home!);

@@ -12,8 +12,7 @@
  * https://www.pulumi.com/docs/iac/concepts/options/protect/
  */
 import { stackRule } from "../../lib/policy";
-
-const TABLE = "aws:dynamodb/table:Table";
+import { TYPES } from "../../lib/topology";
 
 export const tableProtected = stackRule({
     name: "active-active-table-protected",
@@ -22,7 +21,7 @@ export const tableProtected = stackRule({
     url: "https://www.pulumi.com/docs/iac/concepts/options/protect/",
     remediationSteps: "Set active-active:protect to true (or leave it unset: true is the default).",
     validate: ({ resources }, report, notApplicable) => {
-        const tables = resources.filter((r) => r.type === TABLE);
+        const tables = resources.filter((r) => r.type === TYPES.table);
         if (tables.length === 0) notApplicable("no DynamoDB table");
         for (const t of tables) {
             if (!t.protect) report(`${t.name}: Pulumi protect is off (active-active:protect is false); allowed: protect on (active-active:protect: true)`, t.urn);
