@@ -76,7 +76,8 @@ export interface MockKitOptions {
     unreachableRegions?: string[];
     /**
      * Keep stack traces while the program runs. Off by default: the SDK captures one for every promise it makes,
-     * which is about 40 % of a run, and errors keep their messages without them.
+     * which is about 40 % of a run, and formats a whole one for every resource (the source position it sends the
+     * engine, which nobody reads under the kit: another third). Errors keep their messages without them.
      * @default true when KIT_STACK_TRACES=1
      */
     stackTraces?: boolean;
@@ -156,7 +157,12 @@ export class MockKit {
         // The SDK captures and formats a stack trace for every promise it makes (for a leak report the kit never
         // prints): about 40 % of a run, more under jest's source-mapped traces. Errors keep their messages.
         const stackTraceLimit = Error.stackTraceLimit;
-        if (!(this.options.stackTraces ?? process.env.KIT_STACK_TRACES === "1")) Error.stackTraceLimit = 0;
+        const resourceClass = pulumi.Resource as unknown as { stackTrace: (skip: number) => unknown[] };
+        const stackTrace = resourceClass.stackTrace;
+        if (!(this.options.stackTraces ?? process.env.KIT_STACK_TRACES === "1")) {
+            Error.stackTraceLimit = 0;
+            resourceClass.stackTrace = () => [];
+        }
         let outputs: unknown;
         try {
             outputs = await pulumi.runtime.runInPulumiStack(async () => {
@@ -174,6 +180,7 @@ export class MockKit {
         } finally {
             process.off("unhandledRejection", onUnhandled);
             Error.stackTraceLimit = stackTraceLimit;
+            resourceClass.stackTrace = stackTrace;
         }
         if (programError !== undefined) throw programError;
         if (this.errors.length > 0) throw this.errors[0];
