@@ -14,8 +14,6 @@ import type { PlanResult } from "./run";
 import { scrubText } from "./redact";
 import { diffPlans, renderDiff } from "./diff";
 import { renderChanges } from "./render-text";
-import { compareModes, renderComparison } from "./compare";
-import { ConfigError } from "../config";
 import type { PlanJson } from "./types";
 
 const debug = process.env.PLAN_DEBUG === "1";
@@ -165,6 +163,11 @@ function report(args: CliArgs, result: PlanResult, base: { label: string; json: 
 
 /** The routing modes side by side (plan/compare.ts); a config the stack refuses exits 2 like the plan. */
 function compare(args: CliArgs): number {
+    // Loaded only now, like the plan: the config module pulls in the Pulumi SDK, which --help and usage errors don't need.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { compareModes, renderComparison } = require("./compare") as typeof import("./compare");
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { ConfigError } = require("../config") as typeof import("../config");
     try {
         process.stdout.write(scrubText(renderComparison(compareModes(args.stack!, args.config)), Object.values(args.secrets)));
         return EXIT.ok;

@@ -37,3 +37,22 @@ test("a Route 53 stack never loads @pulumi/cloudflare; a Cloudflare stack does",
     expect(await run("route53")).toEqual({ cloudflare: false, loaded: false });
     expect(await run("cloudflare")).toEqual({ cloudflare: true, loaded: true });
 });
+
+/** The Pulumi modules `npm run plan -- <args>` has loaded when it exits (a preload hook reports them). */
+function sdkModulesLoadedBy(args: string[]): Promise<number> {
+    const hook = path.join(scratch, "report-modules.js");
+    fs.writeFileSync(hook, `process.on("exit", () => process.stderr.write("\\nsdk modules: " + Object.keys(require.cache).filter((f) => f.includes("@pulumi")).length + "\\n"));\n`);
+    return new Promise((resolve, reject) =>
+        execFile(process.execPath, ["-r", hook, path.join(ROOT, "scripts", "run-ts.js"), "plan/cli.ts", ...args], { cwd: ROOT }, (_error, _stdout, stderr) => {
+            const m = /sdk modules: (\d+)/.exec(stderr);
+            return m ? resolve(Number(m[1])) : reject(new Error(stderr));
+        }),
+    );
+}
+
+test("--help, a usage error and an unknown stack answer without loading the Pulumi SDK; a plan loads it", async () => {
+    expect(await sdkModulesLoadedBy(["--help"])).toBe(0);
+    expect(await sdkModulesLoadedBy(["--stak", "prod"])).toBe(0);
+    expect(await sdkModulesLoadedBy(["--stack", "qa"])).toBe(0);
+    expect(await sdkModulesLoadedBy(["--stack", "dev", "--quiet"])).toBeGreaterThan(0);
+});
