@@ -5,7 +5,16 @@
  * entries resolved to this repository's sources (`active-active`, `active-active/config`, `active-active/testing`).
  * A snippet is a whole module: its imports are written out, and top-level `await` (which CommonJS refuses) sits
  * inside a function.
+ *
+ * That compile reads the whole of the AWS provider's declarations (about 20 s), so, like `tsc -b`, it is skipped
+ * when nothing it reads has changed since a clean compile: a stamp under node_modules/.cache/snippets is keyed on
+ * every snippet, every TypeScript source outside tests/, package-lock.json, the template options and the
+ * compiler's version. CI (CI=true) and SNIPPETS_CACHE=0 always compile.
+ *
+ * The broken snippet and the args tables need our own types only: they use a light program of the components'
+ * sources with nothing else resolved (a second or so), so they run every time.
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
@@ -54,9 +63,21 @@ function templateOptions(): ts.CompilerOptions {
     };
 }
 
-/** One program for every snippet (and the broken one below): each snippet's diagnostics, `where (+line): TS<code> <message>`. */
-function compileProgram(list: Snippet[]): { program: ts.Program; problems: string[] } {
-    const options = templateOptions();
+/** Each snippet's diagnostics in a program: `where (+line): TS<code> <message>`. */
+function problemsIn(program: ts.Program, list: Snippet[]): string[] {
+    const out: string[] = [];
+    for (const s of list) {
+        const sf = program.getSourceFile(s.file)!;
+        for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+            const line = d.start === undefined ? 0 : sf.getLineAndCharacterOfPosition(d.start).line + 1;
+            out.push(`${s.where} (+${line}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+        }
+    }
+    return out;
+}
+
+/** A program of the given snippets (served from memory) plus other root files. */
+function createProgram(list: Snippet[], options: ts.CompilerOptions, roots: string[] = []): ts.Program {
     const host = ts.createCompilerHost(options, true);
     const byFile = new Map(list.map((s) => [s.file, s]));
     const getSourceFile = host.getSourceFile.bind(host);
@@ -66,16 +87,52 @@ function compileProgram(list: Snippet[]): { program: ts.Program; problems: strin
     };
     const fileExists = host.fileExists.bind(host);
     host.fileExists = (name) => byFile.has(path.resolve(name)) || fileExists(name);
-    const program = ts.createProgram([...byFile.keys()], options, host);
-    const out: string[] = [];
-    for (const s of list) {
-        const sf = program.getSourceFile(s.file)!;
-        for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
-            const line = d.start === undefined ? 0 : sf.getLineAndCharacterOfPosition(d.start).line + 1;
-            out.push(`${s.where} (+${line}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
-        }
+    return ts.createProgram([...byFile.keys(), ...roots], options, host);
+}
+
+/** The TypeScript files below a directory, tests and what is built or installed left out. */
+function sourceFiles(dir: string, out: string[] = []): string[] {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+            if (!["node_modules", "dist", "tests", ".git", ".work"].includes(e.name) && !e.name.startsWith(".")) sourceFiles(full, out);
+        } else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts")) out.push(full);
     }
-    return { program, problems: out };
+    return out.sort();
+}
+
+/** Everything the full compile reads that can change: the key of its stamp. */
+function compileKey(list: Snippet[]): string {
+    const hash = createHash("sha256").update(`typescript ${ts.version}\0`);
+    for (const f of ["tests/fixtures/pulumi-aws-typescript-tsconfig.json", "package-lock.json"]) hash.update(`${f}\0`).update(fs.readFileSync(path.join(ROOT, f))).update("\0");
+    for (const s of list) hash.update(`${s.where}\0${s.code}\0`);
+    for (const f of sourceFiles(ROOT)) hash.update(`${path.relative(ROOT, f)}\0`).update(fs.readFileSync(f)).update("\0");
+    return hash.digest("hex");
+}
+
+const STAMPS = path.join(ROOT, "node_modules", ".cache", "snippets");
+
+/** Every snippet's problems: none when a clean compile of the same inputs is stamped, else a full compile. */
+function compileSnippets(list: Snippet[]): string[] {
+    const cached = !process.env.CI && process.env.SNIPPETS_CACHE !== "0";
+    const stamp = path.join(STAMPS, `${compileKey(list)}.ok`);
+    if (cached && fs.existsSync(stamp)) return [];
+    const problems = problemsIn(createProgram(list, templateOptions()), list);
+    if (cached && problems.length === 0) {
+        fs.rmSync(STAMPS, { recursive: true, force: true });
+        fs.mkdirSync(STAMPS, { recursive: true });
+        fs.writeFileSync(stamp, `${list.length} snippets compiled clean\n`);
+    }
+    return problems;
+}
+
+/**
+ * The components' sources and the facts they import, under the template options with nothing else resolved (the
+ * Pulumi SDKs' types are unknown here): our own types, checked in a second.
+ */
+function lightProgram(list: Snippet[]): ts.Program {
+    const roots = [...sourceFiles(path.join(ROOT, "components")), ...sourceFiles(path.join(ROOT, "packages", "aws-facts"))];
+    return createProgram(list, { ...templateOptions(), noResolve: true, types: [] }, roots);
 }
 
 test("the docs have TypeScript snippets, and the list of files read is the docs a newcomer reads", () => {
@@ -89,17 +146,17 @@ const BROKEN: Snippet = {
     code: 'import { GlobalTable } from "active-active";\nawait Promise.resolve(new GlobalTable("t", {}));\n',
 };
 
-let compiled: { program: ts.Program; problems: string[] };
-beforeAll(() => {
-    compiled = compileProgram([...snippets(), BROKEN]);
+test("every TypeScript snippet compiles under Pulumi's template options", () => {
+    expect(compileSnippets(snippets())).toEqual([]);
 });
 
-test("every TypeScript snippet compiles under Pulumi's template options", () => {
-    expect(compiled.problems.filter((p) => !p.startsWith(BROKEN.where))).toEqual([]);
+let light: ts.Program;
+beforeAll(() => {
+    light = lightProgram([BROKEN]);
 });
 
 test("a snippet that does not compile is reported with where it is", () => {
-    const problems = compiled.problems.filter((p) => p.startsWith(BROKEN.where));
+    const problems = problemsIn(light, [BROKEN]);
     // Top-level await in CommonJS, and args missing what GlobalTable requires.
     expect(problems.some((p) => p.startsWith("docs/x.md:3 (+2): TS1378 "))).toBe(true);
     expect(problems.some((p) => p.startsWith("docs/x.md:3 (+2): TS2345 ") || p.startsWith("docs/x.md:3 (+2): TS2740 "))).toBe(true);
@@ -138,9 +195,8 @@ describe("the args tables in docs/ are the components' args", () => {
     let checker: ts.TypeChecker;
     let entry: ts.Symbol[];
     beforeAll(() => {
-        const { program } = compiled;
-        checker = program.getTypeChecker();
-        entry = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(path.join(ROOT, "components/index.ts"))!)!);
+        checker = light.getTypeChecker();
+        entry = checker.getExportsOfModule(checker.getSymbolAtLocation(light.getSourceFile(path.join(ROOT, "components/index.ts"))!)!);
     });
 
     test.each(ARG_TABLES)("$doc, $type: every arg and no other", ({ doc, after, type, skip }) => {
