@@ -42,9 +42,16 @@ class FileAsyncLocalStorage extends NativeAsyncLocalStorage {
 }
 asyncHooks.AsyncLocalStorage = FileAsyncLocalStorage;
 
+/**
+ * Packages loaded once per worker: the Pulumi SDKs, and libraries that keep no state a test file could see (their
+ * modules only define functions and classes; what a test makes of them is its own). Not shared: anything that
+ * reads the environment when it loads (Powertools), the DynamoDB engine, and every module of ours.
+ */
+const SHARED_PACKAGES = ["@pulumi/", "@aws-sdk/", "@smithy/", "zod", "yaml", "typescript", "esbuild"];
+
 /** Module specifiers that are loaded once per worker. */
 function isShared(moduleName) {
-    return ENABLED && typeof moduleName === "string" && moduleName.startsWith("@pulumi/");
+    return ENABLED && typeof moduleName === "string" && SHARED_PACKAGES.some((p) => (p.endsWith("/") ? moduleName.startsWith(p) : moduleName === p || moduleName.startsWith(`${p}/`)));
 }
 
 /**

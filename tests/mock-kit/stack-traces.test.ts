@@ -7,6 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockKit } from "../../mock-kit";
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const settings = require("@pulumi/pulumi/runtime/settings");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const debuggable = require("@pulumi/pulumi/runtime/debuggable");
 
 /** Runs a program registering one component; what the engine was sent as that registration's source position. */
 async function sourcePosition(options: { stackTraces?: boolean; fail?: boolean }): Promise<unknown> {
@@ -40,4 +42,25 @@ test("the SDK is put back when the program throws", async () => {
     expect(await sourcePosition({ fail: true })).toBeNull();
     expect((pulumi.Resource as any).stackTrace).toBe(original);
     expect(Error.stackTraceLimit).toBeGreaterThan(0);
+});
+
+test("promises made during a run skip the leak report's stack trace, and get it back after", async () => {
+    const original = debuggable.debuggablePromise;
+    const kit = MockKit.install();
+    let during: { lean: boolean; debugStack: unknown } | undefined;
+    await kit.runProgram(async () => {
+        const q = Promise.resolve(1);
+        const p = debuggable.debuggablePromise(q, "probe");
+        during = { lean: debuggable.debuggablePromise !== original, debugStack: (q as any)._debugStackTrace };
+        expect(await p).toBe(1);
+    });
+    expect(during).toEqual({ lean: true, debugStack: undefined });
+    expect(debuggable.debuggablePromise).toBe(original);
+    const traced = MockKit.install({ stackTraces: true });
+    await traced.runProgram(async () => {
+        const q = Promise.resolve(1);
+        await debuggable.debuggablePromise(q, "probe");
+        during = { lean: debuggable.debuggablePromise !== original, debugStack: typeof (q as any)._debugStackTrace };
+    });
+    expect(during).toEqual({ lean: false, debugStack: "string" });
 });
