@@ -25,6 +25,8 @@ export const TYPES = {
     table: "aws:dynamodb/table:Table",
     tableReplica: "aws:dynamodb/tableReplica:TableReplica",
     function: "aws:lambda/function:Function",
+    provisionedConcurrency: "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig",
+    domainName: "aws:apigatewayv2/domainName:DomainName",
     healthCheck: "aws:route53/healthCheck:HealthCheck",
     record: "aws:route53/record:Record",
     metricAlarm: "aws:cloudwatch/metricAlarm:MetricAlarm",

@@ -160,6 +160,34 @@ describe("bad config: active-active:services", () => {
     });
 });
 
+describe("active-active-standby-warm in a fleet", () => {
+    /** A latency service with the larger reservations first, then an active-passive one kept fully or not at all warm. */
+    const mixed = (warmPercent: number) => [
+        { name: "orders", domain: "orders.example.com", service: { capacityPerRegion: 60 } },
+        { name: "users", domain: "users.example.com", service: { capacityPerRegion: 20 }, routing: { policy: "failover", standbyWarmPercent: warmPercent } },
+    ];
+    const reserved = (kit: MockKit, svc: string, region: string) => kit.get("aws:lambda/function:Function", `active-active-${svc}-${region}-fn`).inputs.reservedConcurrentExecutions as number;
+
+    test("each failover service is read against its own functions: a fully warm one passes beside a larger latency service", async () => {
+        const kit = await fleetKit(mixed(100));
+        expect(reserved(kit, "orders", "us-east-1")).toBeGreaterThan(reserved(kit, "users", "us-east-1"));
+        expect(await violationsOf("active-active-standby-warm", kit.resources)).toEqual([]);
+    });
+
+    test("a cold failover service in a fleet is reported with its own figures, at its own functions", async () => {
+        const kit = await fleetKit(mixed(0));
+        const peak = reserved(kit, "users", "us-east-1");
+        const report = await runPolicyPack(kit.resources, { env: "prod" });
+        const found = report.violations.filter((v) => v.policy === "active-active-standby-warm").map((v) => [v.message, v.resource.split("::").pop()]);
+        expect(found).toEqual(
+            ["eu-west-1", "us-west-2"].map((r) => [
+                `standby ${r} of users.example.com keeps 0 of the primary us-east-1's ${peak} warm: ${peak} concurrent requests start cold after a failover; allowed: provisioned concurrency of at least ${peak} (routing.standbyWarmPercent 100)`,
+                `active-active-users-${r}-fn`,
+            ]),
+        );
+    });
+});
+
 describe("active-active-account-quotas", () => {
     test("the prod stack fits the default quotas: no violation", async () => {
         const { config, secretKeys } = engineConfig("prod");

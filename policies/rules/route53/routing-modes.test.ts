@@ -62,14 +62,14 @@ describe("active-active-standby-warm", () => {
     });
     test("a standby half warm, another cold", async () => {
         expect(await checkStack(standbyWarm, failoverStack({ "us-west-2": 75 }))).toEqual([
-            { message: "standby eu-west-1 keeps 0 of the primary us-east-1's 150 warm: 150 concurrent requests start cold after a failover; allowed: provisioned concurrency of at least 150 (routing.standbyWarmPercent 100)", urn: urnOf(FN, "app-eu-west-1-fn") },
-            { message: "standby us-west-2 keeps 75 of the primary us-east-1's 150 warm: 75 concurrent requests start cold after a failover; allowed: provisioned concurrency of at least 150 (routing.standbyWarmPercent 100)", urn: urnOf(FN, "app-us-west-2-fn") },
+            { message: "standby eu-west-1 of api.example.com keeps 0 of the primary us-east-1's 150 warm: 150 concurrent requests start cold after a failover; allowed: provisioned concurrency of at least 150 (routing.standbyWarmPercent 100)", urn: urnOf(FN, "app-eu-west-1-fn") },
+            { message: "standby us-west-2 of api.example.com keeps 75 of the primary us-east-1's 150 warm: 75 concurrent requests start cold after a failover; allowed: provisioned concurrency of at least 150 (routing.standbyWarmPercent 100)", urn: urnOf(FN, "app-us-west-2-fn") },
         ]);
     });
     test("a standby reserving less than the primary's peak throttles", async () => {
         const s = mutate(failoverStack({ "us-west-2": 150, "eu-west-1": 150 }), "app-eu-west-1-fn", (i) => (i.reservedConcurrentExecutions = 50));
         expect(await checkStack(standbyWarm, s)).toEqual([
-            { message: "standby eu-west-1 reserves 50 concurrency, below the primary us-east-1's 150: a failover throttles; allowed: at least 150", urn: urnOf(FN, "app-eu-west-1-fn") },
+            { message: "standby eu-west-1 of api.example.com reserves 50 concurrency, below the primary us-east-1's 150: a failover throttles; allowed: at least 150", urn: urnOf(FN, "app-eu-west-1-fn") },
         ]);
     });
     test("not applicable to active-active stacks", async () => {

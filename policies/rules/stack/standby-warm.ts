@@ -7,14 +7,32 @@
  * throttles them; provisioned concurrency below it makes the rest cold starts, and Lambda adds at most 1,000
  * execution environments per function every 10 seconds (Lambda scaling behavior). Flagged in prod (advisory: a
  * cold standby is a cost choice, docs/traffic.md, "Standby sizing").
+ * In a fleet each failover service is read on its own: its PRIMARY record's name is the service's domain, whose
+ * custom domains sit beside the service's function in each region (same component), and the warm pool beside it.
  * Severity: medium.
  * https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html
  */
-import { stackRule } from "../../lib/policy";
-import { routedRegion, topology, TYPES } from "../../lib/topology";
-import { asList, num, str } from "../../lib/values";
+import { stackRule, StackResource } from "../../lib/policy";
+import { routedRegion, TYPES } from "../../lib/topology";
+import { asList, num, str, tag } from "../../lib/values";
+import { ROLE_HEALTH, TAG_ROLE } from "@active-active/aws-facts";
 
-const WARM = "aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig";
+const isPrimary = (r: StackResource) => r.type === TYPES.record && str(asList(r.props.failoverRoutingPolicies as Record<string, unknown>[])[0]?.type) === "PRIMARY";
+const beside = (a: StackResource, b: StackResource) => a.region === b.region && a.parent?.urn === b.parent?.urn;
+
+/** A failover service by region: the function serving it (not the health function) and its warm pool. */
+function serviceByRegion(resources: StackResource[], domain: string): Map<string, { fn: StackResource; warm: number }> {
+    const out = new Map<string, { fn: StackResource; warm: number }>();
+    for (const d of resources.filter((r) => r.type === TYPES.domainName && str(r.props.domainName) === domain)) {
+        const region = str(d.region);
+        if (!region) continue;
+        const fn = resources.find((r) => r.type === TYPES.function && beside(r, d) && tag(r.props, TAG_ROLE) !== ROLE_HEALTH);
+        if (!fn) continue;
+        const warm = resources.filter((r) => r.type === TYPES.provisionedConcurrency && beside(r, fn)).reduce((s, r) => s + (num(r.props.provisionedConcurrentExecutions) ?? 0), 0);
+        out.set(region, { fn, warm });
+    }
+    return out;
+}
 
 export const standbyWarm = stackRule({
     name: "active-active-standby-warm",
@@ -23,20 +41,22 @@ export const standbyWarm = stackRule({
     url: "https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html",
     remediationSteps: "Set active-active:routing.standbyWarmPercent to 100 (or accept the cold start and say so).",
     validate: ({ resources }, report, notApplicable) => {
-        const primary = resources.find((r) => r.type === TYPES.record && str(asList(r.props.failoverRoutingPolicies as Record<string, unknown>[])[0]?.type) === "PRIMARY");
-        if (!primary) notApplicable("no failover records");
-        const t = topology(resources);
-        const home = routedRegion(primary!, new Set(t.regions));
-        if (!home) notApplicable("the primary record names no region of the stack");
-        const reserved = (region: string) => num(t.functions.get(region)?.[0]?.props.reservedConcurrentExecutions);
-        const peak = reserved(home!);
-        if (peak === undefined) notApplicable("the primary's reserved concurrency is unknown");
-        for (const region of t.regions.filter((r) => r !== home)) {
-            const fn = t.functions.get(region)?.[0];
-            const warm = resources.filter((r) => r.type === WARM && r.region === region).reduce((s, r) => s + (num(r.props.provisionedConcurrentExecutions) ?? 0), 0);
-            const cap = reserved(region) ?? 0;
-            if (cap < peak!) report(`standby ${region} reserves ${cap} concurrency, below the primary ${home}'s ${peak}: a failover throttles; allowed: at least ${peak}`, fn?.urn);
-            else if (warm < peak!) report(`standby ${region} keeps ${warm} of the primary ${home}'s ${peak} warm: ${peak! - warm} concurrent requests start cold after a failover; allowed: provisioned concurrency of at least ${peak} (routing.standbyWarmPercent 100)`, fn?.urn);
+        const primaries = resources.filter(isPrimary);
+        if (primaries.length === 0) notApplicable("no failover records");
+        let checked = 0;
+        for (const primary of primaries) {
+            const domain = str(primary.props.name)?.replace(/\.$/, "");
+            const service = serviceByRegion(resources, domain ?? "");
+            const home = routedRegion(primary, new Set(service.keys()));
+            const peak = home === undefined ? undefined : num(service.get(home)!.fn.props.reservedConcurrentExecutions);
+            if (peak === undefined) continue;
+            checked++;
+            for (const [region, { fn, warm }] of [...service].filter(([r]) => r !== home).sort(([a], [b]) => a.localeCompare(b))) {
+                const cap = num(fn.props.reservedConcurrentExecutions) ?? 0;
+                if (cap < peak) report(`standby ${region} of ${domain} reserves ${cap} concurrency, below the primary ${home}'s ${peak}: a failover throttles; allowed: at least ${peak}`, fn.urn);
+                else if (warm < peak) report(`standby ${region} of ${domain} keeps ${warm} of the primary ${home}'s ${peak} warm: ${peak - warm} concurrent requests start cold after a failover; allowed: provisioned concurrency of at least ${peak} (routing.standbyWarmPercent 100)`, fn.urn);
+            }
         }
+        if (checked === 0) notApplicable("no primary record leads to a service with known reserved concurrency");
     },
 });
