@@ -7,7 +7,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "./config";
-import { Problem, problem } from "./packages/aws-facts";
+import { moved } from "./config/services";
+import { missing, Problem, problem } from "./packages/aws-facts";
 import { ArgsError } from "./components/problems";
 import type { DeployedTable, DeploymentRecord } from "./components/active-active-stack";
 
@@ -50,11 +51,64 @@ export function tableReplacementProblems(config: StackConfig, deployed: Deployed
         });
 }
 
-/** Reads the stack's own previous `deployment` output; undefined on the first deployment. */
-export async function readDeployedState(): Promise<DeployedState | undefined> {
+/** What the previous update deployed: its `deployment` record, and a fleet's records by service. */
+export interface Deployed {
+    /** One service's record (a fleet's first service's); undefined on the first deployment. */
+    record?: DeployedState;
+    /** A fleet's records by service name (the `services` output); undefined when one service was deployed. */
+    services?: Record<string, DeployedState>;
+}
+
+const isRecord = (value: unknown): value is DeployedState =>
+    typeof value === "object" && value !== null && Array.isArray((value as DeployedState).replicaRegions) && typeof (value as DeployedState).table === "object";
+
+/** Reads the stack's own previous `deployment` and `services` outputs; nothing on the first deployment. */
+export async function readDeployedState(): Promise<Deployed> {
     const name = `${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`;
     const self = new pulumi.StackReference("deployed-state", { name });
-    const details = await self.getOutputDetails(DEPLOYMENT_OUTPUT);
-    const value = (details.value ?? details.secretValue) as DeployedState | undefined;
-    return value && Array.isArray(value.replicaRegions) && value.table ? value : undefined;
+    const read = async (output: string) => {
+        const details = await self.getOutputDetails(output);
+        return details.value ?? details.secretValue;
+    };
+    const [record, fleet] = await Promise.all([read(DEPLOYMENT_OUTPUT), read(SERVICES_OUTPUT)]);
+    const services =
+        typeof fleet === "object" && fleet !== null
+            ? Object.fromEntries(Object.entries(fleet as Record<string, { deployment?: unknown }>).flatMap(([svc, out]) => (isRecord(out?.deployment) ? [[svc, out.deployment]] : [])))
+            : undefined;
+    return { ...(isRecord(record) ? { record } : {}), ...(services ? { services } : {}) };
+}
+
+/** The stack output holding a fleet's outputs by service, each with its own `deployment` record. */
+export const SERVICES_OUTPUT = "services";
+
+const PROTECTED_ALLOWED = "while active-active:protect is true (to replace a table on purpose, move its data, then set protect to false in an update of its own)";
+
+/**
+ * A protected stack's data-loss guard for what the config does to its services: each service's table against its
+ * own record, and no table left behind by going from one service to a fleet, back, or dropping a fleet's service
+ * (each of these leaves a deployed table out of the program, and Pulumi deletes what a program no longer declares).
+ */
+export function deploymentProblems(config: StackConfig, deployed: Deployed): Problem[] {
+    if (!config.protect) return [];
+    const { record, services: deployedFleet } = deployed;
+    if (!config.services) {
+        if (deployedFleet) {
+            const names = Object.keys(deployedFleet);
+            return [missing("active-active:services", `is unset, which would replace the deployed fleet's tables (services ${names.join(", ")}) with one service's`, `the deployed services ${PROTECTED_ALLOWED}`, "table-replacement")];
+        }
+        return tableReplacementProblems(config, record);
+    }
+    if (!deployedFleet) {
+        if (!record) return [];
+        return [problem("active-active:services", config.services.map((s) => s.name), `would replace the deployed table ${JSON.stringify(record.table.name)} of the stack's one service with a table per service`, `no services key ${PROTECTED_ALLOWED}`, "table-replacement")];
+    }
+    const out: Problem[] = [];
+    config.services.forEach((svc, i) => {
+        for (const p of tableReplacementProblems(svc.settings, deployedFleet[svc.name])) out.push(moved(p, i));
+    });
+    const kept = new Set(config.services.map((s) => s.name));
+    for (const gone of Object.keys(deployedFleet).filter((n) => !kept.has(n))) {
+        out.push(problem("active-active:services", config.services.map((s) => s.name), `drops service ${JSON.stringify(gone)}, whose table ${JSON.stringify(deployedFleet[gone]!.table.name)} is deployed`, `every deployed service (${Object.keys(deployedFleet).join(", ")}) ${PROTECTED_ALLOWED}`, "table-replacement"));
+    }
+    return out;
 }

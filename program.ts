@@ -6,14 +6,14 @@
  */
 import { loadConfig, StackConfig } from "./config";
 import { createProviders } from "./providers";
-import { DataLossGuardError, readDeployedState, tableReplacementProblems } from "./deployed-state";
+import { DataLossGuardError, deploymentProblems, readDeployedState } from "./deployed-state";
 import { ActiveActiveStack, ActiveActiveStackOutputs } from "./components/active-active-stack";
 
 export async function main(config: StackConfig = loadConfig()): Promise<ActiveActiveStackOutputs> {
     const deployed = await readDeployedState();
-    const problems = tableReplacementProblems(config, deployed);
+    const problems = deploymentProblems(config, deployed);
     if (problems.length > 0) throw new DataLossGuardError(problems);
     const providers = createProviders(config);
-    const stack = new ActiveActiveStack(config.project, { settings: config, providers, deployed });
+    const stack = new ActiveActiveStack(config.project, { settings: config, providers, deployed: deployed.record, deployedServices: deployed.services });
     return stack.stackOutputs();
 }

@@ -53,7 +53,7 @@ function merge(p: Parsed, entry: FleetEntry): { merged: Parsed; issues: { sectio
 }
 
 /** A stack-level problem path moved to the service that caused it: `active-active:table.x` -> `active-active:services[1].table.x`. */
-function moved(pr: Problem, index: number): Problem {
+export function moved(pr: Problem, index: number): Problem {
     for (const key of ["domain", ...SECTION_NAMES]) {
         const at = keyPath(key);
         if (pr.path === at || pr.path.startsWith(`${at}.`) || pr.path.startsWith(`${at}[`)) return { ...pr, path: `${keyPath("services", [index])}.${pr.path.slice(`${NAMESPACE}:`.length)}` };

@@ -152,8 +152,13 @@ export interface ActiveActiveSettings {
 export interface ActiveActiveStackArgs {
     settings: ActiveActiveSettings;
     providers: StackProviders;
-    /** What the previous deployment recorded; undefined on the first one. */
+    /** What the previous deployment recorded; undefined on the first one. A fleet's: its first service's. */
     deployed?: DeploymentRecord;
+    /**
+     * A deployed fleet's records by service name (its `services` output). With `settings.services`, each service reads
+     * only its own; a service without one is new. Unset with `settings.services`: nothing of the fleet is deployed.
+     */
+    deployedServices?: Record<string, DeploymentRecord>;
 }
 
 /** The modeled figures of the environment's failover plan. */

@@ -39,10 +39,10 @@ export class ActiveActiveStack extends pulumi.ComponentResource {
     constructor(name: string, args: ActiveActiveStackArgs, opts?: pulumi.ComponentResourceOptions) {
         super("activeactive:stack:ActiveActive", name, {}, opts);
         const { settings, providers } = args;
-        // One service keeps the names it always had; a fleet's services are named `<name>-<service>`. Only the
-        // first service's table is what the previous deployment recorded (its `deployment` output).
+        // One service keeps the names it always had; a fleet's services are named `<name>-<service>`, each guarded
+        // by what its own previous deployment recorded (the `services` output).
         const units = settings.services
-            ? settings.services.map((svc, i) => this.createUnit(`${name}-${svc.name}`, svc.settings, providers, i === 0 ? args.deployed : undefined))
+            ? settings.services.map((svc) => this.createUnit(`${name}-${svc.name}`, svc.settings, providers, args.deployedServices?.[svc.name]))
             : [this.createUnit(name, settings, providers, args.deployed)];
         const first = units[0]!;
         ({ table: this.table, services: this.services, routing: this.routing, loadBalancer: this.loadBalancer } = first);

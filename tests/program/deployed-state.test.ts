@@ -4,7 +4,7 @@
  * that would replace the table in a protected stack or remove a replica without the two explicit steps.
  */
 import { ConfigError, parseConfig } from "../../config";
-import { DeployedState, tableReplacementProblems } from "../../deployed-state";
+import { Deployed, DeployedState, deploymentProblems, tableReplacementProblems } from "../../deployed-state";
 import { MockKit } from "../../mock-kit";
 import { ArgsError } from "../../components/problems";
 import { renderProblem } from "../../packages/aws-facts";
@@ -144,5 +144,69 @@ describe("the program against what is deployed", () => {
     test("a bad config is reported as such even when a deployment exists", async () => {
         const { error } = await runProd({ "active-active:regions": ["us-east-1", "us-east-1"] }, deployedProd());
         expect(error).toBeInstanceOf(ConfigError);
+    });
+});
+
+describe("a fleet against what is deployed (active-active:services)", () => {
+    const FLEET = [
+        { name: "orders", domain: "orders.example.com" },
+        { name: "users", domain: "users.example.com" },
+    ];
+    const record = (table: string, change: Partial<DeployedState["table"]> = {}): DeployedState => ({ ...deployedProd(change), table: { ...deployedProd(change).table, name: table } });
+    const deployedFleet = (change: Partial<DeployedState["table"]> = {}) => ({
+        orders: record("active-active-orders-table-prod"),
+        users: record("active-active-users-table-prod", change),
+    });
+    const lines = (set: Record<string, unknown>, deployed: Deployed, stack: "prod" | "dev" = "prod") => deploymentProblems(parseConfig(configSource(stack, { set })), deployed).map(renderProblem);
+    const ALLOWED = "while active-active:protect is true (to replace a table on purpose, move its data, then set protect to false in an update of its own)";
+
+    test("the same fleet passes; a first deployment has nothing to guard", () => {
+        expect(lines({ services: FLEET }, { services: deployedFleet(), record: deployedFleet().orders })).toEqual([]);
+        expect(lines({ services: FLEET }, {})).toEqual([]);
+    });
+
+    test("one service becoming a fleet is refused in a protected stack: the deployed table would be deleted", () => {
+        expect(lines({ services: FLEET }, { record: deployedProd() })).toEqual([
+            `active-active:services: ["orders","users"] would replace the deployed table "active-active-table-prod" of the stack's one service with a table per service; allowed: no services key ${ALLOWED}`,
+        ]);
+    });
+
+    test("a fleet becoming one service, or dropping a service, is refused in a protected stack", () => {
+        expect(lines({}, { services: deployedFleet(), record: deployedFleet().orders })).toEqual([
+            `active-active:services: is unset, which would replace the deployed fleet's tables (services orders, users) with one service's; allowed: the deployed services ${ALLOWED}`,
+        ]);
+        expect(lines({ services: FLEET.slice(0, 1) }, { services: deployedFleet(), record: deployedFleet().orders })).toEqual([
+            `active-active:services: ["orders"] drops service "users", whose table "active-active-users-table-prod" is deployed; allowed: every deployed service (orders, users) ${ALLOWED}`,
+        ]);
+    });
+
+    test("each service's table is checked against its own record, at that service's key", () => {
+        expect(lines({ services: FLEET }, { services: deployedFleet({ partitionKey: { name: "id", type: "S" } }), record: deployedFleet().orders })).toEqual([
+            'active-active:services[1].table.partitionKey: {"name":"pk","type":"S"} would replace the deployed table (deployed: {"name":"id","type":"S"}); allowed: {"name":"id","type":"S"} while active-active:protect is true (to replace the table on purpose, first set protect to false in an update of its own)',
+        ]);
+    });
+
+    test("an unprotected stack may make or unmake a fleet (its tables are not protected either)", () => {
+        expect(lines({ services: FLEET }, { record: deployedProd() }, "dev")).toEqual([]);
+    });
+
+    test("the program refuses one service becoming a fleet before registering anything", async () => {
+        const { kit, error } = await runProd({ services: FLEET }, deployedProd());
+        expect(error?.name).toBe("DataLossGuardError");
+        expect(customResources(kit)).toEqual([]);
+    });
+
+    test("every service of a deployed fleet guards its own replicas: the second service's record refuses removing its region", async () => {
+        // orders was deployed on two regions, users on three: dropping eu-west-1 deletes only users' replica.
+        const orders = { ...deployedFleet().orders, replicaRegions: ["us-east-1", "us-west-2"] };
+        const previous = { deployment: orders, services: { orders: { deployment: orders }, users: { deployment: deployedFleet().users } } };
+        const { config, secretKeys } = engineConfig("prod", { set: { services: FLEET, "active-active:regions": ["us-east-1", "us-west-2"] } });
+        const kit = MockKit.install({ config, secretKeys, stack: "prod", stackOutputs: { [SELF]: previous } });
+        const error = await kit.runProgram(() => main()).then(() => undefined, (e: Error) => e);
+        expect(error?.name).toBe("ArgsError");
+        expect(error?.message.split("\n")[0]).toBe('GlobalTable "active-active-users-table" (1 problem):');
+        expect((error as any).problems).toEqual([
+            'regions: removing eu-west-1 would delete its replica and the data in it; allowed: keep eu-west-1 in regions, or remove in two updates: first unprotectReplicas: ["eu-west-1"] with eu-west-1 kept in regions, then drop it from regions with allowReplicaRemoval: true',
+        ]);
     });
 });
