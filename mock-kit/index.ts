@@ -137,6 +137,8 @@ export class MockKit {
     private readonly options: MockKitOptions;
     /** One validator per kit: cross-resource rules see this program's earlier registrations, never another kit's. */
     private readonly strict: StrictValidator;
+    /** The inputs the mock monitor handed newResource for the registration in progress (see wrapMonitor). */
+    private lastInputs: Record<string, any> | undefined;
 
     private constructor(options: MockKitOptions) {
         this.options = options;
@@ -298,6 +300,9 @@ export class MockKit {
             const parent: string = req.getParent();
             const providerRef: string = req.getProvider();
             const raw = req.getObject()?.toJavaScript() ?? {};
+            // The mock monitor deserializes the same inputs for newResource, synchronously inside the call below:
+            // the record keeps that object instead of deserializing them a second time.
+            this.lastInputs = undefined;
             const secretInputPaths: string[] = [];
             findSecretPaths(raw, "", secretInputPaths);
             const providerUrn = providerRef ? providerRef.split("::").slice(0, -1).join("::") : undefined;
@@ -311,6 +316,7 @@ export class MockKit {
                     ),
                 );
             }
+            let inputs: Record<string, any> | undefined;
             original(req, (err: any, resp: any) => {
                 if (err) {
                     // A strict-validation failure was recorded where it was raised.
@@ -330,7 +336,7 @@ export class MockKit {
                     custom,
                     parent: parent || undefined,
                     providerUrn,
-                    inputs: rpc.deserializeProperties(req.getObject()),
+                    inputs: inputs ?? rpc.deserializeProperties(req.getObject()),
                     secretInputPaths,
                     outputs: rpc.deserializeProperties(resp.getObject()),
                     protect: req.getProtect() === true,
@@ -344,6 +350,7 @@ export class MockKit {
                 this.byUrn.set(urn, record);
                 callback(err, resp);
             });
+            inputs = this.lastInputs;
         };
     }
 
@@ -362,6 +369,7 @@ export class MockKit {
     }
 
     private newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, any> } {
+        this.lastInputs = args.inputs;
         if (args.type === "pulumi:pulumi:StackReference") {
             const stackName = String(args.inputs.name ?? args.name);
             const outputs = this.options.stackOutputs?.[stackName] ?? {};
