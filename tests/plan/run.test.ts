@@ -165,7 +165,7 @@ describe("the worst-case cost per hour at the configured limits (review F2)", ()
             ["active-active-table-table", ["us-east-1", "eu-west-1", "us-west-2"], 6000, 6000, 24000],
         ]);
         expect(plans.get("prod")!.text).toContain(
-            "Cost: at most $37.80 per hour at the configured limits (DynamoDB on-demand caps; rates of 2024-11-01",
+            "Cost: at most $37.80 per hour at the configured limits (DynamoDB on-demand caps; rates of 2026-09-06",
         );
     });
 });
