@@ -28,10 +28,14 @@ async function fleetKit(services: unknown): Promise<MockKit> {
     return kit;
 }
 
+/** The two-service fleet's run, made once for the tests that only read it. */
+let fleetOfTwo: Promise<MockKit> | undefined;
+const twoServices = () => (fleetOfTwo ??= fleetKit(TWO));
+
 describe("a fleet of two services on prod", () => {
     let kit: MockKit;
     beforeAll(async () => {
-        kit = await fleetKit(TWO);
+        kit = await twoServices();
     });
 
     test("one table per service, named after the service", () => {
@@ -197,7 +201,7 @@ describe("active-active-account-quotas", () => {
     });
 
     test("one health check beyond the default 200 is flagged; a raised quota in the pack config passes it", async () => {
-        const kit = await fleetKit(TWO);
+        const kit = await twoServices();
         const check = kit.resourcesOfType("aws:route53/healthCheck:HealthCheck")[0]!;
         const have = kit.resourcesOfType("aws:route53/healthCheck:HealthCheck").length;
         // A service needs 7 checks in 3 regions (20 services: 140; 30: 210): here, as many copies as it takes.
@@ -211,7 +215,7 @@ describe("active-active-account-quotas", () => {
     });
 
     test("reservations beyond a region's reservable concurrency are flagged per region", async () => {
-        const kit = await fleetKit(TWO);
+        const kit = await twoServices();
         const report = await runPolicyPack(kit.resources, { config: { "active-active-account-quotas": { concurrencyQuota: 300 } } });
         const reserved = (region: string) =>
             kit.resources.filter((r) => r.type === "aws:lambda/function:Function" && r.region === region).reduce((n, r) => n + (r.inputs.reservedConcurrentExecutions ?? 0), 0);
