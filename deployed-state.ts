@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { StackConfig } from "./config";
-import { moved } from "./config/services";
+import { movedToService } from "./config/services";
 import { missing, Problem, problem } from "./packages/aws-facts";
 import { ArgsError } from "./components/problems";
 import type { DeployedTable, DeploymentRecord } from "./components/active-active-stack";
@@ -104,7 +104,7 @@ export function deploymentProblems(config: StackConfig, deployed: Deployed): Pro
     }
     const out: Problem[] = [];
     config.services.forEach((svc, i) => {
-        for (const p of tableReplacementProblems(svc.settings, deployedFleet[svc.name])) out.push(moved(p, i));
+        for (const p of tableReplacementProblems(svc.settings, deployedFleet[svc.name])) out.push(movedToService(p, i));
     });
     const kept = new Set(config.services.map((s) => s.name));
     for (const gone of Object.keys(deployedFleet).filter((n) => !kept.has(n))) {

@@ -53,7 +53,7 @@ function merge(p: Parsed, entry: FleetEntry): { merged: Parsed; issues: { sectio
 }
 
 /** A stack-level problem path moved to the service that caused it: `active-active:table.x` -> `active-active:services[1].table.x`. */
-export function moved(pr: Problem, index: number): Problem {
+export function movedToService(pr: Problem, index: number): Problem {
     for (const key of ["domain", ...SECTION_NAMES]) {
         const at = keyPath(key);
         if (pr.path === at || pr.path.startsWith(`${at}.`) || pr.path.startsWith(`${at}[`)) return { ...pr, path: `${keyPath("services", [index])}.${pr.path.slice(`${NAMESPACE}:`.length)}` };
@@ -76,7 +76,7 @@ export function fleetProblems(p: Parsed, crossKeyProblems: (p: Parsed) => Proble
             problems.push(shape ? { ...issueProblem("services", entries, at), allowed: Object.keys(shape).join(", ") } : issueProblem("services", entries, at));
         }
         if (issues.length === 0) {
-            for (const pr of crossKeyProblems(merged)) if (!stackLevel.has(JSON.stringify(pr))) problems.push(moved(pr, i));
+            for (const pr of crossKeyProblems(merged)) if (!stackLevel.has(JSON.stringify(pr))) problems.push(movedToService(pr, i));
         }
         const tableName = merged.table?.name;
         for (const [what, value, path] of [
