@@ -18,7 +18,8 @@
  *   saying "every price_text was found verbatim in the fetched page text").
  * Third-party articles that agree are listed as support, never as the only evidence. `asOf` is the date on which
  * the newest dated source above read the live price (not the day of this check). Every rate in this file was
- * confirmed and none changed; one assumption stays unverified (how a calculated health check is billed, below).
+ * confirmed and none changed (Lambda's provisioned duration rate was added after, from the same Price List); one
+ * assumption stays unverified (how a calculated health check is billed, below).
  */
 
 export interface DynamoDbOnDemandRates {
@@ -84,10 +85,12 @@ export interface LambdaRates {
     durationGbSecond: number;
     /** USD per GB-second of provisioned concurrency kept (whether used or not). */
     provisionedGbSecond: number;
+    /** USD per GB-second of duration served by provisioned concurrency (duration above it: `durationGbSecond`). */
+    provisionedDurationGbSecond: number;
 }
 
 /**
- * Lambda, Arm, us-east-1. All three from the AWS Price List as transcribed in ocel price-book.md (above), whose table
+ * Lambda, Arm, us-east-1. All four from the AWS Price List as transcribed in ocel price-book.md (above), whose table
  * lists Arm as usage types of their own:
  * - request 0.2, CONFIRMED: `Request-ARM`, $0.0000002 per request ($0.20 per million). Support: the pricing page's
  *   text as transcribed by api-evangelist (aws-lambda, 2026-09-20): "$0.20 per million requests".
@@ -95,14 +98,24 @@ export interface LambdaRates {
  *   $0.0000133334. Support: https://cloudchipr.com/blog/aws-lambda-pricing ("First 7.5 Billion GB-seconds per
  *   month: $0.0000133334 per GB-second", ARM, US East (N. Virginia)).
  * - provisionedGbSecond 0.0000033334, CONFIRMED: `Lambda-Provisioned-Concurrency-ARM`, $0.0000033334 per GB-s.
- *   Note the same source lists a second rate the table does not hold: duration served by a provisioned environment
- *   (`Lambda-Provisioned-GB-Second-ARM`) is $0.0000077778 per GB-s, not the on-demand duration rate.
+ * - provisionedDurationGbSecond 0.0000077778, CONFIRMED (2026-12-07): `Lambda-Provisioned-GB-Second-ARM`, 0 to Inf,
+ *   $0.0000077778 per GB-s (x86 `Lambda-Provisioned-GB-Second` $0.0000097222). How it applies: the pricing page's
+ *   "Provisioned Concurrency Pricing" section says that with provisioned concurrency enabled you also pay for requests
+ *   and duration at the provisioned-concurrency prices, and that concurrency above the configured level is billed at
+ *   the on-demand rates. That section was not found at an AWS address in the stored copies; it was read in a
+ *   machine-reworded copy of the page (https://bestmarketstore.com/aws-lambda-pricing-now-per-ms/, its sentence
+ *   beginning "If the concurrency in your function exceeds the configured concurrency"). Support: infracost prices
+ *   a provisioned concurrency config's duration with the provisioned duration usage type, not the on-demand one
+ *   (github.com/infracost/infracost, internal/resources/aws/lambda_provisioned_concurrency_config.go,
+ *   "AWS-Lambda-Duration-Provisioned-ARM"); https://awsnegotiations.com/lambda-provisioned-concurrency-cost.html
+ *   ("When a provisioned environment serves an invocation, duration bills at a discounted rate vs on-demand:
+ *   ~$0.0000097222 per GB-second on x86").
  * The pricing page in `source` fills its rate tables in the browser; its stored text has no Arm figure.
  */
 export const LAMBDA_PRICES: PriceTable<LambdaRates> = {
     asOf: "2026-09-06",
-    source: "https://aws.amazon.com/lambda/pricing/ (Arm price, US East (N. Virginia); figures checked against the AWS Price List, usage types Request-ARM, Lambda-GB-Second-ARM, Lambda-Provisioned-Concurrency-ARM)",
-    byRegion: { "us-east-1": { request: 0.2, durationGbSecond: 0.0000133334, provisionedGbSecond: 0.0000033334 } },
+    source: "https://aws.amazon.com/lambda/pricing/ (Arm price, US East (N. Virginia); figures checked against the AWS Price List, usage types Request-ARM, Lambda-GB-Second-ARM, Lambda-Provisioned-Concurrency-ARM, Lambda-Provisioned-GB-Second-ARM)",
+    byRegion: { "us-east-1": { request: 0.2, durationGbSecond: 0.0000133334, provisionedGbSecond: 0.0000033334, provisionedDurationGbSecond: 0.0000077778 } },
 };
 
 /**

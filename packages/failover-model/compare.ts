@@ -51,6 +51,23 @@ const PER_MILLION = 1e-6;
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 const cents = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * Monthly Lambda duration in GB-seconds: all of it, and the part served by provisioned concurrency. Each region serves
+ * its steady share of the requests; its provisioned environments serve at most provisioned * GB * seconds in a month
+ * of that, billed at the provisioned duration rate, and the rest is on demand (AWS Lambda pricing, "Provisioned
+ * Concurrency Pricing"; prices.ts). Assumed: load spread evenly over the month (a peak above the provisioned level
+ * would put more on demand). A failover standby serves no one in steady state, so its warm pool serves nothing here.
+ */
+export function durationGbSeconds(input: Pick<ModeInput, "capacity" | "memoryMb" | "requestsPerMonth">): { total: number; provisioned: number } {
+    const gb = input.memoryMb / 1024;
+    const served = (requests: number) => requests * (ASSUMED_REQUEST_DURATION_MS / 1000) * gb;
+    const provisioned = input.capacity.reduce(
+        (sum, c) => sum + Math.min(served((input.requestsPerMonth * c.sharePercent) / 100), c.provisionedConcurrency * gb * SECONDS_PER_MONTH),
+        0,
+    );
+    return { total: served(input.requestsPerMonth), provisioned };
+}
+
 export function modeCost(input: ModeInput): Record<string, number> {
     const region = input.homeRegion;
     const lambda = ratesIn(LAMBDA_PRICES, region).rates;
@@ -60,10 +77,12 @@ export function modeCost(input: ModeInput): Record<string, number> {
     const gb = input.memoryMb / 1024;
     const writes = (r * input.writePercent) / 100;
     const warm = input.capacity.reduce((s, c) => s + c.provisionedConcurrency, 0);
+    const duration = durationGbSeconds(input);
     const hc = input.healthChecks;
     return {
         lambdaRequests: cents(r * PER_MILLION * lambda.request),
-        lambdaDuration: cents(r * (ASSUMED_REQUEST_DURATION_MS / 1000) * gb * lambda.durationGbSecond),
+        lambdaDuration: cents((duration.total - duration.provisioned) * lambda.durationGbSecond),
+        lambdaProvisionedDuration: cents(duration.provisioned * lambda.provisionedDurationGbSecond),
         provisionedConcurrency: cents(warm * gb * SECONDS_PER_MONTH * lambda.provisionedGbSecond),
         apiGateway: cents(r * PER_MILLION * api.request),
         dynamoDbWrites: cents(writes * PER_MILLION * ddb.writeRequestUnit),

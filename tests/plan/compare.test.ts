@@ -59,6 +59,9 @@ test("cost: the same requests in every mode; a warm standby adds its provisioned
     // 300 warm environments of 1024 MB for 730 hours.
     expect(warm.costParts.provisionedConcurrency).toBe(Math.round(300 * 1 * 730 * 3600 * LAMBDA_PRICES.byRegion["us-east-1"]!.provisionedGbSecond * 100) / 100);
     expect({ ...warm.costParts, provisionedConcurrency: 0 }).toEqual(cold.costParts);
+    // The warm standbys serve no one in steady state: the primary's 10,000,000 GB-s (100 million requests of 100 ms at
+    // 1 GB) are all on demand at $0.0000133334; none at the provisioned duration rate.
+    expect([warm.costParts.lambdaDuration, warm.costParts.lambdaProvisionedDuration]).toEqual([133.33, 0]);
     // Three HTTPS checks with latency measurement, three gates and the any-region check.
     expect(cold.costParts.route53HealthChecks).toBe(3 * (ROUTE53_HEALTH_CHECK_PRICES.basicAwsEndpoint + 2 * ROUTE53_HEALTH_CHECK_PRICES.optionalFeatureAwsEndpoint) + 4 * ROUTE53_HEALTH_CHECK_PRICES.basicAwsEndpoint);
     expect(cold.costParts.lambdaRequests).toBe(20);
