@@ -12,6 +12,7 @@ import {
     runPolicyPack,
 } from "./harness";
 import { policies } from "./rules";
+import { resourceRule, StackResource, stackRule } from "./lib/policy";
 import { activeActiveStack, mutate, provider, resource, ROOT_URN, UNKNOWN_STRING, urnOf } from "./testing/fixtures";
 
 const CRITICAL_OR_HIGH = policies.filter((p) => p.severity === "critical" || p.severity === "high").map((p) => p.name);
@@ -274,5 +275,31 @@ describe("whole resource sets", () => {
         for (const r of preview) preview = mutate(preview, r.name, unknownIds);
         preview = preview.map((r) => (r.id && r.type.startsWith("aws:route53/") ? { ...r, id: UNKNOWN_STRING } : r));
         expect((await runPolicyPack(preview, { env: "prod" })).violations).toEqual([]);
+    });
+});
+
+describe("one run's view of the resources", () => {
+    const bucket = () => resource("aws:s3/bucket:Bucket", "b", { tags: { env: "dev" } }, { region: "us-east-1" });
+
+    test("the stack rules of one run read one frozen view; another run makes its own", async () => {
+        const seen: StackResource[][] = [];
+        const rule = (name: string) =>
+            stackRule({ name, description: name, severity: "low", url: "https://example.com", validate: ({ resources }) => void seen.push(resources) });
+        const resources = [bucket()];
+        await runPolicyPack(resources, { policies: [rule("first"), rule("second")] });
+        expect(seen[1]).toBe(seen[0]);
+        expect(Object.isFrozen(seen[0]![0]!.props.tags)).toBe(true);
+        expect(() => ((seen[0]![0]!.props.tags as Record<string, string>).env = "prod")).toThrow(TypeError);
+        await runPolicyPack(resources, { policies: [rule("third")] });
+        expect(seen[2]).not.toBe(seen[0]);
+        expect(seen[2]![0]!.props).toEqual({ id: "b-id", tags: { env: "dev" } });
+        // The recorded resource itself is never frozen: the view is a copy.
+        expect(Object.isFrozen(resources[0]!.inputs.tags)).toBe(false);
+    });
+
+    test("a rule over several types records another type's resource as not applicable, with its reason", async () => {
+        const multi = resourceRule({ name: "multi", description: "m", severity: "low", url: "https://example.com", types: ["aws:kms/key:Key", "aws:sns/topic:Topic"], validate: () => undefined });
+        const outcome = await evaluateResourcePolicy(multi as ResourceValidationPolicy, [bucket()]);
+        expect(outcome).toEqual({ violations: [], notApplicable: [{ urn: bucket().urn, reason: "applies to aws:kms/key:Key, aws:sns/topic:Topic" }] });
     });
 });

@@ -96,10 +96,12 @@ export class PolicyConfigError extends Error {
     }
 }
 
-class NotApplicable extends Error {
-    constructor(readonly reason?: string) {
-        super(reason ?? "not applicable");
-    }
+/**
+ * Thrown by `args.notApplicable`. Not an Error: a policy over many types throws it for every resource of another
+ * type, and an Error's stack trace was a sixth of a fleet's policy run. Only the harness catches it.
+ */
+class NotApplicable {
+    constructor(readonly reason?: string) {}
 }
 
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
@@ -259,15 +261,30 @@ function providerLookup(resources: readonly HarnessResource[]) {
     };
 }
 
+/**
+ * What the policies of one run read of its resources, made once per run: the provider lookup and the stack
+ * policies' resources. (The engine deserializes them again for each policy; the pack's rules only read them, and
+ * `stackResources` freezes the view they read, so a rule cannot change what the next one sees.)
+ */
+interface RunView {
+    provider: ReturnType<typeof providerLookup>;
+    stack?: PolicyResource[];
+}
+
+function runView(resources: readonly HarnessResource[]): RunView {
+    return { provider: providerLookup(resources) };
+}
+
 /** Runs one resource policy over each resource with engine-shaped args. */
 export async function evaluateResourcePolicy(
     policy: ResourceValidationPolicy,
     resources: readonly HarnessResource[],
     properties: Record<string, unknown> = schemaDefaults(policy.configSchema),
+    view: RunView = runView(resources),
 ): Promise<PolicyOutcome> {
     const outcome: PolicyOutcome = { violations: [], notApplicable: [] };
     const validations = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-    const provider = providerLookup(resources);
+    const provider = view.provider;
     for (const r of resources) {
         if (r.type === "pulumi:pulumi:Stack") continue;
         for (const validation of validations) {
@@ -308,8 +325,7 @@ function engineView(r: HarnessResource, props: Record<string, any>, provider: Po
 }
 
 /** The stack's resources as validateStack sees them: outputs (plus `id`), parents and dependencies linked. */
-export function policyResources(resources: readonly HarnessResource[]): PolicyResource[] {
-    const provider = providerLookup(resources);
+export function policyResources(resources: readonly HarnessResource[], provider = providerLookup(resources)): PolicyResource[] {
     const out = resources.map((r) => {
         const props = { ...(r.outputs ?? r.inputs), ...(r.custom !== false && r.id ? { id: r.id } : {}) };
         const resource: PolicyResource = { ...engineView(r, props, provider(r)), dependencies: [], propertyDependencies: {} };
@@ -329,10 +345,11 @@ export async function evaluateStackPolicy(
     policy: StackValidationPolicy,
     resources: readonly HarnessResource[],
     properties: Record<string, unknown> = schemaDefaults(policy.configSchema),
+    view: RunView = runView(resources),
 ): Promise<PolicyOutcome> {
     const outcome: PolicyOutcome = { violations: [], notApplicable: [] };
     const args: StackValidationArgs = {
-        resources: policyResources(resources),
+        resources: (view.stack ??= policyResources(resources, view.provider)),
         stackTags: new Map(),
         getConfig: <T extends object>() => structuredClone(properties) as T,
         notApplicable,
@@ -361,6 +378,7 @@ export async function runPolicyPack(resources: readonly HarnessResource[], optio
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const root = resources.find((r) => r.type === "pulumi:pulumi:Stack");
     const report: PolicyReport = { policies: [], violations: [] };
+    const view = runView(resources);
 
     for (const policy of policies) {
         const { enforcementLevel, properties } = resolved.get(policy.name)!;
@@ -374,8 +392,8 @@ export async function runPolicyPack(resources: readonly HarnessResource[], optio
         // The engine reports violations of a remediating policy as mandatory.
         const level: EnforcementLevel = enforcementLevel === "remediate" ? "mandatory" : enforcementLevel;
         const outcome = isStackPolicy(policy)
-            ? await evaluateStackPolicy(policy, resources, properties)
-            : await evaluateResourcePolicy(policy as ResourceValidationPolicy, resources, properties);
+            ? await evaluateStackPolicy(policy, resources, properties, view)
+            : await evaluateResourcePolicy(policy as ResourceValidationPolicy, resources, properties, view);
         for (const v of outcome.violations) {
             const target = (v.urn ? byUrn.get(v.urn) : undefined) ?? root;
             report.violations.push({

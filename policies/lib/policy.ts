@@ -138,8 +138,32 @@ export function resourceRule<C = Record<string, never>>(
     return { ...base(info), validateResource: validation };
 }
 
-/** Plain views of the engine's stack resources, parents linked. */
+/** Frozen through and through: a view several rules read must stay as the first one found it. */
+function deepFreeze<T>(value: T): T {
+    if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const v of Object.values(value as object)) deepFreeze(v);
+    }
+    return value;
+}
+
+/** Views already made, by the engine's resource list: the harness hands every stack rule of a run the same list. */
+const views = new WeakMap<readonly PolicyResource[], StackResource[]>();
+
+/**
+ * Plain views of the engine's stack resources, parents linked; frozen, and made once per resource list (the
+ * engine gives each policy a list of its own, so there each rule still gets its own view).
+ */
 export function stackResources(resources: readonly PolicyResource[]): StackResource[] {
+    let view = views.get(resources);
+    if (!view) {
+        view = deepFreeze(plainStackResources(resources));
+        views.set(resources, view);
+    }
+    return view;
+}
+
+function plainStackResources(resources: readonly PolicyResource[]): StackResource[] {
     const byUrn = new Map<string, StackResource>();
     const out = resources.map((r) => {
         const props = plain(r.props) as Record<string, any>;
