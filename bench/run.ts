@@ -7,6 +7,7 @@
  * - the plan of dev and prod, as `npm run plan` runs it;
  * - a fleet (`active-active:services`) of 1, 5 and 20 services on 3 and 8 regions: time and peak memory;
  * - `npm test`, warm.
+ * The figures of a table are measured in rounds (each once per round), so a noisy minute touches them alike.
  * Every figure is printed as min / median / max of its runs; a verdict compares medians in a two-sided band and says
  * "n/a" when the difference it rests on is inside the spread of the runs (the noise of a shared machine).
  */
@@ -35,8 +36,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const spread = (xs: number[], digits = 0) => `${fmt(Math.min(...xs), digits)} / ${fmt(median(xs), digits)} / ${fmt(Math.max(...xs), digits)}`;
 
-/** Runs a node command `runs` times (after `warmup` uncounted runs); wall time and the process's peak RSS each. */
-function measure(label: string, args: string[], runs: number, warmup = 1): Runs {
+/** One figure being measured: a node command, run once per round; wall time and the process's peak RSS each. */
+interface Sampler {
+    label: string;
+    once: () => { ms: number; mb: number };
+}
+
+function sampler(label: string, args: string[]): Sampler {
     const report = path.join(WORK, `${label.replace(/\W+/g, "_")}.json`);
     const once = () => {
         fs.rmSync(report, { force: true });
@@ -51,10 +57,26 @@ function measure(label: string, args: string[], runs: number, warmup = 1): Runs 
         if (res.status !== 0 && res.status !== 1) throw new Error(`${label} exited ${res.status}: ${(res.stderr || res.stdout).slice(-2000)}`);
         return { ms, mb: (JSON.parse(fs.readFileSync(report, "utf8")) as { maxRssKb: number }).maxRssKb / 1024 };
     };
-    for (let i = 0; i < warmup; i++) once();
-    const samples = Array.from({ length: runs }, once);
-    process.stderr.write(`bench: ${label}: ${spread(samples.map((s) => s.ms))} ms\n`);
-    return { ms: samples.map((s) => s.ms), mb: samples.map((s) => s.mb) };
+    return { label, once };
+}
+
+/**
+ * Runs every sampler once per round, `runs` rounds after `warmup` uncounted ones. Interleaved, a noisy minute on a
+ * shared machine touches every figure alike, instead of every run of the one figure measured during it (which
+ * tilts a line drawn through two figures).
+ */
+function inRounds(samplers: Sampler[], runs: number, warmup = 0): Runs[] {
+    const out = samplers.map(() => ({ ms: [] as number[], mb: [] as number[] }));
+    for (let round = 0; round < warmup + runs; round++) {
+        samplers.forEach((s, i) => {
+            const sample = s.once();
+            if (round < warmup) return;
+            out[i]!.ms.push(sample.ms);
+            out[i]!.mb.push(sample.mb);
+        });
+    }
+    samplers.forEach((s, i) => process.stderr.write(`bench: ${s.label}: ${spread(out[i]!.ms)} ms\n`));
+    return out;
 }
 
 function planArgs(stack: string, out: string, config: string[] = []): string[] {
@@ -115,18 +137,14 @@ function main(): void {
         console.log(s);
     };
     const load = os.loadavg()[0]!;
-    const floor = measure("floor", [path.join(ROOT, "bench", "floor.js"), "0"], RUNS);
-    const plans = (["dev", "prod"] as const).map((stack) => ({ stack, runs: measure(`plan-${stack}`, planArgs(stack, path.join(WORK, `${stack}.json`)), RUNS) }));
-    const fleet: FleetPoint[] = [];
-    for (const regions of [3, 8]) {
-        for (const services of FLEET_SIZES) {
-            const out = path.join(WORK, `fleet-${services}x${regions}.json`);
-            const runs = measure(`fleet-${services}x${regions}`, planArgs("prod", out, fleetConfig(services, REGION_SETS[regions]!)), RUNS, 0);
-            fleet.push({ services, regions, resources: resourcesIn(out), runs });
-        }
-    }
+    const stacks = ["dev", "prod"] as const;
+    const [floor, ...planRuns] = inRounds([sampler("floor", [path.join(ROOT, "bench", "floor.js"), "0"]), ...stacks.map((stack) => sampler(`plan-${stack}`, planArgs(stack, path.join(WORK, `${stack}.json`))))], RUNS, 1);
+    const plans = stacks.map((stack, i) => ({ stack, runs: planRuns[i]! }));
+    const points = [3, 8].flatMap((regions) => FLEET_SIZES.map((services) => ({ services, regions, out: path.join(WORK, `fleet-${services}x${regions}.json`) })));
+    const fleetRuns = inRounds(points.map((p) => sampler(`fleet-${p.services}x${p.regions}`, planArgs("prod", p.out, fleetConfig(p.services, REGION_SETS[p.regions]!)))), RUNS);
+    const fleet: FleetPoint[] = points.map((p, i) => ({ services: p.services, regions: p.regions, resources: resourcesIn(p.out), runs: fleetRuns[i]! }));
     const suite = fastSuite();
-    report(say, { load, floor, plans, fleet, suite });
+    report(say, { load, floor: floor!, plans, fleet, suite });
     fs.writeFileSync(path.join(ROOT, "bench", "results.md"), `${lines.join("\n")}\n`);
 }
 
