@@ -6,7 +6,7 @@ import type { StackConfig } from "../config";
 import type { Collected } from "./collect";
 import { EXIT } from "./errors";
 import type { PolicyEnv, PolicyReport } from "./policies";
-import type { PlanJson, Resilience, WorstCaseCost } from "./types";
+import type { PlanJson, QuotaReport, Resilience, WorstCaseCost } from "./types";
 
 export const PROJECT = "active-active";
 
@@ -21,6 +21,7 @@ export interface Findings {
     report: PolicyReport;
     resilience: Resilience;
     cost: WorstCaseCost;
+    quotas: QuotaReport;
 }
 
 /** The `--config` overrides: as given (`configOverrides`), and each with the value it replaced (`overrides`). */
@@ -58,7 +59,7 @@ export function sortKeys<T>(value: T): T {
     return out as T;
 }
 
-export function assemble(planned: PlanHeader & Collected, { report, resilience, cost }: Findings): PlanJson {
+export function assemble(planned: PlanHeader & Collected, { report, resilience, cost, quotas }: Findings): PlanJson {
     const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
     const byRegion: Record<string, number> = {};
     for (const r of planned.resources) byRegion[r.region] = (byRegion[r.region] ?? 0) + 1;
@@ -76,6 +77,7 @@ export function assemble(planned: PlanHeader & Collected, { report, resilience, 
         violations: report.violations,
         resilience,
         cost,
+        quotas,
         nextSteps: nextSteps(planned.stack),
     });
 }

@@ -183,6 +183,18 @@ export function costSection(plan: PlanJson): string[] {
     return [head, ...c.tables.map((t) => `  ${t.name}: $${t.perHourUsd.toFixed(2)}/h (${t.regions.length} regions; per second ${t.writeUnitsPerSecond} WRU + ${t.replicatedWriteUnitsPerSecond} rWRU + ${t.readUnitsPerSecond} RRU)`), ...c.notes.map((n) => `  ${n}`)];
 }
 
+/** The account quotas the plan needs, against AWS's defaults. */
+export function quotaSection(plan: PlanJson): string[] {
+    const q = plan.quotas;
+    const mark = (fits: boolean) => (fits ? "" : " BEYOND THE DEFAULT: request the increase first");
+    const regions = q.reservedConcurrency.regions.map((c) => `${c.region} ${c.reserved}${mark(c.fits)}`).join(", ");
+    return [
+        "Account quotas needed (AWS defaults; a raised quota goes in the pack config of active-active-account-quotas)",
+        `  Route 53 health checks: ${q.healthChecks.needed} of ${q.healthChecks.defaultQuota}${mark(q.healthChecks.fits)}`,
+        `  Lambda concurrency reserved per region (of ${q.reservedConcurrency.defaultReservable} reservable): ${regions || "none"}`,
+    ];
+}
+
 /** Each region's worst-case size against the quota, the health budget, the replication watch and ARC. */
 function capacitySection(plan: PlanJson): string[] {
     const r = plan.resilience;
@@ -224,7 +236,7 @@ export function resultLine(plan: PlanJson): string {
 
 export function renderText(plan: PlanJson): string {
     const next = ["Next, after `pulumi up`:", ...plan.nextSteps.map((n) => `  ${n}`)];
-    return [summaryLine(plan), ...configSection(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", ...capacitySection(plan), "", ...costSection(plan), "", resultLine(plan), "", ...next, ""].join("\n");
+    return [summaryLine(plan), ...configSection(plan), "", ...resourcesSection(plan), "", ...policySection(plan), "", ...resilienceSection(plan), "", ...capacitySection(plan), "", ...quotaSection(plan), "", ...costSection(plan), "", resultLine(plan), "", ...next, ""].join("\n");
 }
 
 /** The plan as printed with `--diff` or `--against`: the summary, the overrides, only the changes, the result. */

@@ -20,6 +20,7 @@ import { renderMarkdown } from "./render-markdown";
 import { renderText } from "./render-text";
 import { buildResilience } from "./resilience";
 import { worstCaseCost } from "./cost";
+import { quotaReport } from "./quotas";
 import type { ConfigOverride, PlanJson, PlanResource } from "./types";
 
 /** The organization the mocks report; the program's StackReference to itself names it. */
@@ -196,7 +197,7 @@ async function evaluate({ options, input, env, progress }: Run, config: StackCon
     const stackName = records.find((r) => r.type === "pulumi:pulumi:Stack")?.name ?? `${PROJECT}-${options.stack}`;
     const runner = options.policyPack === undefined ? runPolicyPack : options.policyPack ?? undefined;
     try {
-        return { report: await evaluatePolicies(records, env, stackName, runner), resilience, cost: worstCaseCost(resources) };
+        return { report: await evaluatePolicies(records, env, stackName, runner), resilience, cost: worstCaseCost(resources), quotas: quotaReport(resources) };
     } catch (e) {
         const failed = describeFailure([e]);
         throw failed.config

@@ -201,6 +201,15 @@ export interface PlanJson {
     resilience: Resilience;
     /** The worst case the configured limits allow per hour (plan/cost.ts). */
     cost: WorstCaseCost;
+    /** The account quotas the plan needs, against AWS's defaults (plan/quotas.ts). */
+    quotas: QuotaReport;
     /** What to run after `pulumi up` (the post-deploy verification first). */
     nextSteps: string[];
+}
+
+/** What a plan needs of the account's quotas, at AWS's default quotas (a raised quota goes in the pack config). */
+export interface QuotaReport {
+    healthChecks: { needed: number; defaultQuota: number; fits: boolean };
+    /** What a region's default quota lets functions reserve, and per region with reservations what they reserve. */
+    reservedConcurrency: { defaultReservable: number; regions: { region: string; reserved: number; fits: boolean }[] };
 }

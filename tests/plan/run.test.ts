@@ -170,6 +170,19 @@ describe("the worst-case cost per hour at the configured limits (review F2)", ()
     });
 });
 
+test("prod: the account quotas the plan needs, in the JSON and printed", () => {
+    const prod = plan(plans.get("prod")!);
+    const checks = prod.resources.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length;
+    const reserved = (region: string) =>
+        prod.resources.filter((r) => r.type === "aws:lambda/function:Function" && r.region === region).reduce((n, r) => n + ((r.inputs.reservedConcurrentExecutions as number | undefined) ?? 0), 0);
+    expect(prod.quotas).toEqual({
+        healthChecks: { needed: checks, defaultQuota: 200, fits: true },
+        reservedConcurrency: { defaultReservable: 900, regions: ["eu-west-1", "us-east-1", "us-west-2"].map((region) => ({ region, reserved: reserved(region), fits: true })) },
+    });
+    expect([checks, reserved("us-east-1")]).toEqual([7, 105]);
+    expect(plans.get("prod")!.text).toContain("  Route 53 health checks: 7 of 200\n  Lambda concurrency reserved per region (of 900 reservable): eu-west-1 105, us-east-1 105, us-west-2 105\n");
+});
+
 describe("overrides", () => {
     test("the same stack plans to the same JSON twice in one process (mocks re-installed each run)", async () => {
         const again = await runPlan({ stack: "prod" });

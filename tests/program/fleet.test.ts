@@ -108,6 +108,8 @@ test("the plan of a two-service fleet is clean: 2 tables, 2 routed names, no vio
     expect(json.resources.filter((x) => x.type === "aws:dynamodb/table:Table").map((x) => x.name)).toEqual(["active-active-orders-table-table", "active-active-users-table-table"]);
     const routed = new Set(json.resources.filter((x) => x.type === "aws:route53/record:Record" && x.inputs.latencyRoutingPolicies).map((x) => x.inputs.name));
     expect([...routed].sort()).toEqual(["orders.example.com", "users.example.com"]);
+    // The quotas it needs: each service's 7 health checks (3 endpoint checks, 3 gates, 1 all-regions check).
+    expect(json.quotas.healthChecks).toEqual({ needed: 14, defaultQuota: 200, fits: true });
 });
 
 describe("bad config: active-active:services", () => {

@@ -20,8 +20,8 @@ export interface AccountQuotasConfig {
     concurrencyQuota: number;
 }
 
-/** What a stack needs of the account: its health checks, and the concurrency its functions reserve per region. */
-export function quotaNeeds(resources: readonly StackResource[]): { healthChecks: number; reservedByRegion: Record<string, number> } {
+/** What a stack needs of the account: its health checks, and the concurrency its functions reserve per region. The plan reports the same figures. */
+export function quotaNeeds(resources: readonly Pick<StackResource, "type" | "region" | "props">[]): { healthChecks: number; reservedByRegion: Record<string, number> } {
     const reservedByRegion: Record<string, number> = {};
     for (const r of resources) {
         if (r.type !== TYPES.function || typeof r.region !== "string") continue;
