@@ -4,6 +4,8 @@
  * stdout carries the plan only; progress, the program's own logging and errors go to stderr. No stack trace is
  * ever printed (PLAN_DEBUG=1 prints them, for whoever is fixing a bug).
  */
+// First: what the SDK loads and a plan never uses is deferred before anything loads the SDK.
+import "./lazy-sdk";
 import * as fs from "fs";
 import * as path from "path";
 import { format } from "util";
