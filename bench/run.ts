@@ -25,6 +25,15 @@ const REGION_SETS: Record<number, string[]> = {
     8: ["us-east-1", "us-west-2", "eu-west-1", "ap-northeast-1", "us-east-2", "eu-central-1", "ap-southeast-1", "sa-east-1"],
 };
 const FLEET_SIZES = [1, 5, 20];
+/** The CDK app shaped like the prod stack (bench/cdk/app.js), with its own install (`npm --prefix bench/cdk ci`). */
+const CDK_DIR = path.join(ROOT, "bench", "cdk");
+
+/** CloudFormation resources in the CDK app's last synth. */
+function cdkResources(): number {
+    const out = path.join(WORK, "cdk.out");
+    const templates = fs.readdirSync(out).filter((f) => f.endsWith(".template.json"));
+    return templates.reduce((n, f) => n + Object.keys(JSON.parse(fs.readFileSync(path.join(out, f), "utf8")).Resources ?? {}).length, 0);
+}
 
 /** Runs of one figure: wall ms and peak RSS MB per run. */
 interface Runs {
@@ -138,19 +147,30 @@ function main(): void {
     };
     const load = os.loadavg()[0]!;
     const stacks = ["dev", "prod"] as const;
-    const [floor, ...planRuns] = inRounds([sampler("floor", [path.join(ROOT, "bench", "floor.js"), "0"]), ...stacks.map((stack) => sampler(`plan-${stack}`, planArgs(stack, path.join(WORK, `${stack}.json`))))], RUNS, 1);
+    const cdkInstalled = fs.existsSync(path.join(CDK_DIR, "node_modules", "aws-cdk-lib"));
+    if (!cdkInstalled) process.stderr.write("bench: CDK synth not measured: run `npm --prefix bench/cdk ci` first\n");
+    const [floor, ...planRuns] = inRounds(
+        [
+            sampler("floor", [path.join(ROOT, "bench", "floor.js"), "0"]),
+            ...stacks.map((stack) => sampler(`plan-${stack}`, planArgs(stack, path.join(WORK, `${stack}.json`)))),
+            ...(cdkInstalled ? [sampler("cdk-synth", [path.join(CDK_DIR, "app.js"), path.join(WORK, "cdk.out")])] : []),
+        ],
+        RUNS,
+        1,
+    );
     const plans = stacks.map((stack, i) => ({ stack, runs: planRuns[i]! }));
+    const cdk = cdkInstalled ? { runs: planRuns[stacks.length]!, resources: cdkResources() } : undefined;
     const points = [3, 8].flatMap((regions) => FLEET_SIZES.map((services) => ({ services, regions, out: path.join(WORK, `fleet-${services}x${regions}.json`) })));
     const fleetRuns = inRounds(points.map((p) => sampler(`fleet-${p.services}x${p.regions}`, planArgs("prod", p.out, fleetConfig(p.services, REGION_SETS[p.regions]!)))), RUNS);
     const fleet: FleetPoint[] = points.map((p, i) => ({ services: p.services, regions: p.regions, resources: resourcesIn(p.out), runs: fleetRuns[i]! }));
     const suite = fastSuite();
-    report(say, { load, floor: floor!, plans, fleet, suite });
+    report(say, { load, floor: floor!, plans, cdk, fleet, suite });
     fs.writeFileSync(path.join(ROOT, "bench", "results.md"), `${lines.join("\n")}\n`);
 }
 
 function report(
     say: (s?: string) => void,
-    r: { load: number; floor: Runs; plans: { stack: string; runs: Runs }[]; fleet: FleetPoint[]; suite: { ms: number[]; tests: number } },
+    r: { load: number; floor: Runs; plans: { stack: string; runs: Runs }[]; cdk?: { runs: Runs; resources: number }; fleet: FleetPoint[]; suite: { ms: number[]; tests: number } },
 ): void {
     const floorMs = median(r.floor.ms);
     say("# Benchmarks");
@@ -164,8 +184,10 @@ function report(
     say("|---|---|---|---|");
     say(`| floor: load @pulumi/pulumi, @pulumi/aws, @pulumi/cloudflare, run an empty mock program | ${spread(r.floor.ms)} | 1.00 | ${spread(r.floor.mb)} |`);
     for (const p of r.plans) say(`| \`npm run plan -- --stack ${p.stack}\` | ${spread(p.runs.ms)} | ${fmt(median(p.runs.ms) / floorMs, 2)} | ${spread(p.runs.mb)} |`);
+    if (r.cdk) say(`| CDK synth of an app shaped like prod (bench/cdk/app.js: ${r.cdk.resources} CloudFormation resources; template validation off) | ${spread(r.cdk.runs.ms)} | ${fmt(median(r.cdk.runs.ms) / floorMs, 2)} | ${spread(r.cdk.runs.mb)} |`);
     say();
-    say("CDK synth of the same stack: not measured in this run (aws-cdk-lib is not a dependency of this repository; see the note in bench/README.md).");
+    if (!r.cdk) say("CDK synth: not measured in this run (`npm --prefix bench/cdk ci` installs the CDK app's own dependencies).");
+    else say(`Prod plan / CDK synth (medians, same run): **${fmt(median(r.plans.find((p) => p.stack === "prod")!.runs.ms) / median(r.cdk.runs.ms), 2)}**.`);
     say();
     say("## Fleet scaling (`active-active:services` on prod)");
     say();
@@ -193,6 +215,10 @@ function report(
     say("|---|---|---|");
     say(`| every fleet point within ±10 % of the line (time) | ${worst(time)} | ${met(time)} |`);
     say(`| every fleet point within ±10 % of the line (memory) | ${worst(memory)} | ${met(memory)} |`);
+    if (r.cdk) {
+        const ratio = median(r.plans.find((p) => p.stack === "prod")!.runs.ms) / median(r.cdk.runs.ms);
+        say(`| prod plan no slower than CDK synth (ratio <= 1.0; at least <= 1.3) | ${fmt(ratio, 2)} | ${ratio <= 1 ? "yes" : ratio <= 1.3 ? "the lower bar only" : "no"} |`);
+    }
     say(`| 20 services x 8 regions plans in under 15 s | ${fmt(median(big.runs.ms) / 1000, 1)} s | ${median(big.runs.ms) < 15000 ? "yes" : "no"} |`);
     say(`| \`npm test\` at most 12 s warm | ${fmt(suite, 1)} s | ${suite <= 12 ? "yes" : "no"} |`);
 }
