@@ -35,6 +35,11 @@ export interface TableShape {
  */
 export async function listenDynalite(): Promise<{ server: Server; endpoint: string; port: number }> {
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+    // Node closes a keep-alive connection after 5 s idle (server.keepAliveTimeout); a client that reuses it in that
+    // instant gets ECONNRESET (the SDK reports "TimeoutError: read ECONNRESET"). A region's engine can sit idle that
+    // long while a scenario holds its replication, and one such reset failed a game day on a loaded machine. 0 keeps
+    // idle connections open; close() ends them (closeAllConnections).
+    server.keepAliveTimeout = 0;
     await new Promise<void>((resolve, reject) => {
         server.once("error", reject);
         server.listen(0, "127.0.0.1", () => {
