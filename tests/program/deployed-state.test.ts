@@ -196,6 +196,28 @@ describe("a fleet against what is deployed (active-active:services)", () => {
         expect(customResources(kit)).toEqual([]);
     });
 
+    test("what a fleet's run exports is what the next run reads: the same fleet passes, a dropped service is refused", async () => {
+        const first = await runProd({ services: FLEET }, undefined);
+        expect(first.error).toBeUndefined();
+        const services = first.outputs!.services as Record<string, { deployment: unknown }>;
+        const exported = {
+            deployment: await first.kit.unwrap(first.outputs!.deployment as any),
+            services: Object.fromEntries(await Promise.all(Object.entries(services).map(async ([name, out]) => [name, { deployment: await first.kit.unwrap(out.deployment as any) }]))),
+        };
+        expect(Object.keys(exported.services)).toEqual(["orders", "users"]);
+        const again = (set: Record<string, unknown>) => {
+            const { config, secretKeys } = engineConfig("prod", { set });
+            const kit = MockKit.install({ config, secretKeys, stack: "prod", stackOutputs: { [SELF]: exported } });
+            return kit.runProgram(() => main()).then(() => undefined, (e: Error) => e);
+        };
+        expect(await again({ services: FLEET })).toBeUndefined();
+        const dropped = await again({ services: FLEET.slice(0, 1) });
+        expect([dropped?.name, (dropped as any)?.problems]).toEqual([
+            "DataLossGuardError",
+            [`active-active:services: ["orders"] drops service "users", whose table "${(exported.services.users!.deployment as DeployedState).table.name}" is deployed; allowed: every deployed service (orders, users) ${ALLOWED}`],
+        ]);
+    });
+
     test("every service of a deployed fleet guards its own replicas: the second service's record refuses removing its region", async () => {
         // orders was deployed on two regions, users on three: dropping eu-west-1 deletes only users' replica.
         const orders = { ...deployedFleet().orders, replicaRegions: ["us-east-1", "us-west-2"] };
