@@ -299,12 +299,10 @@ export class MockKit {
             const custom: boolean = req.getCustom();
             const parent: string = req.getParent();
             const providerRef: string = req.getProvider();
-            const raw = req.getObject()?.toJavaScript() ?? {};
             // The mock monitor deserializes the same inputs for newResource, synchronously inside the call below:
             // the record keeps that object instead of deserializing them a second time.
             this.lastInputs = undefined;
             const secretInputPaths: string[] = [];
-            findSecretPaths(raw, "", secretInputPaths);
             const providerUrn = providerRef ? providerRef.split("::").slice(0, -1).join("::") : undefined;
             const isProvider = type.startsWith("pulumi:providers:");
             if (custom && !isProvider && !type.startsWith("pulumi:pulumi:") && !providerUrn) {
@@ -351,6 +349,9 @@ export class MockKit {
                 callback(err, resp);
             });
             inputs = this.lastInputs;
+            // Deserializing lifts a nested secret's secretness to its top-level input, so only a registration with a
+            // secret top-level input has secret paths to find; those are read from the wire form, path by path.
+            if (!inputs || Object.values(inputs).some((v) => rpc.isRpcSecret(v))) findSecretPaths(req.getObject()?.toJavaScript() ?? {}, "", secretInputPaths);
         };
     }
 
