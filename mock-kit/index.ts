@@ -21,24 +21,17 @@ const settings = require("@pulumi/pulumi/runtime/settings");
 const rpc = require("@pulumi/pulumi/runtime/rpc");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const debuggable = require("@pulumi/pulumi/runtime/debuggable");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const state = require("@pulumi/pulumi/runtime/state");
 
 /**
- * The SDK's `debuggablePromise` without what only its leak report reads (three properties and a stack trace on
- * every promise, a twelfth of a run): the same leak-candidate bookkeeping and the same two chained steps, so the
+ * The SDK's `debuggablePromise` without what only its leak report (printed at process exit, never under the kit)
+ * reads: three properties and a stack trace on every promise, and a set holding every pending one (tens of
+ * thousands in a fleet's run, kept alive for the garbage collector to trace). The same two chained steps, so the
  * order in which promises settle is the SDK's own.
  */
 function leanDebuggablePromise<T>(p: Promise<T>): Promise<T> {
-    const store = state.getStore();
-    store.leakCandidates.add(p);
     return p
-        .then((val) => {
-            store.leakCandidates.delete(p);
-            return val;
-        })
+        .then((val) => val)
         .catch((err) => {
-            store.leakCandidates.delete(p);
             err.promise = p;
             throw err;
         });

@@ -5,6 +5,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockKit } from "../../mock-kit";
 
+class TestProvider extends pulumi.ProviderResource {
+    constructor(name: string) {
+        super("test", name, {});
+    }
+}
+
 class Probe extends pulumi.CustomResource {
     constructor(name: string, props: Record<string, pulumi.Input<unknown>>, opts: pulumi.CustomResourceOptions) {
         super("test:index:Probe", name, props, opts);
@@ -14,7 +20,7 @@ class Probe extends pulumi.CustomResource {
 test("secret inputs are recorded by exact path, nested ones too; a registration without secrets has none", async () => {
     const kit = MockKit.install({ strict: false });
     await kit.runProgram(() => {
-        const provider = new pulumi.ProviderResource("test", "p", {});
+        const provider = new TestProvider("p");
         new Probe("plain", { a: "x", b: { c: [1, 2] } }, { provider });
         new Probe("secret", { token: pulumi.secret("t"), nested: { keep: "k", key: pulumi.secret("s") }, list: ["a", pulumi.secret("b")], plain: "p" }, { provider });
     });
