@@ -4,20 +4,17 @@
  * counting is the `active-active-account-quotas` rule's own, which flags a plan beyond them (raised quotas go in the
  * pack config).
  */
-import { LAMBDA_DEFAULT_CONCURRENCY_QUOTA, LAMBDA_MIN_UNRESERVED_CONCURRENCY, ROUTE53_DEFAULT_HEALTH_CHECK_QUOTA } from "../packages/aws-facts";
-import { quotaNeeds } from "../policies/rules/stack/account-quotas";
+import { LAMBDA_DEFAULT_CONCURRENCY_QUOTA, ROUTE53_DEFAULT_HEALTH_CHECK_QUOTA } from "../packages/aws-facts";
+import { quotaFit } from "../policies/rules/stack/account-quotas";
 import type { PlanResource, QuotaReport } from "./types";
 
 export function quotaReport(resources: readonly PlanResource[]): QuotaReport {
-    const needs = quotaNeeds(resources.map((r) => ({ type: r.type, region: r.region, props: r.inputs })));
-    const reservable = LAMBDA_DEFAULT_CONCURRENCY_QUOTA - LAMBDA_MIN_UNRESERVED_CONCURRENCY;
+    const fit = quotaFit(
+        resources.map((r) => ({ type: r.type, region: r.region, props: r.inputs })),
+        { healthCheckQuota: ROUTE53_DEFAULT_HEALTH_CHECK_QUOTA, concurrencyQuota: LAMBDA_DEFAULT_CONCURRENCY_QUOTA },
+    );
     return {
-        healthChecks: { needed: needs.healthChecks, defaultQuota: ROUTE53_DEFAULT_HEALTH_CHECK_QUOTA, fits: needs.healthChecks <= ROUTE53_DEFAULT_HEALTH_CHECK_QUOTA },
-        reservedConcurrency: {
-            defaultReservable: reservable,
-            regions: Object.entries(needs.reservedByRegion)
-                .sort(([a], [b]) => a.localeCompare(b))
-                .map(([region, reserved]) => ({ region, reserved, fits: reserved <= reservable })),
-        },
+        healthChecks: { needed: fit.healthChecks.needed, defaultQuota: fit.healthChecks.quota, fits: fit.healthChecks.fits },
+        reservedConcurrency: { defaultReservable: fit.reservable, regions: [...fit.regions].sort((a, b) => a.region.localeCompare(b.region)) },
     };
 }

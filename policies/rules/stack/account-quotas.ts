@@ -31,6 +31,20 @@ export function quotaNeeds(resources: readonly Pick<StackResource, "type" | "reg
     return { healthChecks: resources.filter((r) => r.type === TYPES.healthCheck).length, reservedByRegion };
 }
 
+/**
+ * The stack's needs against given quotas (the pack config's, or AWS's defaults for the plan's report): the health
+ * checks, and per region (in the order the functions came) what its functions reserve against what may be reserved.
+ */
+export function quotaFit(resources: Parameters<typeof quotaNeeds>[0], quotas: AccountQuotasConfig) {
+    const needs = quotaNeeds(resources);
+    const reservable = quotas.concurrencyQuota - LAMBDA_MIN_UNRESERVED_CONCURRENCY;
+    return {
+        healthChecks: { needed: needs.healthChecks, quota: quotas.healthCheckQuota, fits: needs.healthChecks <= quotas.healthCheckQuota },
+        reservable,
+        regions: Object.entries(needs.reservedByRegion).map(([region, reserved]) => ({ region, reserved, fits: reserved <= reservable })),
+    };
+}
+
 export const accountQuotas = stackRule<AccountQuotasConfig>({
     name: "active-active-account-quotas",
     description: "The stack fits the account's Route 53 health check quota and each region's reservable Lambda concurrency.",
@@ -44,17 +58,14 @@ export const accountQuotas = stackRule<AccountQuotasConfig>({
         },
     },
     validate: ({ resources, config }, report) => {
-        const needs = quotaNeeds(resources);
-        if (needs.healthChecks > config.healthCheckQuota) {
-            report(`the stack has ${needs.healthChecks} Route 53 health checks; allowed: at most ${config.healthCheckQuota} (the account's quota, pack config healthCheckQuota)`);
+        const fit = quotaFit(resources, config);
+        if (!fit.healthChecks.fits) {
+            report(`the stack has ${fit.healthChecks.needed} Route 53 health checks; allowed: at most ${config.healthCheckQuota} (the account's quota, pack config healthCheckQuota)`);
         }
-        const reservable = config.concurrencyQuota - LAMBDA_MIN_UNRESERVED_CONCURRENCY;
-        for (const [region, reserved] of Object.entries(needs.reservedByRegion)) {
-            if (reserved > reservable) {
-                report(
-                    `region ${region}: the stack's functions reserve ${reserved} concurrent executions; allowed: at most ${reservable} (quota ${config.concurrencyQuota} less the ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} Lambda keeps unreserved, pack config concurrencyQuota)`,
-                );
-            }
+        for (const { region, reserved } of fit.regions.filter((r) => !r.fits)) {
+            report(
+                `region ${region}: the stack's functions reserve ${reserved} concurrent executions; allowed: at most ${fit.reservable} (quota ${config.concurrencyQuota} less the ${LAMBDA_MIN_UNRESERVED_CONCURRENCY} Lambda keeps unreserved, pack config concurrencyQuota)`,
+            );
         }
     },
 });

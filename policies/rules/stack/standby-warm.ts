@@ -13,20 +13,19 @@
  * https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html
  */
 import { stackRule, StackResource } from "../../lib/policy";
-import { routedRegion, TYPES } from "../../lib/topology";
-import { asList, num, str, tag } from "../../lib/values";
-import { ROLE_HEALTH, TAG_ROLE } from "@active-active/aws-facts";
+import { routedRegion, topology, Topology, TYPES } from "../../lib/topology";
+import { asList, num, str } from "../../lib/values";
 
 const isPrimary = (r: StackResource) => r.type === TYPES.record && str(asList(r.props.failoverRoutingPolicies as Record<string, unknown>[])[0]?.type) === "PRIMARY";
 const beside = (a: StackResource, b: StackResource) => a.region === b.region && a.parent?.urn === b.parent?.urn;
 
-/** A failover service by region: the function serving it (not the health function) and its warm pool. */
-function serviceByRegion(resources: StackResource[], domain: string): Map<string, { fn: StackResource; warm: number }> {
+/** A failover service by region: the function serving it (topology's, so not the health function) and its warm pool. */
+function serviceByRegion(resources: StackResource[], functions: Topology["functions"], domain: string): Map<string, { fn: StackResource; warm: number }> {
     const out = new Map<string, { fn: StackResource; warm: number }>();
     for (const d of resources.filter((r) => r.type === TYPES.domainName && str(r.props.domainName) === domain)) {
         const region = str(d.region);
         if (!region) continue;
-        const fn = resources.find((r) => r.type === TYPES.function && beside(r, d) && tag(r.props, TAG_ROLE) !== ROLE_HEALTH);
+        const fn = functions.get(region)?.find((f) => beside(f, d));
         if (!fn) continue;
         const warm = resources.filter((r) => r.type === TYPES.provisionedConcurrency && beside(r, fn)).reduce((s, r) => s + (num(r.props.provisionedConcurrentExecutions) ?? 0), 0);
         out.set(region, { fn, warm });
@@ -43,10 +42,11 @@ export const standbyWarm = stackRule({
     validate: ({ resources }, report, notApplicable) => {
         const primaries = resources.filter(isPrimary);
         if (primaries.length === 0) notApplicable("no failover records");
+        const { functions } = topology(resources);
         let checked = 0;
         for (const primary of primaries) {
             const domain = str(primary.props.name)?.replace(/\.$/, "");
-            const service = serviceByRegion(resources, domain ?? "");
+            const service = serviceByRegion(resources, functions, domain ?? "");
             const home = routedRegion(primary, new Set(service.keys()));
             const peak = home === undefined ? undefined : num(service.get(home)!.fn.props.reservedConcurrentExecutions);
             if (peak === undefined) continue;
